@@ -41,7 +41,9 @@ abstract class RepoContract {
 
     @AfterEach
     void closeRepo() {
-        repo.close();
+        if (repo != null) {
+            repo.close();
+        }
     }
 
     // ---- insert
