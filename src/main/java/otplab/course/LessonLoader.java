@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -90,6 +91,7 @@ public final class LessonLoader {
 
         MarkdownRenderer.Rendered rendered = renderer.render(text);
         rendered.problems().forEach(p -> problems.add(new AuthoringProblem(displayName, p.line(), p.message())));
+        problems.sort(Comparator.comparingInt(AuthoringProblem::line));
         return new Lesson(slug, displayName, order, title, part, summary, minutes, exercises, rendered.html(),
                 rendered.toc(), rendered.cells(), problems);
     }

@@ -2,7 +2,7 @@ package otplab.course;
 
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -78,7 +78,8 @@ public final class MarkdownRenderer {
     }
 
     private static Map<FencedCodeBlock, Cell> collectCells(Node document, List<FrontMatter.Problem> problems) {
-        Map<FencedCodeBlock, Cell> cells = new IdentityHashMap<>();
+        // Nodes keep identity equality, so insertion order is the page order of the cells.
+        Map<FencedCodeBlock, Cell> cells = new LinkedHashMap<>();
         Set<String> ids = new HashSet<>();
         List<FencedCodeBlock> javaBlocks = new ArrayList<>();
         document.accept(new AbstractVisitor() {
