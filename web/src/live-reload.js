@@ -9,6 +9,7 @@ export function connectLiveReload(slug, page) {
     const socket = new WebSocket(`${scheme}://${window.location.host}/live-reload`);
     socket.addEventListener("open", () => {
       delay = RETRY_MS;
+      document.body.dataset.liveReloadState = "open";
     });
     socket.addEventListener("message", (event) => {
       let message;
@@ -24,6 +25,7 @@ export function connectLiveReload(slug, page) {
       }
     });
     socket.addEventListener("close", () => {
+      document.body.dataset.liveReloadState = "closed";
       // The server restarted or went away: try again, more slowly each time.
       window.setTimeout(open, delay);
       delay = Math.min(delay * 2, MAX_RETRY_MS);

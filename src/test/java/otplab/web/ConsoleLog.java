@@ -10,7 +10,10 @@ public final class ConsoleLog {
 
     void attach(Page page) {
         page.onConsoleMessage(message -> {
-            if (message.type().equals("error")) {
+            // An error page's own 4xx status is reported as a failed load of the document itself: expected.
+            boolean documentStatus = message.text().startsWith("Failed to load resource")
+                    && message.location().startsWith(page.url());
+            if (message.type().equals("error") && !documentStatus) {
                 errors.add(message.text() + " (" + page.url() + ")");
             }
         });
