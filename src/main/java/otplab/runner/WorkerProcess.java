@@ -390,12 +390,26 @@ public final class WorkerProcess implements AutoCloseable {
                     break;
                 }
             }
+            deleteWhenEmpty(group);
+        }
+    }
+
+    /** A killed process leaves its cgroup a moment after SIGKILL; rmdir fails with EBUSY until then. */
+    private static void deleteWhenEmpty(Path group) {
+        for (int attempt = 0; attempt < 100; attempt++) {
             try {
                 Files.deleteIfExists(group);
+                return;
             } catch (IOException busy) {
-                LOG.warning("could not remove cgroup " + group + ": " + busy.getMessage());
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
             }
         }
+        LOG.warning("could not remove cgroup " + group);
     }
 
     private static void deleteQuietly(Path folder) {
