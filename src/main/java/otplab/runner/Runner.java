@@ -48,6 +48,7 @@ public final class Runner implements AutoCloseable {
     private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("otplab-session-sweeper").factory());
     private WorkerImage image;
     private volatile boolean closed;
+    private boolean started;
 
     private Runner(RunnerSettings settings) {
         this.settings = settings;
@@ -66,8 +67,12 @@ public final class Runner implements AutoCloseable {
         return new Runner(Objects.requireNonNull(settings, "settings must not be null"));
     }
 
-    /** Prepares the worker image (AOT cache) and fills the warm pool in the background. */
-    public Runner start() {
+    /** Prepares the worker image (AOT cache) and fills the warm pool in the background; a second call does nothing. */
+    public synchronized Runner start() {
+        if (started || closed) {
+            return this;
+        }
+        started = true;
         if (sandbox.mode() == Sandbox.Mode.UNAVAILABLE) {
             LOG.warning(sandbox.description());
             return this;
