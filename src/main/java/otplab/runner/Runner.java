@@ -293,7 +293,8 @@ public final class Runner implements AutoCloseable {
                         worker.close();
                     }
                 } catch (IOException | RuntimeException e) {
-                    LOG.log(Level.WARNING, "could not start a warm worker", e);
+                    // Closing interrupts a start in progress: expected then, worth a warning otherwise.
+                    LOG.log(closed ? Level.FINE : Level.WARNING, "could not start a warm worker", e);
                 } finally {
                     starting.decrementAndGet();
                 }
