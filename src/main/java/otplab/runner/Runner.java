@@ -363,10 +363,13 @@ public final class Runner implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         sessions.keySet().forEach(this::reset);
+        // Closing a worker may call back into workerDied, which edits the deque: close a copy.
+        java.util.List<WorkerProcess> warm;
         synchronized (ready) {
-            ready.forEach(WorkerProcess::close);
+            warm = java.util.List.copyOf(ready);
             ready.clear();
         }
+        warm.forEach(WorkerProcess::close);
     }
 
     private final class Session {
