@@ -1,5 +1,9 @@
 package otplab.bench;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -9,43 +13,60 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import otplab.runner.OutputListener;
 import otplab.runner.RunResult;
 import otplab.runner.Runner;
+import otplab.runner.RunnerModule;
+import otplab.web.CourseServer;
 
 /**
- * Runner benchmark: warm cell latency against a cold {@code jshell}, 20 concurrent one-shot runs,
- * and a worker's resident memory. Prints a Markdown table; run from the repository root:
+ * Runner benchmark: warm cell latency (println and GenServer cells) against a cold {@code jshell},
+ * 20 concurrent one-shot runs through the real course server's {@code POST /api/run} while a
+ * lesson page is fetched over and over, a worker's resident memory and the server's heap. Prints a
+ * Markdown table; run from the repository root after {@code ./otplab build}:
  *
  * <pre>java -cp target/classes:$(cat target/runtime-classpath.txt) bench/src/otplab/bench/RunnerBench.java</pre>
  */
 public final class RunnerBench {
     static final String PRINTLN = "System.out.println(\"hello\");";
-    /** A record declared and used; becomes a GenServer cell once the framework branch is merged. */
+    /** A lesson-sized GenServer cell: declare a server, start it, call it, stop it. */
     static final String GENSERVER = """
-            record Counter(int n) {}
-            var c = new Counter(1);
-            System.out.println(c.n() + 1);""";
+            final class Tally implements GenServer<Integer, Integer> {
+                @Override public Init<Integer> init(Integer start) { return ok(start); }
+                @Override public CallResult<Integer> handleCall(Object request, From from, Integer n) { return reply(n + 1, n + 1); }
+            }
+            Pid tally = GenServer.start(new Tally(), 41);
+            System.out.println((int) GenServer.call(tally, "add"));
+            GenServer.stop(tally);""";
     static final int WARM_RUNS = 40;
+    static final int CONCURRENT = 20;
+    static final String LESSON_PAGE = "/lessons/genserver";
 
     public static void main(String[] args) throws Exception {
-        String classCell = GENSERVER;
-        try (Runner runner = Runner.create(s -> s.poolSize(2).maxWorkers(22)).start()) {
+        Runner runner = Runner.create(s -> s.poolSize(2).maxWorkers(CONCURRENT + 2));
+        CourseServer server = CourseServer.create(config -> RunnerModule.addTo(
+                config.port(0).lessonsDir(Path.of("lessons")).authorMode(false), runner)).start();
+        try {
             System.out.println("| measure | p50 | p95 |");
             System.out.println("|---|---|---|");
-            warm(runner, "warm println cell (session)", PRINTLN);
-            warm(runner, "warm class cell (session)", classCell);
+            List<Long> println = warm(runner, "warm println cell (session)", PRINTLN);
+            warm(runner, "warm GenServer cell (session)", GENSERVER);
             List<Long> cold = new ArrayList<>();
             for (int i = 0; i < 5; i++) {
                 cold.add(jshellCold(PRINTLN));
             }
-            row("`jshell` command line, cold, println", cold);
-            concurrent(runner);
-            memory(runner, classCell);
+            row("`jshell` command line, cold, println (baseline)", cold);
+            System.out.println("| ratio warm println / cold jshell (medians) | 1/" + median(cold) / Math.max(1, median(println)) + " | |");
+            concurrent(server);
+            memory(runner);
+        } finally {
+            server.stop();
         }
     }
 
-    private static void warm(Runner runner, String label, String code) throws Exception {
+    private static List<Long> warm(Runner runner, String label, String code) throws Exception {
         String session = "bench-" + Math.abs(label.hashCode());
         for (int i = 0; i < 5; i++) {
             runner.runInSession(session, code, OutputListener.NONE);
@@ -61,6 +82,7 @@ public final class RunnerBench {
         }
         row(label, times);
         runner.reset(session);
+        return times;
     }
 
     private static long jshellCold(String code) throws Exception {
@@ -75,18 +97,39 @@ public final class RunnerBench {
         return (System.nanoTime() - start) / 1_000_000;
     }
 
-    private static void concurrent(Runner runner) throws Exception {
-        ExecutorService clients = Executors.newFixedThreadPool(20);
+    /** 20 one-shot runs at once over HTTP, while another client keeps fetching a lesson page. */
+    private static void concurrent(CourseServer server) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        String body = "{\"code\": \"System.out.println(\\\"hello\\\");\"}";
+        HttpRequest run = HttpRequest.newBuilder(URI.create(server.url() + "api/run"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        HttpRequest page = HttpRequest.newBuilder(URI.create(server.url() + LESSON_PAGE.substring(1))).build();
+        AtomicInteger errors = new AtomicInteger();
+        AtomicInteger pageErrors = new AtomicInteger();
+        AtomicBoolean loading = new AtomicBoolean(true);
+        List<Long> pageTimes = Collections.synchronizedList(new ArrayList<>());
+        Thread reader = Thread.ofPlatform().start(() -> {
+            while (loading.get()) {
+                long start = System.nanoTime();
+                try {
+                    HttpResponse<String> response = http.send(page, HttpResponse.BodyHandlers.ofString());
+                    if (response.statusCode() != 200) {
+                        pageErrors.incrementAndGet();
+                    }
+                } catch (Exception e) {
+                    pageErrors.incrementAndGet();
+                }
+                pageTimes.add((System.nanoTime() - start) / 1_000_000);
+            }
+        });
+        ExecutorService clients = Executors.newFixedThreadPool(CONCURRENT);
         List<Callable<Long>> jobs = new ArrayList<>();
-        int[] errors = {0};
-        for (int i = 0; i < 20; i++) {
+        for (int i = 0; i < CONCURRENT; i++) {
             jobs.add(() -> {
                 long start = System.nanoTime();
-                RunResult result = runner.runOnce(PRINTLN, OutputListener.NONE);
-                if (!result.status().equals(RunResult.OK)) {
-                    synchronized (errors) {
-                        errors[0]++;
-                    }
+                HttpResponse<String> response = http.send(run, HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() != 200 || !response.body().contains("\"status\":\"ok\"")) {
+                    errors.incrementAndGet();
                 }
                 return (System.nanoTime() - start) / 1_000_000;
             });
@@ -96,17 +139,23 @@ public final class RunnerBench {
         for (Future<Long> f : clients.invokeAll(jobs)) {
             times.add(f.get());
         }
+        long all = (System.nanoTime() - start) / 1_000_000;
+        Runtime heap = Runtime.getRuntime();
+        long usedMb = (heap.totalMemory() - heap.freeMemory()) / (1024 * 1024);
+        loading.set(false);
+        reader.join();
         clients.shutdown();
-        row("20 concurrent one-shot runs (each; " + errors[0] + " errors, all done in "
-                + (System.nanoTime() - start) / 1_000_000 + " ms)", times);
+        row(CONCURRENT + " concurrent one-shot runs over HTTP (each; " + errors.get() + " errors, all done in " + all + " ms)", times);
+        row("lesson page during those runs (" + pageTimes.size() + " fetches, " + pageErrors.get() + " errors)", pageTimes);
+        System.out.println("| server JVM heap in use right after those runs | " + usedMb + " MB | |");
     }
 
-    private static void memory(Runner runner, String classCell) throws Exception {
+    private static void memory(Runner runner) throws Exception {
         runner.runInSession("bench-mem", "1", OutputListener.NONE);
         long idle = rssOfSessionWorker(runner);
-        runner.runInSession("bench-mem", classCell, OutputListener.NONE);
+        runner.runInSession("bench-mem", GENSERVER, OutputListener.NONE);
         long after = rssOfSessionWorker(runner);
-        System.out.println("| worker RSS idle / after a class cell | " + idle / 1024 + " MB | " + after / 1024 + " MB |");
+        System.out.println("| worker RSS idle / after a GenServer cell (largest worker) | " + idle / 1024 + " MB | " + after / 1024 + " MB |");
         runner.reset("bench-mem");
     }
 
@@ -122,6 +171,12 @@ public final class RunnerBench {
                         return 0;
                     }
                 }).max().orElse(0);
+    }
+
+    private static long median(List<Long> times) {
+        List<Long> sorted = new ArrayList<>(times);
+        Collections.sort(sorted);
+        return sorted.get(sorted.size() / 2);
     }
 
     private static void row(String label, List<Long> times) {

@@ -33,7 +33,7 @@ import otplab.worker.Frame;
 public final class WorkerProcess implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(WorkerProcess.class.getName());
     private static final Path CGROUP_ROOT = Path.of("/sys/fs/cgroup");
-    private static final String CGROUP_PARENT = "otplab";
+    static final String CGROUP_PARENT = "otplab";
     private static final AtomicLong SERIAL = new AtomicLong();
 
     private final RunnerSettings settings;
@@ -353,7 +353,7 @@ public final class WorkerProcess implements AutoCloseable {
         }
     }
 
-    private static void createCgroups(RunnerSettings settings, String name) throws IOException {
+    static void createCgroups(RunnerSettings settings, String name) throws IOException {
         Path pids = CGROUP_ROOT.resolve("pids").resolve(CGROUP_PARENT).resolve(name);
         Path memory = CGROUP_ROOT.resolve("memory").resolve(CGROUP_PARENT).resolve(name);
         Files.createDirectories(pids);
@@ -363,7 +363,7 @@ public final class WorkerProcess implements AutoCloseable {
     }
 
     /** Kills anything left in the worker's cgroups (the cgroup sees through pid namespaces), then removes them. */
-    private static void removeCgroups(String name) {
+    static void removeCgroups(String name) {
         if (name == null) {
             return;
         }
