@@ -102,7 +102,7 @@ function createCell(element, slug) {
   } else {
     extensions.push(EditorState.readOnly.of(true));
   }
-  const doc = (runnable && savedCode(slug, id)) ?? originalCode;
+  const doc = (runnable ? savedCode(slug, id) : null) ?? originalCode;
   cell.view = new EditorView({ doc, extensions });
   if (source) source.replaceWith(cell.view.dom);
   else element.append(cell.view.dom);

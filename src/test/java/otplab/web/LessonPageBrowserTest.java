@@ -62,6 +62,7 @@ class LessonPageBrowserTest {
         page.navigate(site.url("/lessons/first-steps"));
         var fragment = page.locator("figure.cell[data-runnable=false]");
         assertThat(fragment.locator(".cell-title")).hasText("Java (read only)");
+        assertThat(fragment.locator(".cm-content")).hasText("interface Fragment {}");
         fragment.locator(".cm-content").click();
         page.keyboard().type("typed");
         assertThat(fragment.locator(".cm-content")).not().containsText("typed");
