@@ -54,8 +54,10 @@ final class RunnerServer implements AutoCloseable {
 
     List<ProcessHandle> strays() {
         Set<Long> known = runner.processes().stream().map(ProcessHandle::pid).collect(Collectors.toSet());
+        // Only processes of worker launches count: other tests in this JVM may own a browser.
         return ProcessHandle.current().descendants()
                 .filter(p -> !known.contains(p.pid()))
+                .filter(p -> p.info().commandLine().map(line -> line.contains("otplab")).orElse(true))
                 .filter(Leftovers::running)
                 .toList();
     }
