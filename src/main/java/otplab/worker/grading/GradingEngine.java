@@ -5,9 +5,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import org.junit.platform.engine.discovery.DiscoverySelectors;
+import java.util.stream.Collectors;
 import org.junit.platform.engine.discovery.ClassSelector;
+import org.junit.platform.engine.discovery.DiscoverySelectors;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.LauncherSession;
@@ -15,22 +15,20 @@ import org.junit.platform.launcher.TestPlan;
 import org.junit.platform.launcher.core.LauncherConfig;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
+import otplab.worker.BytecodePolicy;
 
 /**
  * Grades one solution inside a worker JVM: compiles the learner's files with the tests, runs
  * the tests with the JUnit Platform Launcher and reports one outcome per test. It runs
- * learner code, so it belongs in a sandboxed worker, never in the server.
+ * learner code, so it belongs in a sandboxed worker, never in the server. Learner classes
+ * pass the sandbox's {@link BytecodePolicy} before they are defined, as lesson cells do.
  */
 public final class GradingEngine {
-    private final ClassDefinitionPolicy policy;
 
-    private GradingEngine(ClassDefinitionPolicy policy) {
-        this.policy = policy;
-    }
+    private GradingEngine() {}
 
-    /** An engine whose learner classes are checked by {@code policy} before they are defined. */
-    public static GradingEngine create(ClassDefinitionPolicy policy) {
-        return new GradingEngine(Objects.requireNonNull(policy, "policy must not be null"));
+    public static GradingEngine create() {
+        return new GradingEngine();
     }
 
     /**
@@ -46,30 +44,36 @@ public final class GradingEngine {
     }
 
     private GradingReport run(InMemoryCompiler.Result.Compiled compiled, GradingRequest request, OutputCapture capture) {
-        Map<String, String> learnerClassFiles = new HashMap<>();
         List<String> testFiles = request.tests().stream().map(t -> t.file().name()).toList();
-        Map<String, InMemoryCompiler.CompiledClass> checked = new HashMap<>();
+        Map<String, String> learnerClassFiles = new HashMap<>();
+        Map<String, byte[]> learnerBytes = new HashMap<>();
+        Map<String, byte[]> testBytes = new HashMap<>();
         for (InMemoryCompiler.CompiledClass c : compiled.classes().values()) {
-            boolean learner = !testFiles.contains(c.sourceFile());
-            if (learner) {
-                learnerClassFiles.put(c.binaryName(), c.sourceFile());
-                ClassDefinitionPolicy.Verdict verdict = policy.check(c.binaryName(), c.sourceFile(), c.bytes());
-                switch (verdict) {
-                    case ClassDefinitionPolicy.Verdict.Allowed allowed ->
-                            checked.put(c.binaryName(), new InMemoryCompiler.CompiledClass(c.binaryName(), c.sourceFile(), allowed.bytes()));
-                    case ClassDefinitionPolicy.Verdict.Refused refused -> {
-                        return new GradingReport.Rejected(refused.message());
-                    }
-                }
+            if (testFiles.contains(c.sourceFile())) {
+                testBytes.put(c.binaryName(), c.bytes());
             } else {
-                checked.put(c.binaryName(), c);
+                learnerClassFiles.put(c.binaryName(), c.sourceFile());
+                learnerBytes.put(c.binaryName(), c.bytes());
             }
         }
-        MemoryClassLoader loader = new MemoryClassLoader(checked, GradingEngine.class.getClassLoader());
+        Map<String, byte[]> checked;
+        try {
+            // The same policy as lesson cells: learner classes only; the exercise's tests are trusted.
+            checked = BytecodePolicy.apply(learnerBytes);
+        } catch (BytecodePolicy.RejectedClass rejected) {
+            return new GradingReport.Rejected(rejected.violations().stream()
+                    .map(v -> learnerClassFiles.getOrDefault(v.className().replace('/', '.'), v.className())
+                            + ":" + v.line() + ": " + v.message())
+                    .distinct()
+                    .collect(Collectors.joining("\n")));
+        }
+        // Tests live in a child loader: learner classes cannot name them, tests can name learner classes.
+        MemoryClassLoader learnerLoader = new MemoryClassLoader("learner", checked, GradingEngine.class.getClassLoader());
+        MemoryClassLoader testLoader = new MemoryClassLoader("tests", testBytes, learnerLoader);
         List<ClassSelector> selectors = new ArrayList<>();
         for (String name : compiled.testClassNames()) {
             try {
-                selectors.add(DiscoverySelectors.selectClass(Class.forName(name, false, loader)));
+                selectors.add(DiscoverySelectors.selectClass(Class.forName(name, false, testLoader)));
             } catch (ClassNotFoundException e) {
                 throw new IllegalStateException("javac reported class " + name + " but produced no bytes for it", e);
             }
@@ -77,8 +81,8 @@ public final class GradingEngine {
         OutcomeListener listener = new OutcomeListener(compiled.testMethods(), learnerClassFiles, capture);
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
-        thread.setContextClassLoader(loader);
         try (LauncherSession session = LauncherFactory.openSession(launcherConfig())) {
+            thread.setContextClassLoader(learnerLoader);
             Launcher launcher = session.getLauncher();
             TestPlan plan = launcher.discover(discovery(selectors, request.testTimeout()));
             launcher.execute(plan, listener);

@@ -37,7 +37,7 @@ public final class GradingWorkerMain {
         capture.install();
         GradingReport report;
         try {
-            report = GradingEngine.create(ClassDefinitionPolicy.DEFINE_AS_COMPILED).grade(request, capture);
+            report = GradingEngine.create().grade(request, capture);
         } catch (RuntimeException | Error e) {
             // A fault of the harness, not of the solution: the grader logs this text.
             e.printStackTrace(harnessErr);

@@ -12,20 +12,20 @@ import java.util.Objects;
  * tests cannot be read back through the loader.
  */
 final class MemoryClassLoader extends ClassLoader {
-    private final Map<String, InMemoryCompiler.CompiledClass> classes;
+    private final Map<String, byte[]> classes;
 
-    MemoryClassLoader(Map<String, InMemoryCompiler.CompiledClass> classes, ClassLoader parent) {
-        super("grading", parent);
+    MemoryClassLoader(String name, Map<String, byte[]> classes, ClassLoader parent) {
+        super(name, parent);
         this.classes = Objects.requireNonNull(classes, "classes must not be null");
     }
 
     @Override
     protected Class<?> findClass(String name) throws ClassNotFoundException {
-        InMemoryCompiler.CompiledClass compiled = classes.get(name);
-        if (compiled == null) {
+        byte[] bytes = classes.get(name);
+        if (bytes == null) {
             throw new ClassNotFoundException(name);
         }
-        return defineClass(name, compiled.bytes(), 0, compiled.bytes().length);
+        return defineClass(name, bytes, 0, bytes.length);
     }
 
     @Override
