@@ -28,6 +28,11 @@ public final class Grader {
         return new Grader(Objects.requireNonNull(launcher, "launcher must not be null"));
     }
 
+    /** The document for a solution folder that could not even be read. */
+    public static ResultsDocument unreadable(Exercise exercise, String why) {
+        return ResultsBuilder.error(exercise.slug(), exercise.points(), 0, "The solution could not be read: " + why);
+    }
+
     public ResultsDocument grade(Exercise exercise, List<SourceFile> learnerFiles, Scope scope) {
         Objects.requireNonNull(exercise, "exercise must not be null");
         Objects.requireNonNull(learnerFiles, "learnerFiles must not be null");
