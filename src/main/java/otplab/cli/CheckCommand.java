@@ -26,7 +26,7 @@ final class CheckCommand {
         List<Check.Suite> suites = new ArrayList<>();
         try {
             suites.add(ExerciseCheckSuite.scan(ExercisesDirectory.resolve(),
-                    Grader.create(GradingWorkerLauncher.fromCurrentJvm())));
+                    Grader.create(GradingWorkerLauncher.withDefaults())));
         } catch (IOException e) {
             err.println("otplab check: cannot read " + ExercisesDirectory.resolve() + ": " + e.getMessage());
             return EXIT_FAILED;

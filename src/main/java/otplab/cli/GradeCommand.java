@@ -52,7 +52,7 @@ final class GradeCommand {
         try {
             Options options = parse(args);
             Exercise exercise = exercise(options.exercise());
-            Grader grader = Grader.create(GradingWorkerLauncher.fromCurrentJvm());
+            Grader grader = Grader.create(GradingWorkerLauncher.withDefaults());
             if (options.batch()) {
                 return BatchGrading.run(grader, exercise, options.solution(), options.out(), out, err);
             }

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
 import otplab.worker.grading.GradingReport;
-import otplab.worker.grading.GradingWorkerMain;
 import otplab.worker.grading.TestOutcome;
 
 /**
@@ -16,7 +15,6 @@ final class ResultsBuilder {
     static final int OUTPUT_CAP = 500;
     static final String OUTPUT_CUT_NOTICE = "\n[output cut: only the first " + OUTPUT_CAP + " characters are shown]";
     private static final int MAX_DIAGNOSTICS = 20;
-    private static final String OOM_MARKER = "Terminating due to java.lang.OutOfMemoryError";
 
     private static final System.Logger LOG = System.getLogger(ResultsBuilder.class.getName());
 
@@ -29,7 +27,15 @@ final class ResultsBuilder {
             case WorkerOutcome.TimedOut timedOut -> error(exercise, points, ms, "Grading did not finish within "
                     + timedOut.limit().toSeconds() + " s, so it was stopped. Look for an endless loop, or a call"
                     + " that waits for a reply that never comes.");
-            case WorkerOutcome.EndedEarly ended -> error(exercise, points, ms, endedEarly(ended));
+            case WorkerOutcome.OutOfMemory oom -> error(exercise, points, ms, "The tests ran out of memory (the limit is "
+                    + oom.heapMb() + " MB), so grading stopped before any result.");
+            case WorkerOutcome.EndedEarly ended -> error(exercise, points, ms, "Grading stopped before the tests"
+                    + " reported a result: the worker running them ended (it may have run out of threads or CPU time).");
+            case WorkerOutcome.HarnessFault fault -> {
+                LOG.log(System.Logger.Level.WARNING, "grading harness fault: {0}", fault.message());
+                yield error(exercise, points, ms,
+                        "The grader itself failed while grading; this is not a problem with the code. Please report it.");
+            }
             case WorkerOutcome.Unavailable unavailable -> error(exercise, points, ms,
                     "The solution could not be graded: " + unavailable.reason());
         };
@@ -38,18 +44,6 @@ final class ResultsBuilder {
     static ResultsDocument error(String exercise, int points, long ms, String message) {
         return new ResultsDocument(ResultsDocument.VERSION, ResultsDocument.Status.ERROR, message, exercise, points,
                 0, ms, List.of());
-    }
-
-    private static String endedEarly(WorkerOutcome.EndedEarly ended) {
-        if (ended.exitCode() == GradingWorkerMain.HARNESS_FAULT) {
-            LOG.log(System.Logger.Level.DEBUG, "grading harness fault:\n{0}", ended.rawOutput());
-            return "The grader itself failed while grading; this is not a problem with the code. Please report it.";
-        }
-        if (ended.rawOutput().contains(OOM_MARKER)) {
-            return "The tests ran out of memory (the limit is 256 MB), so grading stopped before any result.";
-        }
-        return "Grading stopped before the tests reported a result (the worker ended with exit code "
-                + ended.exitCode() + "). Does the code call System.exit or Runtime.halt?";
     }
 
     private static ResultsDocument fromReport(String exercise, int points, GradingReport report, long ms) {

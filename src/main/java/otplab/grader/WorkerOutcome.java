@@ -6,22 +6,28 @@ import otplab.worker.grading.GradingReport;
 
 /**
  * How a grading worker ended, seen from outside it. Only {@link Reported} carries test
- * results; every other case means the solution could not be graded. {@code rawOutput} is what
- * the worker wrote to its raw standard streams: learner text, never trusted as a result.
+ * results; every other case means the solution could not be graded. Whatever the worker wrote
+ * to its raw standard streams is learner text and never becomes a result.
  */
 public sealed interface WorkerOutcome {
 
-    record Reported(GradingReport report, String rawOutput) implements WorkerOutcome {
+    record Reported(GradingReport report) implements WorkerOutcome {
         public Reported {
             Objects.requireNonNull(report, "report must not be null");
         }
     }
 
     /** The wall-time limit passed; the worker was killed. */
-    record TimedOut(Duration limit, String rawOutput) implements WorkerOutcome {}
+    record TimedOut(Duration limit) implements WorkerOutcome {}
 
-    /** The worker ended, or closed its channel, before a complete report arrived. */
-    record EndedEarly(int exitCode, String rawOutput) implements WorkerOutcome {}
+    /** The worker's heap ran out. */
+    record OutOfMemory(int heapMb) implements WorkerOutcome {}
+
+    /** The worker ended, or closed its channel, before a report arrived. */
+    record EndedEarly(String rawOutput) implements WorkerOutcome {}
+
+    /** The grading harness itself failed: our fault, not the solution's. */
+    record HarnessFault(String message) implements WorkerOutcome {}
 
     /** No worker could be started: a fault of the machine, not of the solution. */
     record Unavailable(String reason) implements WorkerOutcome {}

@@ -17,7 +17,7 @@ import otplab.grader.Grader;
 import otplab.grader.GradingWorkerLauncher;
 
 class CheckCommandTest {
-    private static final Grader GRADER = Grader.create(GradingWorkerLauncher.fromCurrentJvm());
+    private static final Grader GRADER = Grader.create(GradingWorkerLauncher.withDefaults());
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
 
     private int check(Path exercises) throws IOException {

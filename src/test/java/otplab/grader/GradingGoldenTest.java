@@ -23,7 +23,7 @@ import otplab.grader.exercise.ExerciseLoader;
 class GradingGoldenTest {
     static final Path ROOT = Path.of("src/test/resources/grader");
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Grader GRADER = Grader.create(GradingWorkerLauncher.fromCurrentJvm());
+    private static final Grader GRADER = Grader.create(GradingWorkerLauncher.withDefaults());
 
     static Stream<String> scenarios() throws IOException {
         try (Stream<Path> dirs = Files.list(ROOT.resolve("scenarios"))) {
