@@ -20,8 +20,10 @@ public final class Main {
         }
         String command = args[0];
         return switch (command) {
+            case "grade" -> GradeCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), out, err);
+            case "check" -> CheckCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), out, err);
             case "serve" -> ServeCommand.run(System.getenv(), home(), out, err);
-            case "grade", "check", "bench" -> notYetAvailable(command, err);
+            case "bench" -> notYetAvailable(command, err);
             default -> {
                 err.println("otplab: unknown command '" + command + "'; see ./otplab --help");
                 yield EXIT_USAGE;

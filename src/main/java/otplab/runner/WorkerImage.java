@@ -120,7 +120,7 @@ public final class WorkerImage {
         Path partial = cache.resolveSibling(CACHE_NAME + ".partial");
         List<String> command = new ArrayList<>(List.of(javaHome.resolve("bin/java").toString()));
         command.addAll(JIT_FLAGS);
-        command.addAll(List.of("-XX:AOTCacheOutput=" + partial, "-Xlog:aot=error,cds=error", "-cp", jar.toString(),
+        command.addAll(List.of("-XX:AOTCacheOutput=" + partial, "-Xlog:aot=error,cds=error", "-cp", classpath(jar),
                 "otplab.worker.WorkerMain", "--train"));
         try {
             Process process = new ProcessBuilder(command).redirectErrorStream(true)
@@ -142,6 +142,17 @@ public final class WorkerImage {
             Thread.currentThread().interrupt();
             return false;
         }
+    }
+
+    /** The jar, then the libraries grading needs (JUnit) that Maven copies into {@code lib/} beside it. */
+    static String classpath(Path jar) {
+        List<String> entries = new ArrayList<>(List.of(jar.toString()));
+        try (Stream<Path> libs = Files.list(jar.resolveSibling("lib"))) {
+            libs.filter(p -> p.toString().endsWith(".jar")).sorted().forEach(p -> entries.add(p.toString()));
+        } catch (IOException noLibraries) {
+            // a worker without lib/ runs lesson cells; grading then reports that JUnit is missing
+        }
+        return String.join(java.io.File.pathSeparator, entries);
     }
 
     public Path jar() {
@@ -169,7 +180,7 @@ public final class WorkerImage {
                 "-XX:CICompilerCount=1", "-XX:+UseCompressedOops",
                 "-Djava.io.tmpdir=/tmp", "-Duser.home=/tmp", "-Dfile.encoding=UTF-8",
                 "-Dstdout.encoding=UTF-8", "-Dstderr.encoding=UTF-8",
-                "-cp", jar.toString(), "otplab.worker.WorkerMain",
+                "-cp", classpath(jar), "otplab.worker.WorkerMain",
                 "--socket", socket.toString(), "--output-limit", Integer.toString(settings.outputBytes())));
         return command;
     }

@@ -9,6 +9,7 @@ import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -154,7 +155,7 @@ public final class WorkerProcess implements AutoCloseable {
                             collector.add(frame.field("stream").orElse("out"), frame.data());
                         }
                     }
-                    case RESULT, COMPLETIONS, ERROR -> {
+                    case RESULT, COMPLETIONS, ERROR, GRADED -> {
                         CompletableFuture<Frame> waiter = pending.remove(frame.id());
                         if (waiter != null) {
                             waiter.complete(frame);
@@ -308,6 +309,45 @@ public final class WorkerProcess implements AutoCloseable {
         }
         return new RunResult(status, collector.stdout(), collector.stderr(), frame.all("value"), diagnostics,
                 error, duration, collector.truncated());
+    }
+
+    /** How a grading request ended: the report's bytes, the wall limit passing, or the worker failing. */
+    public sealed interface GradeAnswer {
+        record Report(byte[] data) implements GradeAnswer {}
+
+        record TimedOut() implements GradeAnswer {}
+
+        /** {@code message} is the harness's ERROR message, or empty when the worker died; {@code output} its raw output. */
+        record Failed(String message, String output) implements GradeAnswer {}
+    }
+
+    /** Sends one grading request (see {@code otplab.worker.grading}); the worker should be closed afterwards. */
+    public GradeAnswer grade(byte[] request, Duration wallLimit) {
+        long id = ids.incrementAndGet();
+        OutputCollector collector = new OutputCollector(settings.outputBytes(), OutputListener.NONE);
+        CompletableFuture<Frame> answer = new CompletableFuture<>();
+        pending.put(id, answer);
+        current = collector;
+        currentRun = id;
+        try {
+            channel.send(new Frame(Frame.Type.GRADE, id, List.of(), request));
+            CompletableFuture.anyOf(answer, death).get(wallLimit.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            return new GradeAnswer.TimedOut();
+        } catch (IOException | ExecutionException e) {
+            LOG.log(Level.FINE, "worker channel failed during grading", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            pending.remove(id);
+            current = null;
+        }
+        Frame frame = answer.isDone() && !answer.isCompletedExceptionally() ? answer.join() : null;
+        if (frame != null && frame.type() == Frame.Type.GRADED) {
+            return new GradeAnswer.Report(frame.data());
+        }
+        String message = frame == null ? "" : frame.field("message").orElse("");
+        return new GradeAnswer.Failed(message, collector.stdout() + collector.stderr());
     }
 
     /** Completion suggestions; empty when the worker does not answer within the wall time. */

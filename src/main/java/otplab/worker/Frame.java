@@ -40,7 +40,11 @@ public record Frame(Type type, long id, List<String> fields, byte[] data) {
         /** server → worker: stop the running evaluation. */
         STOP(7),
         /** either side: the peer could not understand a request. */
-        ERROR(8);
+        ERROR(8),
+        /** server → worker: grade the solution whose request is the frame's data (a fresh worker each time). */
+        GRADE(9),
+        /** worker → server: the grading report as the frame's data. */
+        GRADED(10);
 
         final int code;
 

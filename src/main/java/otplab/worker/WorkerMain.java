@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import otplab.worker.grading.GradingHarness;
 
 /**
  * Entry point of a worker JVM. Connects to the server's control socket before any learner code
@@ -84,6 +85,7 @@ public final class WorkerMain {
             }
             switch (request.type()) {
                 case EVAL -> evaluator.submit(() -> evaluate(request));
+                case GRADE -> evaluator.submit(() -> sendOrExit(GradingHarness.grade(request)));
                 case COMPLETE -> evaluator.submit(() -> complete(request));
                 case STOP -> {
                     if (currentRun == request.id()) {
