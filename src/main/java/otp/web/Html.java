@@ -119,7 +119,7 @@ public final class Html {
                 for (RecordComponent c : record.getClass().getRecordComponents()) {
                     if (c.getName().equals(key)) {
                         try {
-                            return c.getAccessor().invoke(record);
+                            return Records.read(c, record);
                         } catch (ReflectiveOperationException e) {
                             throw new MissingAssignException("cannot read " + key + " of "
                                     + record.getClass().getSimpleName() + ": make the record public or pass a Map");

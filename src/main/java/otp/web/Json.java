@@ -127,7 +127,7 @@ public final class Json {
         Map<String, Object> fields = new LinkedHashMap<>();
         for (RecordComponent component : record.getClass().getRecordComponents()) {
             try {
-                fields.put(component.getName(), component.getAccessor().invoke(record));
+                fields.put(component.getName(), Records.read(component, record));
             } catch (ReflectiveOperationException e) {
                 throw new EncodeException("cannot read " + component.getName() + " of "
                         + record.getClass().getSimpleName() + ": make the record public or pass a Map");

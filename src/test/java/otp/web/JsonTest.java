@@ -31,6 +31,14 @@ class JsonTest {
                 Json.encode(new User(7, "Ada", List.of("admin"))));
     }
 
+    private record Secret(String code) {}
+
+    @Test
+    void encodesRecordsThatAreNotPublicAsLearnersWriteThem() {
+        assertEquals("{\"code\":\"x\"}", Json.encode(new Secret("x")));
+        assertEquals("x", Html.render("{s.code}", java.util.Map.of("s", new Secret("x"))).html());
+    }
+
     @Test
     void escapesQuotesControlCharactersAndHtmlSensitiveCharacters() {
         assertEquals("\"a\\\"b\\\\c\\n\\u003c/script\\u003e\\u0001\"", Json.encode("a\"b\\c\n</script>\u0001"));
