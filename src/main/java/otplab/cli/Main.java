@@ -19,7 +19,9 @@ public final class Main {
         }
         String command = args[0];
         return switch (command) {
-            case "serve", "grade", "check", "bench" -> notYetAvailable(command, err);
+            case "grade" -> GradeCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), out, err);
+            case "check" -> CheckCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), out, err);
+            case "serve", "bench" -> notYetAvailable(command, err);
             default -> {
                 err.println("otplab: unknown command '" + command + "'; see ./otplab --help");
                 yield EXIT_USAGE;
