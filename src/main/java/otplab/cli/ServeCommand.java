@@ -5,6 +5,8 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import otplab.runner.Runner;
+import otplab.runner.RunnerModule;
 import otplab.web.CourseServer;
 import otplab.web.ServerConfig;
 
@@ -17,9 +19,11 @@ final class ServeCommand {
 
     static int run(Map<String, String> env, Path home, PrintStream out, PrintStream err) {
         CourseServer server;
+        Runner runner;
         try {
-            server = CourseServer.create(config -> config.environment(env, home));
-        } catch (IllegalArgumentException badSetting) {
+            runner = Runner.create(settings -> settings.environment(env));
+            server = CourseServer.create(config -> RunnerModule.addTo(config.environment(env, home), runner));
+        } catch (IllegalArgumentException | IllegalStateException badSetting) {
             err.println("otplab serve: " + badSetting.getMessage());
             return EXIT_USAGE;
         }
@@ -39,6 +43,12 @@ final class ServeCommand {
         int lessons = server.catalog().current().lessons().size();
         out.println("OTP Lab is serving " + lessons + " lesson" + (lessons == 1 ? "" : "s") + " from "
                 + config.lessonsDir() + " at " + server.url());
+        out.println(switch (runner.sandbox().mode()) {
+            case BUBBLEWRAP -> "Java cells run in sandboxed worker JVMs (bubblewrap): up to " + runner.settings().maxWorkers()
+                    + " at once, " + runner.settings().poolSize() + " kept warm.";
+            case UNSAFE_NO_SANDBOX -> runner.sandbox().description() + ".";
+            case UNAVAILABLE -> "Running Java cells is OFF: " + runner.sandbox().description() + ".";
+        });
         out.println(config.authorMode()
                 ? "Author mode: open pages reload when lesson files change (OTP_LAB_ENV=prod turns this off). Ctrl+C stops."
                 : "Production mode. Ctrl+C stops.");

@@ -48,6 +48,7 @@ public final class Runner implements AutoCloseable {
     private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("otplab-session-sweeper").factory());
     private WorkerImage image;
     private volatile boolean closed;
+    private boolean started;
 
     private Runner(RunnerSettings settings) {
         this.settings = settings;
@@ -66,8 +67,12 @@ public final class Runner implements AutoCloseable {
         return new Runner(Objects.requireNonNull(settings, "settings must not be null"));
     }
 
-    /** Prepares the worker image (AOT cache) and fills the warm pool in the background. */
-    public Runner start() {
+    /** Prepares the worker image (AOT cache) and fills the warm pool in the background; a second call does nothing. */
+    public synchronized Runner start() {
+        if (started || closed) {
+            return this;
+        }
+        started = true;
         if (sandbox.mode() == Sandbox.Mode.UNAVAILABLE) {
             LOG.warning(sandbox.description());
             return this;
@@ -288,7 +293,8 @@ public final class Runner implements AutoCloseable {
                         worker.close();
                     }
                 } catch (IOException | RuntimeException e) {
-                    LOG.log(Level.WARNING, "could not start a warm worker", e);
+                    // Closing interrupts a start in progress: expected then, worth a warning otherwise.
+                    LOG.log(closed ? Level.FINE : Level.WARNING, "could not start a warm worker", e);
                 } finally {
                     starting.decrementAndGet();
                 }
@@ -357,10 +363,13 @@ public final class Runner implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         sessions.keySet().forEach(this::reset);
+        // Closing a worker may call back into workerDied, which edits the deque: close a copy.
+        java.util.List<WorkerProcess> warm;
         synchronized (ready) {
-            ready.forEach(WorkerProcess::close);
+            warm = java.util.List.copyOf(ready);
             ready.clear();
         }
+        warm.forEach(WorkerProcess::close);
     }
 
     private final class Session {

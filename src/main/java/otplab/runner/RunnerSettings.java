@@ -2,6 +2,7 @@ package otplab.runner;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -38,6 +39,12 @@ public final class RunnerSettings {
     public static final int DEFAULT_MAX_WORKERS = 8;
     public static final int DEFAULT_SESSION_IDLE_MINUTES = 10;
     public static final int DEFAULT_QUEUE_WAIT_SECONDS = 30;
+    /** Environment variables {@link Builder#environment} reads. */
+    public static final String ENV_POOL_SIZE = "OTPLAB_POOL_SIZE";
+    public static final String ENV_MAX_WORKERS = "OTPLAB_MAX_WORKERS";
+    public static final String ENV_RUN_SECONDS = "OTPLAB_RUN_SECONDS";
+    public static final String ENV_SESSION_IDLE_MINUTES = "OTPLAB_SESSION_IDLE_MINUTES";
+    public static final String ENV_UNSAFE_NO_SANDBOX = "OTPLAB_UNSAFE_NO_SANDBOX";
     /** Time a worker gets to answer a stop request before it is killed. */
     public static final Duration STOP_GRACE = Duration.ofMillis(750);
     /** Time a new worker gets to connect and report ready. */
@@ -169,6 +176,43 @@ public final class RunnerSettings {
         public Builder allowUnsandboxed(boolean value) { allowUnsandboxed = value; return this; }
         public Builder workerJar(Path value) { workerJar = Objects.requireNonNull(value, "workerJar must not be null"); return this; }
         public Builder javaHome(Path value) { javaHome = Objects.requireNonNull(value, "javaHome must not be null"); return this; }
+
+        /**
+         * Reads the operator's settings: {@value #ENV_POOL_SIZE}, {@value #ENV_MAX_WORKERS},
+         * {@value #ENV_RUN_SECONDS}, {@value #ENV_SESSION_IDLE_MINUTES} and
+         * {@value #ENV_UNSAFE_NO_SANDBOX}{@code =1}. Unset or blank variables keep the defaults.
+         *
+         * @throws IllegalArgumentException with a sentence for the operator when a value is unusable
+         */
+        public Builder environment(Map<String, String> env) {
+            Objects.requireNonNull(env, "env must not be null");
+            poolSize = number(env, ENV_POOL_SIZE, poolSize, 0);
+            maxWorkers = number(env, ENV_MAX_WORKERS, maxWorkers, 1);
+            wallTime = Duration.ofSeconds(number(env, ENV_RUN_SECONDS, (int) wallTime.toSeconds(), 1));
+            sessionIdle = Duration.ofMinutes(number(env, ENV_SESSION_IDLE_MINUTES, (int) sessionIdle.toMinutes(), 1));
+            String unsafe = env.getOrDefault(ENV_UNSAFE_NO_SANDBOX, "").strip();
+            if (!unsafe.isEmpty() && !unsafe.equals("0") && !unsafe.equals("1")) {
+                throw new IllegalArgumentException(ENV_UNSAFE_NO_SANDBOX + " must be 1 (allow runs without bubblewrap) or 0, was '" + unsafe + "'");
+            }
+            allowUnsandboxed = unsafe.equals("1");
+            return this;
+        }
+
+        private static int number(Map<String, String> env, String name, int fallback, int least) {
+            String text = env.getOrDefault(name, "").strip();
+            if (text.isEmpty()) {
+                return fallback;
+            }
+            try {
+                int value = Integer.parseInt(text);
+                if (value >= least) {
+                    return value;
+                }
+            } catch (NumberFormatException notANumber) {
+                // answered below with the same sentence as a number that is too small
+            }
+            throw new IllegalArgumentException(name + " must be a whole number of at least " + least + ", was '" + text + "'");
+        }
 
         public RunnerSettings build() {
             positive("wallTime", wallTime.toMillis());

@@ -34,7 +34,7 @@ import otplab.worker.Frame;
 public final class WorkerProcess implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(WorkerProcess.class.getName());
     private static final Path CGROUP_ROOT = Path.of("/sys/fs/cgroup");
-    private static final String CGROUP_PARENT = "otplab";
+    static final String CGROUP_PARENT = "otplab";
     private static final AtomicLong SERIAL = new AtomicLong();
 
     private final RunnerSettings settings;
@@ -393,7 +393,7 @@ public final class WorkerProcess implements AutoCloseable {
         }
     }
 
-    private static void createCgroups(RunnerSettings settings, String name) throws IOException {
+    static void createCgroups(RunnerSettings settings, String name) throws IOException {
         Path pids = CGROUP_ROOT.resolve("pids").resolve(CGROUP_PARENT).resolve(name);
         Path memory = CGROUP_ROOT.resolve("memory").resolve(CGROUP_PARENT).resolve(name);
         Files.createDirectories(pids);
@@ -403,7 +403,7 @@ public final class WorkerProcess implements AutoCloseable {
     }
 
     /** Kills anything left in the worker's cgroups (the cgroup sees through pid namespaces), then removes them. */
-    private static void removeCgroups(String name) {
+    static void removeCgroups(String name) {
         if (name == null) {
             return;
         }
@@ -430,12 +430,26 @@ public final class WorkerProcess implements AutoCloseable {
                     break;
                 }
             }
+            deleteWhenEmpty(group);
+        }
+    }
+
+    /** A killed process leaves its cgroup a moment after SIGKILL; rmdir fails with EBUSY until then. */
+    private static void deleteWhenEmpty(Path group) {
+        for (int attempt = 0; attempt < 100; attempt++) {
             try {
                 Files.deleteIfExists(group);
+                return;
             } catch (IOException busy) {
-                LOG.warning("could not remove cgroup " + group + ": " + busy.getMessage());
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
             }
         }
+        LOG.warning("could not remove cgroup " + group);
     }
 
     private static void deleteQuietly(Path folder) {
