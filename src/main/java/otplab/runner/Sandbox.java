@@ -108,13 +108,16 @@ public final class Sandbox {
                 options.addAll(List.of("--ro-bind", top, top));
             }
         }
+        // The private /tmp comes before the binds: a checkout that itself lives under /tmp must
+        // still show its worker folder instead of being covered by the empty tmpfs.
+        options.addAll(List.of("--proc", "/proc", "--dev", "/dev", "--size", Long.toString(64L * 1024 * 1024),
+                "--tmpfs", "/tmp"));
         for (Path bind : binds) {
             if (!bind.startsWith("/usr/")) {
                 options.addAll(List.of("--ro-bind", bind.toString(), bind.toString()));
             }
         }
-        options.addAll(List.of("--proc", "/proc", "--dev", "/dev", "--size", Long.toString(64L * 1024 * 1024),
-                "--tmpfs", "/tmp", "--clearenv", "--setenv", "PATH", "/usr/bin", "--setenv", "HOME", "/tmp",
+        options.addAll(List.of("--clearenv", "--setenv", "PATH", "/usr/bin", "--setenv", "HOME", "/tmp",
                 "--setenv", "LANG", "C.UTF-8", "--chdir", "/tmp", "--hostname", "otplab-worker"));
         return options;
     }
