@@ -1,0 +1,164 @@
+package otp;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * A process's mailbox: a lock-free multi-producer single-consumer linked queue (Vyukov's design)
+ * plus the save queue of selective receive.
+ *
+ * <p>Senders append with one atomic swap of the tail and never lock. Only the owning process
+ * consumes. A message skipped by a selective receive moves to the save queue, which later receives
+ * scan first, so the arrival order of every message is kept (the BEAM's save pointer does the same).
+ * The owner parks when the queue is empty and senders unpark it only while it is parked.
+ *
+ * <p>The mailbox object is itself the queue's initial stub node: one allocation fewer per process.
+ */
+final class Mailbox extends MailboxNode {
+    /** Decides whether a message (with its internal tag) is the one a receive is waiting for. */
+    @FunctionalInterface
+    interface Matcher {
+        boolean matches(Object msg, Object tag);
+    }
+
+    static final Object CAST = new Object();
+    static final Object STOP = new Object();
+
+    private static final VarHandle TAIL;
+
+    static {
+        try {
+            TAIL = MethodHandles.lookup().findVarHandle(Mailbox.class, "tail", MailboxNode.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    @SuppressWarnings("unused") // updated through TAIL
+    private volatile MailboxNode tail = this;
+    private MailboxNode head = this;
+    private MailboxNode saveHead;
+    private MailboxNode saveTail;
+    private volatile boolean parked;
+    private int saved;
+
+    /** What the last successful receive took out (owner thread only; avoids allocating a result). */
+    Object foundMsg;
+    Object foundTag;
+
+    void put(Object msg, Object tag, Thread owner) {
+        MailboxNode node = new MailboxNode(msg, tag);
+        MailboxNode prev = (MailboxNode) TAIL.getAndSet(this, node);
+        prev.next = node;
+        if (parked) {
+            LockSupport.unpark(owner);
+        }
+    }
+
+    /**
+     * Takes the oldest message the matcher accepts, waiting up to timeoutNanos (negative: forever;
+     * zero: do not wait). Returns false on timeout. The result is in foundMsg/foundTag.
+     */
+    boolean receive(Proc self, Matcher matcher, long timeoutNanos) {
+        if (self.exitReason != null) {
+            self.unwindAfterExit();
+        }
+        if (saveHead != null && takeSaved(matcher)) {
+            return true;
+        }
+        long deadline = timeoutNanos > 0 ? System.nanoTime() + timeoutNanos : 0L;
+        for (;;) {
+            MailboxNode h = head;
+            MailboxNode n = h.next;
+            if (n != null) {
+                head = n;
+                Object msg = n.msg;
+                Object tag = n.tag;
+                n.msg = null;
+                n.tag = null;
+                if (tag instanceof Ref ref && ref.expired) {
+                    continue;
+                }
+                if (matcher.matches(msg, tag)) {
+                    foundMsg = msg;
+                    foundTag = tag;
+                    return true;
+                }
+                save(msg, tag);
+                continue;
+            }
+            if (self.exitReason != null) {
+                self.unwindAfterExit();
+            }
+            long wait = 0L;
+            if (timeoutNanos == 0L) {
+                return false;
+            }
+            if (timeoutNanos > 0L) {
+                wait = deadline - System.nanoTime();
+                if (wait <= 0L) {
+                    return false;
+                }
+            }
+            parked = true;
+            if (h.next == null && self.exitReason == null) {
+                if (timeoutNanos < 0L) {
+                    LockSupport.park(this);
+                } else {
+                    LockSupport.parkNanos(this, wait);
+                }
+            }
+            parked = false;
+        }
+    }
+
+    private boolean takeSaved(Matcher matcher) {
+        MailboxNode prev = null;
+        for (MailboxNode n = saveHead; n != null; prev = n, n = n.next) {
+            boolean stale = n.tag instanceof Ref ref && ref.expired;
+            if (stale || matcher.matches(n.msg, n.tag)) {
+                MailboxNode after = n.next;
+                if (prev == null) {
+                    saveHead = after;
+                } else {
+                    prev.next = after;
+                }
+                if (n == saveTail) {
+                    saveTail = prev;
+                }
+                saved--;
+                if (!stale) {
+                    foundMsg = n.msg;
+                    foundTag = n.tag;
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private void save(Object msg, Object tag) {
+        MailboxNode node = new MailboxNode(msg, tag);
+        if (saveTail == null) {
+            saveHead = node;
+        } else {
+            saveTail.next = node;
+        }
+        saveTail = node;
+        saved++;
+    }
+
+    /** Approximate number of waiting messages (may be read from any thread, for processInfo). */
+    int size() {
+        int count = saved;
+        for (MailboxNode n = head.next; n != null && count < Integer.MAX_VALUE; n = n.next) {
+            count++;
+        }
+        return count;
+    }
+
+    boolean isParked() {
+        return parked;
+    }
+}

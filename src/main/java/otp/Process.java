@@ -1,0 +1,299 @@
+package otp;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/**
+ * Elixir's {@code Kernel}/{@code Process} functions: spawning, messages, links, monitors, exit
+ * signals and names. Every process is a virtual thread with a mailbox. A plain Java thread (main,
+ * a test, JShell) that uses these functions becomes a process too, like iex's shell process.
+ *
+ * <table>
+ *   <caption>Elixir beside Java</caption>
+ *   <tr><th>Elixir</th><th>Java</th></tr>
+ *   <tr><td>{@code spawn(fn -> ... end)}</td><td>{@code Process.spawn(() -> ...)}</td></tr>
+ *   <tr><td>{@code spawn_link / spawn_monitor}</td><td>{@code spawnLink / spawnMonitor}</td></tr>
+ *   <tr><td>{@code send(pid, msg)}</td><td>{@code Process.send(pid, msg)}</td></tr>
+ *   <tr><td>{@code receive do msg -> ... after 100 -> ... end}</td><td>{@code Process.receive(100)}
+ *       (empty Optional on timeout), or with a predicate for a selective receive</td></tr>
+ *   <tr><td>{@code Process.flag(:trap_exit, true)}</td><td>{@code Process.trapExit(true)}</td></tr>
+ *   <tr><td>{@code Process.exit(pid, :kill)}</td><td>{@code Process.exit(pid, Reason.KILL)}</td></tr>
+ *   <tr><td>{@code exit(:boom)}</td><td>{@code Process.exit(Reason.of("boom"))} (throws)</td></tr>
+ * </table>
+ */
+public final class Process {
+    /** Wait forever (Elixir's {@code :infinity}). */
+    public static final long INFINITY = -1L;
+
+    private static final Mailbox.Matcher ANY_USER_MESSAGE = (msg, tag) -> !(tag instanceof Ref);
+
+    private Process() {
+    }
+
+    // ---- spawning ---------------------------------------------------------------------------
+
+    public static Pid spawn(Runnable body) {
+        Objects.requireNonNull(body, "body must not be null");
+        return Proc.spawn(body, Proc.currentOrNull(), false).pid;
+    }
+
+    /** Spawns a process linked to the caller; the link exists before the new process runs. */
+    public static Pid spawnLink(Runnable body) {
+        Objects.requireNonNull(body, "body must not be null");
+        return Proc.spawn(body, Proc.current(), true).pid;
+    }
+
+    /** Spawns a process monitored by the caller; the monitor exists before the new process runs. */
+    public static Monitored spawnMonitor(Runnable body) {
+        Objects.requireNonNull(body, "body must not be null");
+        Proc self = Proc.current();
+        Proc child = Proc.create(body, self);
+        Ref ref = monitor(self, child);
+        self.rememberMonitoring(ref);
+        child.start(false);
+        return new Monitored(child.pid, ref);
+    }
+
+    public static Pid self() {
+        return Proc.current().pid;
+    }
+
+    // ---- messages ---------------------------------------------------------------------------
+
+    /** Sends msg; to a dead pid it is dropped silently. Messages from one process to another arrive in order. */
+    public static void send(ServerRef dest, Object msg) {
+        Objects.requireNonNull(dest, "dest must not be null");
+        Objects.requireNonNull(msg, "msg must not be null");
+        Proc target = Resolve.proc(dest);
+        if (target == null) {
+            if (dest instanceof Pid) {
+                return;
+            }
+            throw new IllegalArgumentException("no process is registered as " + dest);
+        }
+        target.send(msg, null);
+    }
+
+    /** Sends msg to the process registered as name; an unknown name is an error, as in Elixir. */
+    public static void send(String name, Object msg) {
+        send(new Name(name), msg);
+    }
+
+    /** Waits for the next message. */
+    public static Object receive() {
+        Mailbox box = Proc.current().mailbox;
+        box.receive(Proc.current(), ANY_USER_MESSAGE, -1L);
+        return take(box);
+    }
+
+    /** Waits up to timeoutMs for the next message (0 only looks); empty when none came. */
+    public static Optional<Object> receive(long timeoutMs) {
+        return receive(m -> true, timeoutMs);
+    }
+
+    /** Selective receive: the oldest message matching pattern; other messages stay queued in order. */
+    public static Object receive(Predicate<Object> pattern) {
+        return receive(pattern, INFINITY).orElseThrow();
+    }
+
+    public static Optional<Object> receive(Predicate<Object> pattern, long timeoutMs) {
+        Objects.requireNonNull(pattern, "pattern must not be null");
+        Proc self = Proc.current();
+        Mailbox box = self.mailbox;
+        boolean found = box.receive(self, (msg, tag) -> !(tag instanceof Ref) && pattern.test(msg), toNanos(timeoutMs));
+        return found ? Optional.of(take(box)) : Optional.empty();
+    }
+
+    /** The oldest message of the given type. */
+    public static <T> T receive(Class<T> type) {
+        return receive(type, INFINITY).orElseThrow();
+    }
+
+    public static <T> Optional<T> receive(Class<T> type, long timeoutMs) {
+        Objects.requireNonNull(type, "type must not be null");
+        return receive(type::isInstance, timeoutMs).map(type::cast);
+    }
+
+    /** Sleeps without taking any message (Elixir's {@code Process.sleep/1}). */
+    public static void sleep(long ms) {
+        Proc self = Proc.current();
+        self.mailbox.receive(self, (msg, tag) -> false, toNanos(ms));
+    }
+
+    private static Object take(Mailbox box) {
+        Object msg = box.foundMsg;
+        box.foundMsg = null;
+        box.foundTag = null;
+        return msg;
+    }
+
+    static long toNanos(long timeoutMs) {
+        if (timeoutMs < 0) {
+            return -1L;
+        }
+        return TimeUnit.MILLISECONDS.toNanos(timeoutMs);
+    }
+
+    // ---- links and exit signals ---------------------------------------------------------------
+
+    /** Links the caller and pid. Linking to a dead process sends the caller a noproc exit signal. */
+    public static void link(Pid pid) {
+        Objects.requireNonNull(pid, "pid must not be null");
+        Proc self = Proc.current();
+        Proc other = pid.proc;
+        if (other == self) {
+            return;
+        }
+        if (!other.addLink(self)) {
+            self.exitSignal(other, Reason.NOPROC, false);
+            unwindIfExited(self);
+            return;
+        }
+        if (!self.addLink(other)) {
+            other.removeLink(self);
+            unwindIfExited(self);
+            return;
+        }
+        if (Trace.active) {
+            Trace.emit(new TraceEvent.Linked(self.pid, other.pid));
+        }
+    }
+
+    /** Removes the link; afterwards no exit signal travels over it. */
+    public static void unlink(Pid pid) {
+        Objects.requireNonNull(pid, "pid must not be null");
+        Proc self = Proc.current();
+        boolean had = self.removeLink(pid.proc) | pid.proc.removeLink(self);
+        if (had && Trace.active) {
+            Trace.emit(new TraceEvent.Unlinked(self.pid, pid));
+        }
+    }
+
+    /**
+     * Sends an exit signal to pid. {@link Reason#KILL} always ends it (it exits with killed); other
+     * reasons become an {@link Exit} message if it traps exits; {@link Reason#NORMAL} is otherwise ignored.
+     */
+    public static void exit(Pid pid, Reason reason) {
+        Objects.requireNonNull(pid, "pid must not be null");
+        Objects.requireNonNull(reason, "reason must not be null");
+        Proc self = Proc.current();
+        pid.proc.exitSignal(self, reason, false);
+        unwindIfExited(self);
+    }
+
+    /** Ends the calling process with reason (Elixir's {@code exit/1}) by throwing an {@link ExitException}. */
+    public static void exit(Reason reason) {
+        throw new ExitException(Objects.requireNonNull(reason, "reason must not be null"));
+    }
+
+    /** Turns exit signals into {@link Exit} messages (true) or back (false); returns the previous setting. */
+    public static boolean trapExit(boolean trap) {
+        Proc self = Proc.current();
+        boolean old = self.trapExit;
+        self.trapExit = trap;
+        return old;
+    }
+
+    private static void unwindIfExited(Proc self) {
+        if (!self.isAlive()) {
+            self.unwindAfterExit();
+        }
+    }
+
+    // ---- monitors ---------------------------------------------------------------------------
+
+    /** Monitors pid: a {@link Down} message arrives when it exits (reason noproc if it is already dead). */
+    public static Ref monitor(Pid pid) {
+        Objects.requireNonNull(pid, "pid must not be null");
+        Proc self = Proc.current();
+        Ref ref = monitor(self, pid.proc);
+        self.rememberMonitoring(ref);
+        if (!pid.proc.isAlive() && !pid.proc.removeMonitor(ref)) {
+            self.forgetMonitoring(ref);
+        }
+        return ref;
+    }
+
+    static Ref monitor(Proc self, Proc target) {
+        Ref ref = new Ref(self, target);
+        if (!target.addMonitor(ref)) {
+            self.send(new Down(ref, target.pid, Reason.NOPROC), null);
+        }
+        return ref;
+    }
+
+    /** Removes a monitor; true if it was still active. A DOWN already delivered stays in the mailbox. */
+    public static boolean demonitor(Ref ref) {
+        return demonitor(ref, false);
+    }
+
+    /** Removes a monitor and, with flush, also a DOWN message for it that already arrived. */
+    public static boolean demonitor(Ref ref, boolean flush) {
+        Objects.requireNonNull(ref, "ref must not be null");
+        if (ref.target == null) {
+            return false;
+        }
+        Proc self = Proc.current();
+        boolean active = ref.target.removeMonitor(ref);
+        self.forgetMonitoring(ref);
+        if (!active && flush) {
+            flushDown(self, ref);
+        }
+        return active;
+    }
+
+    static void flushDown(Proc self, Ref ref) {
+        Mailbox box = self.mailbox;
+        if (box.receive(self, (msg, tag) -> msg instanceof Down down && down.ref() == ref, 0L)) {
+            box.foundMsg = null;
+            box.foundTag = null;
+        }
+    }
+
+    // ---- names and introspection --------------------------------------------------------------
+
+    /** Registers pid under name; a taken name throws {@link AlreadyRegisteredException}. */
+    public static void register(String name, Pid pid) {
+        Objects.requireNonNull(name, "name must not be null");
+        Objects.requireNonNull(pid, "pid must not be null");
+        Names.register(name, pid.proc);
+    }
+
+    public static boolean unregister(String name) {
+        Objects.requireNonNull(name, "name must not be null");
+        return Names.unregister(name);
+    }
+
+    /** The live process registered as name, or null. */
+    public static Pid whereis(String name) {
+        Objects.requireNonNull(name, "name must not be null");
+        Proc proc = Names.whereis(name);
+        return proc == null ? null : proc.pid;
+    }
+
+    public static List<String> registered() {
+        return Names.registered();
+    }
+
+    public static boolean isAlive(Pid pid) {
+        return Objects.requireNonNull(pid, "pid must not be null").proc.isAlive();
+    }
+
+    /** A snapshot of a live process; empty once it has exited. */
+    public static Optional<ProcessInfo> processInfo(Pid pid) {
+        Objects.requireNonNull(pid, "pid must not be null");
+        Proc proc = pid.proc;
+        if (!proc.isAlive()) {
+            return Optional.empty();
+        }
+        List<Pid> children = proc.supervisedChildren;
+        ProcessInfo info = new ProcessInfo(pid, proc.name,
+                proc.mailbox.isParked() ? ProcessInfo.Status.WAITING : ProcessInfo.Status.RUNNING,
+                proc.mailbox.size(), proc.trapExit, proc.linkedPids(), proc.monitoringPids(),
+                proc.monitoredByPids(), proc.parent, children == null ? List.of() : children);
+        return proc.isAlive() ? Optional.of(info) : Optional.empty();
+    }
+}

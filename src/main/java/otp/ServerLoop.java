@@ -1,0 +1,338 @@
+package otp;
+
+import otp.GenServer.CallResult;
+import otp.GenServer.CastResult;
+import otp.GenServer.ContinueResult;
+import otp.GenServer.Init;
+import otp.GenServer.InfoResult;
+import otp.GenServer.Next;
+
+import java.util.Objects;
+
+/**
+ * The engine behind {@link GenServer}: the start handshake (proc_lib's init_ack), the receive loop
+ * dispatching calls, casts and info messages, and termination, following gen_server.erl.
+ */
+final class ServerLoop<A, S> {
+    /** The server's receive matches every message except replies to calls the server itself makes. */
+    private static final Mailbox.Matcher SERVER_MESSAGES = (msg, tag) -> !(tag instanceof Ref);
+
+    private sealed interface StartAck permits Started, Ignored, Failed, NameTaken {}
+
+    private record Started() implements StartAck {}
+
+    private record Ignored() implements StartAck {}
+
+    private record Failed(Reason reason) implements StartAck {}
+
+    private record NameTaken(Object name, Pid owner) implements StartAck {}
+
+    private final GenServer<A, S> server;
+    private final Proc self;
+    /** The starter when started with a link: its exit signal, trapped, runs terminate (gen_server's Parent). */
+    private final Proc parent;
+    private Object lastMessage;
+
+    private ServerLoop(GenServer<A, S> server, Proc self, Proc parent) {
+        this.server = server;
+        this.self = self;
+        this.parent = parent;
+    }
+
+    // ---- start --------------------------------------------------------------------------------
+
+    static <A, S> Pid start(GenServer<A, S> server, A arg, ServerName name, boolean link) {
+        Objects.requireNonNull(server, "server must not be null");
+        Proc starter = Proc.current();
+        Ref ack = new Ref(starter, null);
+        Proc[] holder = new Proc[1];
+        Proc child = Proc.create(() -> new ServerLoop<>(server, holder[0], link ? starter : null)
+                .enter(arg, name, starter, ack), starter);
+        holder[0] = child;
+        if (link && (!starter.addLink(child) || !child.addLink(starter))) {
+            starter.unwindAfterExit();
+        }
+        Ref monitor = Process.monitor(starter, child);
+        child.start(link);
+        Mailbox box = starter.mailbox;
+        box.receive(starter, (msg, tag) -> tag == ack || (msg instanceof Down down && down.ref() == monitor), -1L);
+        Object reply = box.foundMsg;
+        box.foundMsg = null;
+        box.foundTag = null;
+        if (!child.removeMonitor(monitor)) {
+            Process.flushDown(starter, monitor);
+        }
+        if (reply instanceof Down down) {
+            throw new StartFailedException(down.reason());
+        }
+        return switch ((StartAck) reply) {
+            case Started started -> child.pid;
+            case Ignored ignored -> null;
+            case Failed failed -> throw new StartFailedException(failed.reason());
+            case NameTaken taken -> throw new StartFailedException(taken.name(), taken.owner());
+        };
+    }
+
+    private void enter(A arg, ServerName name, Proc starter, Ref ack) {
+        if (name != null) {
+            try {
+                switch (name) {
+                    case Name local -> Names.register(local.value(), self);
+                    case Registry.Via via -> Registry.registerName(via, self);
+                }
+            } catch (AlreadyRegisteredException e) {
+                starter.send(new NameTaken(name, e.owner()), ack);
+                return;
+            }
+        }
+        Init<S> init;
+        try {
+            init = server.init(arg);
+        } catch (ProcessKilled killed) {
+            throw killed;
+        } catch (ExitException exit) {
+            starter.send(new Failed(exit.reason()), ack);
+            throw exit;
+        } catch (Throwable crash) {
+            Reason reason = Reason.exception(crash);
+            Log.error("GenServer " + self.describe() + " failed in init: " + Log.describe(crash));
+            starter.send(new Failed(reason), ack);
+            throw new ExitException(reason);
+        }
+        switch (init) {
+            case GenServer.Ok<S> ok -> {
+                starter.send(new Started(), ack);
+                loop(ok.state(), ok.next());
+            }
+            case GenServer.Ignore<S> ignore -> starter.send(new Ignored(), ack);
+            case GenServer.InitStop<S> stop -> {
+                starter.send(new Failed(stop.reason()), ack);
+                throw new ExitException(stop.reason());
+            }
+            case null -> {
+                Reason reason = Reason.badReturn(null);
+                starter.send(new Failed(reason), ack);
+                throw new ExitException(reason);
+            }
+        }
+    }
+
+    // ---- loop ---------------------------------------------------------------------------------
+
+    private void loop(S state, Next next) {
+        Mailbox box = self.mailbox;
+        for (;;) {
+            if (next instanceof Next.Continue cont) {
+                lastMessage = cont;
+                ContinueResult<S> result;
+                try {
+                    result = server.handleContinue(cont.term(), state);
+                } catch (ProcessKilled killed) {
+                    throw killed;
+                } catch (Throwable crash) {
+                    throw crashed(crash, state);
+                }
+                switch (result) {
+                    case GenServer.NoReply<S> r -> {
+                        state = r.state();
+                        next = r.next();
+                    }
+                    case GenServer.Stop<S> stop -> throw stopping(stop.reason(), stop.state());
+                    case null -> throw stopping(Reason.badReturn(null), state);
+                }
+                continue;
+            }
+            long timeout = next instanceof Next.After after ? Process.toNanos(after.ms()) : -1L;
+            Object msg;
+            Object tag;
+            if (box.receive(self, SERVER_MESSAGES, timeout)) {
+                msg = box.foundMsg;
+                tag = box.foundTag;
+                box.foundMsg = null;
+                box.foundTag = null;
+            } else {
+                msg = Timeout.TIMEOUT;
+                tag = null;
+            }
+            lastMessage = msg;
+            if (tag instanceof From from) {
+                CallResult<S> result;
+                try {
+                    result = server.handleCall(msg, from, state);
+                } catch (ProcessKilled killed) {
+                    throw killed;
+                } catch (Throwable crash) {
+                    throw crashed(crash, state);
+                }
+                switch (result) {
+                    case GenServer.Reply<S> r -> {
+                        GenServer.reply(from, r.reply());
+                        state = r.state();
+                        next = r.next();
+                    }
+                    case GenServer.NoReply<S> r -> {
+                        state = r.state();
+                        next = r.next();
+                    }
+                    case GenServer.Stop<S> stop -> throw stopping(stop.reason(), stop.state());
+                    case GenServer.StopReply<S> stop -> {
+                        try {
+                            throw stopping(stop.reason(), stop.state());
+                        } finally {
+                            GenServer.reply(from, stop.reply());
+                        }
+                    }
+                    case null -> throw stopping(Reason.badReturn(null), state);
+                }
+            } else if (tag == Mailbox.CAST) {
+                CastResult<S> result;
+                try {
+                    result = server.handleCast(msg, state);
+                } catch (ProcessKilled killed) {
+                    throw killed;
+                } catch (Throwable crash) {
+                    throw crashed(crash, state);
+                }
+                switch (result) {
+                    case GenServer.NoReply<S> r -> {
+                        state = r.state();
+                        next = r.next();
+                    }
+                    case GenServer.Stop<S> stop -> throw stopping(stop.reason(), stop.state());
+                    case null -> throw stopping(Reason.badReturn(null), state);
+                }
+            } else if (tag == Mailbox.STOP) {
+                throw stopping((Reason) msg, state);
+            } else if (parent != null && msg instanceof Exit exit && exit.from() == parent.pid) {
+                throw stopping(exit.reason(), state);
+            } else {
+                InfoResult<S> result;
+                try {
+                    result = server.handleInfo(msg, state);
+                } catch (ProcessKilled killed) {
+                    throw killed;
+                } catch (Throwable crash) {
+                    throw crashed(crash, state);
+                }
+                switch (result) {
+                    case GenServer.NoReply<S> r -> {
+                        state = r.state();
+                        next = r.next();
+                    }
+                    case GenServer.Stop<S> stop -> throw stopping(stop.reason(), stop.state());
+                    case null -> throw stopping(Reason.badReturn(null), state);
+                }
+            }
+        }
+    }
+
+    private ExitException crashed(Throwable crash, S state) {
+        Reason reason = crash instanceof ExitException exit ? exit.reason() : Reason.exception(crash);
+        return stopping(reason, state);
+    }
+
+    /** Runs terminate, reports an abnormal exit like gen_server's error report, and returns the exit to throw. */
+    private ExitException stopping(Reason reason, S state) {
+        Reason finalReason = reason;
+        try {
+            server.terminate(reason, state);
+        } catch (ProcessKilled killed) {
+            throw killed;
+        } catch (ExitException exit) {
+            finalReason = exit.reason();
+        } catch (Throwable crash) {
+            finalReason = Reason.exception(crash);
+        }
+        if (!finalReason.isClean()) {
+            Log.error("GenServer " + self.describe() + " (" + server.getClass().getSimpleName() + ") terminating: "
+                    + finalReason + "; last message: " + lastMessage);
+        }
+        return new ExitException(finalReason);
+    }
+
+    // ---- client -------------------------------------------------------------------------------
+
+    @SuppressWarnings("unchecked")
+    static <R> R call(ServerRef server, Object request, long timeoutMs) {
+        Objects.requireNonNull(server, "server must not be null");
+        Objects.requireNonNull(request, "request must not be null");
+        Proc target = Resolve.proc(server);
+        if (target == null) {
+            throw new NoProcException(server);
+        }
+        Proc self = Proc.current();
+        if (target == self) {
+            throw new CallingSelfException(server);
+        }
+        Ref ref = new Ref(self, target);
+        if (!target.addMonitor(ref)) {
+            throw new NoProcException(server);
+        }
+        target.mailbox.put(request, new From(self.pid, ref), target.thread);
+        Mailbox box = self.mailbox;
+        boolean answered = box.receive(self, (msg, tag) -> tag == ref || (msg instanceof Down down && down.ref() == ref),
+                Process.toNanos(timeoutMs));
+        ref.expired = true;
+        if (!answered) {
+            if (!target.removeMonitor(ref)) {
+                Process.flushDown(self, ref);
+            }
+            throw new CallTimeoutException(server, request, timeoutMs);
+        }
+        Object msg = box.foundMsg;
+        Object tag = box.foundTag;
+        box.foundMsg = null;
+        box.foundTag = null;
+        if (tag == ref) {
+            if (!target.removeMonitor(ref)) {
+                Process.flushDown(self, ref);
+            }
+            return (R) msg;
+        }
+        Reason reason = ((Down) msg).reason();
+        if (reason instanceof Reason.NoProc) {
+            throw new NoProcException(server);
+        }
+        throw new CalleeExitedException(server, reason);
+    }
+
+    static void cast(ServerRef server, Object msg) {
+        Objects.requireNonNull(server, "server must not be null");
+        Objects.requireNonNull(msg, "msg must not be null");
+        Proc target = Resolve.proc(server);
+        if (target != null) {
+            target.send(msg, Mailbox.CAST);
+        }
+    }
+
+    static void stop(ServerRef server, Reason reason, long timeoutMs) {
+        Objects.requireNonNull(server, "server must not be null");
+        Objects.requireNonNull(reason, "reason must not be null");
+        Proc target = Resolve.liveProc(server);
+        if (target == null) {
+            throw new NoProcException(server);
+        }
+        Proc self = Proc.current();
+        if (target == self) {
+            throw new CallingSelfException(server);
+        }
+        Ref ref = Process.monitor(self, target);
+        target.send(reason, Mailbox.STOP);
+        Mailbox box = self.mailbox;
+        if (!box.receive(self, (msg, tag) -> msg instanceof Down down && down.ref() == ref, Process.toNanos(timeoutMs))) {
+            if (!target.removeMonitor(ref)) {
+                Process.flushDown(self, ref);
+            }
+            throw new CallTimeoutException(server, "stop", timeoutMs);
+        }
+        Reason exited = ((Down) box.foundMsg).reason();
+        box.foundMsg = null;
+        box.foundTag = null;
+        if (exited instanceof Reason.NoProc) {
+            throw new NoProcException(server);
+        }
+        if (!exited.equals(reason)) {
+            throw new CalleeExitedException(server, exited);
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package otp;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import static org.junit.jupiter.api.Assertions.*;
+import static otp.GenServer.*;
+import static otp.ProcessTestSupport.next;
+
+@ExtendWith(ProcessTestSupport.class)
+class GenServerStopTest {
+
+    /** Reports terminate to its owner; "crash" throws, "null" returns null, "stop" stops. */
+    record Reporter(Pid owner, boolean trap) implements GenServer<Void, String> {
+        @Override public Init<String> init(Void arg) {
+            Process.trapExit(trap);
+            return ok("state");
+        }
+
+        @Override public CallResult<String> handleCall(Object request, From from, String state) {
+            return switch ((String) request) {
+                case "crash" -> throw new IllegalStateException("boom");
+                case "null" -> null;
+                default -> stop(Reason.of("told to"), state);
+            };
+        }
+
+        @Override public void terminate(Reason reason, String state) {
+            Process.send(owner, "terminate " + reason);
+        }
+    }
+
+    @Test
+    void stopFromTheClientRunsTerminateAndWaits() {
+        Pid pid = GenServer.start(new Reporter(Process.self(), false), null);
+        GenServer.stop(pid);
+        assertEquals("terminate normal", next());
+        assertFalse(Process.isAlive(pid));
+    }
+
+    @Test
+    void stopWithReasonEndsTheServerWithThatReason() {
+        Pid pid = GenServer.start(new Reporter(Process.self(), false), null);
+        Ref ref = Process.monitor(pid);
+        GenServer.stop(pid, Reason.SHUTDOWN, 1000);
+        assertEquals(Reason.SHUTDOWN, next(Down.class).reason());
+    }
+
+    @Test
+    void stopResultFromACallbackRunsTerminateWithThatReason() {
+        Pid pid = GenServer.start(new Reporter(Process.self(), false), null);
+        assertThrows(CalleeExitedException.class, () -> GenServer.call(pid, "stop"));
+        assertEquals("terminate told to", next());
+    }
+
+    @Test
+    void callbackExceptionStopsTheServerWithTheExceptionAsReasonAfterTerminate() {
+        Pid pid = GenServer.start(new Reporter(Process.self(), false), null);
+        CalleeExitedException e = assertThrows(CalleeExitedException.class, () -> GenServer.call(pid, "crash"));
+        Reason.ExceptionReason reason = assertInstanceOf(Reason.ExceptionReason.class, e.calleeReason());
+        assertEquals("boom", reason.exception().getMessage());
+        assertTrue(((String) next()).startsWith("terminate ** (IllegalStateException) boom"));
+        assertTrue(ProcessTestSupport.LOG.stream().anyMatch(l -> l.contains("terminating") && l.contains("boom")));
+    }
+
+    @Test
+    void invalidReturnStopsTheServerWithBadReturnValue() {
+        Pid pid = GenServer.start(new Reporter(Process.self(), false), null);
+        CalleeExitedException e = assertThrows(CalleeExitedException.class, () -> GenServer.call(pid, "null"));
+        assertEquals(Reason.badReturn(null), e.calleeReason());
+        assertEquals("terminate {bad_return_value, null}", next());
+    }
+
+    @Test
+    void trappedShutdownFromTheParentRunsTerminate() {
+        Pid me = Process.self();
+        Pid parent = Process.spawn(() -> {
+            GenServer.startLink(new Reporter(me, true), null);
+            Process.send(me, "started");
+            Process.receive();
+        });
+        assertEquals("started", next());
+        Process.exit(parent, Reason.SHUTDOWN);
+        assertEquals("terminate shutdown", next());
+    }
+
+    @Test
+    void parentShutdownWithoutTrappingSkipsTerminate() {
+        Pid me = Process.self();
+        Pid[] server = new Pid[1];
+        Pid parent = Process.spawn(() -> {
+            server[0] = GenServer.startLink(new Reporter(me, false), null);
+            Process.send(me, "started");
+            Process.receive();
+        });
+        assertEquals("started", next());
+        Ref ref = Process.monitor(server[0]);
+        Process.exit(parent, Reason.SHUTDOWN);
+        assertEquals(Reason.SHUTDOWN, next(Down.class).reason());
+        assertTrue(Process.receive(String.class, 30).isEmpty());
+    }
+
+    @Test
+    void killNeverRunsTerminate() {
+        Pid pid = GenServer.start(new Reporter(Process.self(), true), null);
+        Ref ref = Process.monitor(pid);
+        Process.exit(pid, Reason.KILL);
+        assertEquals(Reason.KILLED, next(Down.class).reason());
+        assertTrue(Process.receive(String.class, 30).isEmpty());
+    }
+
+    @Test
+    void stoppingAServerThatIsNotRunningThrowsNoProc() {
+        assertThrows(NoProcException.class, () -> GenServer.stop("never_started"));
+    }
+}

@@ -1,0 +1,78 @@
+package otp;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.*;
+import static otp.ProcessTestSupport.next;
+
+@ExtendWith(ProcessTestSupport.class)
+class MonitorTest {
+
+    @Test
+    void monitorDeliversDownWithTheExitReason() {
+        Pid target = Process.spawn(() -> Process.exit(Reason.of("bye")));
+        Ref ref = Process.monitor(target);
+        Down down = next(Down.class);
+        assertEquals(ref, down.ref());
+        assertEquals(target, down.pid());
+        assertTrue(down.reason().equals(Reason.of("bye")) || down.reason().equals(Reason.NOPROC));
+    }
+
+    @Test
+    void monitoringADeadProcessDeliversNoproc() {
+        Monitored m = Process.spawnMonitor(() -> { });
+        next(Down.class);
+        Ref ref = Process.monitor(m.pid());
+        assertEquals(new Down(ref, m.pid(), Reason.NOPROC), next(Down.class));
+    }
+
+    @Test
+    void spawnMonitorSeesEvenAnImmediateExit() {
+        Monitored m = Process.spawnMonitor(() -> Process.exit(Reason.of("at once")));
+        assertEquals(new Down(m.ref(), m.pid(), Reason.of("at once")), next(Down.class));
+    }
+
+    @Test
+    void monitorDoesNotKillTheWatcher() {
+        Monitored m = Process.spawnMonitor(() -> { throw new RuntimeException("crash"); });
+        assertInstanceOf(Reason.ExceptionReason.class, next(Down.class).reason());
+        assertTrue(Process.isAlive(Process.self()));
+    }
+
+    @Test
+    void demonitorStopsTheDownMessage() {
+        Pid target = Process.spawn(() -> Process.receive());
+        Ref ref = Process.monitor(target);
+        assertTrue(Process.demonitor(ref));
+        Process.send(target, "go");
+        assertTrue(Process.receive(Down.class, 50).isEmpty());
+    }
+
+    @Test
+    void demonitorWithFlushRemovesADownAlreadyDelivered() {
+        Monitored m = Process.spawnMonitor(() -> { });
+        ProcessTestSupport.eventually(() -> !Process.isAlive(m.pid()));
+        assertFalse(Process.demonitor(m.ref(), true));
+        assertTrue(Process.receive(Down.class, 20).isEmpty());
+    }
+
+    @Test
+    void killedProcessReportsKilledToMonitors() {
+        Pid target = Process.spawn(() -> Process.receive(x -> false));
+        Ref ref = Process.monitor(target);
+        Process.exit(target, Reason.KILL);
+        assertEquals(new Down(ref, target, Reason.KILLED), next(Down.class));
+    }
+
+    @Test
+    void processInfoListsMonitorsBothWays() {
+        Pid target = Process.spawn(() -> Process.receive(x -> false));
+        Process.monitor(target);
+        assertEquals(List.of(target), Process.processInfo(Process.self()).orElseThrow().monitors());
+        assertEquals(List.of(Process.self()), Process.processInfo(target).orElseThrow().monitoredBy());
+        Process.exit(target, Reason.KILL);
+    }
+}

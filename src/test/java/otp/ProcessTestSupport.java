@@ -1,0 +1,51 @@
+package otp;
+
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BooleanSupplier;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * Gives every test a fresh process for the test thread (ended with shutdown afterwards, which also
+ * takes down whatever the test linked to it) and captures crash reports instead of printing them.
+ */
+final class ProcessTestSupport implements BeforeEachCallback, AfterEachCallback {
+    static final List<String> LOG = new CopyOnWriteArrayList<>();
+
+    @Override public void beforeEach(ExtensionContext context) {
+        LOG.clear();
+        Log.setHandler(LOG::add);
+        Proc.releaseCurrent(Reason.SHUTDOWN);
+    }
+
+    @Override public void afterEach(ExtensionContext context) {
+        Proc.releaseCurrent(Reason.SHUTDOWN);
+        Log.reset();
+    }
+
+    /** Polls until condition holds, failing after two seconds. */
+    static void eventually(BooleanSupplier condition) {
+        long deadline = System.nanoTime() + 2_000_000_000L;
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                fail("condition not reached within 2 s");
+            }
+            Thread.onSpinWait();
+            Thread.yield();
+        }
+    }
+
+    /** The next message, failing if none arrives within a second. */
+    static Object next() {
+        return Process.receive(1000).orElseThrow(() -> new AssertionError("no message within 1 s"));
+    }
+
+    static <T> T next(Class<T> type) {
+        return Process.receive(type, 1000).orElseThrow(() -> new AssertionError("no " + type.getSimpleName() + " within 1 s"));
+    }
+}
