@@ -74,7 +74,7 @@ public final class FrameworkBench implements BenchSuite {
     }
 
     private static List<Supplier<Contender>> contenderFactories() {
-        return List.of(Baseline::new, Pekko::new);
+        return List.of(Baseline::new, OtpLab::new, Pekko::new);
     }
 
     private void measure(Contender contender, Plan plan, BenchContext context) throws Exception {
