@@ -28,7 +28,7 @@ final class Baseline implements Contender {
     }
 
     @Override
-    public double nanosPerCall(long minNanos) throws Exception {
+    public Loops.Rate calls(long minNanos) throws Exception {
         var inbox = new LinkedTransferQueue<Object>();
         Thread server = Thread.startVirtualThread(() -> {
             int handled = 0;
@@ -44,7 +44,7 @@ final class Baseline implements Contender {
         try {
             return Loops.inVirtualThread(() -> {
                 var replies = new SynchronousQueue<Object>();
-                return Loops.nanosPerOperation(minNanos, () -> {
+                return Loops.repeat(minNanos, () -> {
                     inbox.put(new Request("ping", replies));
                     replies.take();
                 });

@@ -58,6 +58,7 @@ public final class BenchMain {
             return EXIT_SUITE_FAILED;
         }
         printMachine(out, quick);
+        out.println("- load average at start: " + loadAverage());
         List<String> failed = new ArrayList<>();
         for (BenchSuite suite : chosen) {
             out.println();
@@ -73,6 +74,9 @@ public final class BenchMain {
             }
             out.flush();
         }
+        out.println();
+        out.println("Load average at end: " + loadAverage() + " (other work on the machine slows every contender alike,"
+                + " but widens the spread)");
         if (!failed.isEmpty()) {
             err.println("otplab bench: failed suites: " + String.join(", ", failed));
             return EXIT_SUITE_FAILED;
@@ -123,6 +127,15 @@ public final class BenchMain {
                 ManagementFactory.getGarbageCollectorMXBeans().stream()
                         .map(GarbageCollectorMXBean::getName).collect(Collectors.joining(", ")));
         out.flush();
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return fields[0] + " " + fields[1] + " " + fields[2];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
     }
 
     private static String cpuModel() {

@@ -9,8 +9,8 @@ interface Contender extends AutoCloseable {
 
     String name();
 
-    /** Nanoseconds per synchronous request/reply, from a caller that is itself a process, looping for at least {@code minNanos}. */
-    double nanosPerCall(long minNanos) throws Exception;
+    /** Synchronous request/reply round trips from a caller that is itself a process, looping for at least {@code minNanos}. */
+    Loops.Rate calls(long minNanos) throws Exception;
 
     /** Nanoseconds for one sender to send {@code messages} one-way messages and learn that the receiver handled them all. */
     long castNanos(int messages) throws Exception;

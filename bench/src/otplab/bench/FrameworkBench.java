@@ -1,19 +1,31 @@
 package otplab.bench;
 
+import java.lang.management.ManagementFactory;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * The process library against Apache Pekko typed actors and bare virtual threads, in one
  * JVM and one run, with the BEAM figures measured on this machine as anchors.
+ *
+ * <p>For tuning, two system properties narrow a run (through {@code OTPLAB_BENCH_JAVA_OPTS}):
+ * {@code otplab.bench.contenders} (any of {@code otp,pekko,baseline}) and
+ * {@code otplab.bench.metrics} (any of {@code call,cast,spawn,restart,ring}).
  */
 public final class FrameworkBench implements BenchSuite {
+    static final String CONTENDERS_PROPERTY = "otplab.bench.contenders";
+    static final String METRICS_PROPERTY = "otplab.bench.metrics";
+    private static final com.sun.management.ThreadMXBean THREADS =
+            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 
     /** How hard to measure: counts, rounds and round lengths. */
     record Plan(int callWarmups, int callRounds, long callRoundNanos,
@@ -22,11 +34,11 @@ public final class FrameworkBench implements BenchSuite {
                 int restartWarmups, int restartCount,
                 int ringWarmups, int ringRounds, int ringSize, int ringLaps) {
 
-        static final Plan FULL = new Plan(3, 5, 300_000_000L,
+        static final Plan FULL = new Plan(3, 5, 200_000_000L,
                 3, 5, 1_000_000,
                 100_000, 3, 1_000_000,
                 300, 1_000,
-                2, 5, 10_000, 30);
+                1, 5, 10_000, 20);
 
         static final Plan QUICK = new Plan(1, 2, 20_000_000L,
                 1, 2, 20_000,
@@ -36,6 +48,7 @@ public final class FrameworkBench implements BenchSuite {
     }
 
     private final Map<Metric, Map<String, Sample>> results = new EnumMap<>(Metric.class);
+    private final Map<Metric, Map<String, Sample>> allocations = new EnumMap<>(Metric.class);
 
     @Override
     public String name() {
@@ -55,14 +68,16 @@ public final class FrameworkBench implements BenchSuite {
     @Override
     public void run(BenchContext context) throws Exception {
         Plan plan = context.quick() ? Plan.QUICK : Plan.FULL;
+        Set<String> metrics = selection(METRICS_PROPERTY, "call,cast,spawn,restart,ring");
         results.clear();
+        allocations.clear();
         List<Contender> contenders = new ArrayList<>();
         try {
-            for (Supplier<Contender> factory : contenderFactories()) {
+            for (Supplier<Contender> factory : contenderFactories(selection(CONTENDERS_PROPERTY, "baseline,otp,pekko"))) {
                 contenders.add(factory.get());
             }
             for (Contender contender : contenders) {
-                measure(contender, plan, context);
+                measure(contender, plan, metrics, context);
             }
         } finally {
             for (Contender contender : contenders) {
@@ -70,105 +85,154 @@ public final class FrameworkBench implements BenchSuite {
             }
         }
         List<String> names = contenders.stream().map(Contender::name).toList();
-        new FrameworkReport(plan, names, results).print(context.out());
+        new FrameworkReport(plan, names, results, allocations).print(context.out());
     }
 
-    private static List<Supplier<Contender>> contenderFactories() {
-        return List.of(Baseline::new, OtpLab::new, Pekko::new);
+    private static Set<String> selection(String property, String all) {
+        return Arrays.stream(System.getProperty(property, all).split(","))
+                .map(String::trim).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
     }
 
-    private void measure(Contender contender, Plan plan, BenchContext context) throws Exception {
+    private static List<Supplier<Contender>> contenderFactories(Set<String> wanted) {
+        List<Supplier<Contender>> factories = new ArrayList<>();
+        if (wanted.contains("baseline")) {
+            factories.add(Baseline::new);
+        }
+        if (wanted.contains("otp")) {
+            factories.add(OtpLab::new);
+        }
+        if (wanted.contains("pekko")) {
+            factories.add(Pekko::new);
+        }
+        return factories;
+    }
+
+    private void measure(Contender contender, Plan plan, Set<String> metrics, BenchContext context) throws Exception {
         String who = contender.name();
-        context.progress(who + ": call round trip");
-        System.gc();
-        for (int i = 0; i < plan.callWarmups(); i++) {
-            contender.nanosPerCall(plan.callRoundNanos());
-        }
-        double[] call = new double[plan.callRounds()];
-        for (int i = 0; i < call.length; i++) {
-            call[i] = contender.nanosPerCall(plan.callRoundNanos()) / 1_000;
-        }
-        record(Metric.CALL, who, Sample.of(call));
-
-        context.progress(who + ": cast throughput");
-        System.gc();
-        for (int i = 0; i < plan.castWarmups(); i++) {
-            contender.castNanos(plan.castMessages());
-        }
-        double[] cast = new double[plan.castRounds()];
-        for (int i = 0; i < cast.length; i++) {
-            cast[i] = plan.castMessages() * 1_000.0 / contender.castNanos(plan.castMessages());
-        }
-        record(Metric.CAST, who, Sample.of(cast));
-
-        context.progress(who + ": spawn " + plan.spawnCount() + " waiting processes");
-        spawnRound(contender, plan.spawnWarmupCount());
-        double[] spawnSeconds = new double[plan.spawnRounds()];
-        double[] spawnKib = new double[plan.spawnRounds()];
-        for (int i = 0; i < spawnSeconds.length; i++) {
-            double[] round = spawnRound(contender, plan.spawnCount());
-            spawnSeconds[i] = round[0] * 1_000_000.0 / plan.spawnCount();
-            spawnKib[i] = round[1];
-        }
-        record(Metric.SPAWN_TIME, who, Sample.of(spawnSeconds));
-        record(Metric.SPAWN_MEMORY, who, Sample.of(spawnKib));
-
-        context.progress(who + ": supervisor restart");
-        System.gc();
-        try (Contender.Restarts restarts = contender.supervisedChild()) {
-            restarts.crashAndCallAgain(plan.restartWarmups());
-            Sample latencies = Sample.ofNanos(restarts.crashAndCallAgain(plan.restartCount())).scaled(1e-3);
-            record(Metric.RESTART_MEDIAN, who, Sample.of(latencies.median()));
-            record(Metric.RESTART_P99, who, Sample.of(latencies.percentile(99)));
-        }
-
-        context.progress(who + ": ring of " + plan.ringSize());
-        System.gc();
-        try (Contender.Ring ring = contender.ring(plan.ringSize())) {
-            for (int i = 0; i < plan.ringWarmups(); i++) {
-                ring.lapsNanos(plan.ringLaps());
+        if (metrics.contains("call")) {
+            context.progress(who + ": call round trip");
+            System.gc();
+            for (int i = 0; i < plan.callWarmups(); i++) {
+                contender.calls(plan.callRoundNanos());
             }
-            double[] perHop = new double[plan.ringRounds()];
-            long hops = (long) plan.ringLaps() * plan.ringSize();
-            for (int i = 0; i < perHop.length; i++) {
-                perHop[i] = (double) ring.lapsNanos(plan.ringLaps()) / hops;
+            double[] micros = new double[plan.callRounds()];
+            double[] bytes = new double[plan.callRounds()];
+            for (int i = 0; i < micros.length; i++) {
+                long allocatedBefore = allocated();
+                Loops.Rate rate = contender.calls(plan.callRoundNanos());
+                bytes[i] = (double) (allocated() - allocatedBefore) / rate.operations();
+                micros[i] = rate.nanosPerOperation() / 1_000;
             }
-            record(Metric.RING, who, Sample.of(perHop));
+            record(Metric.CALL, who, Sample.of(micros), Sample.of(bytes));
+        }
+        if (metrics.contains("cast")) {
+            context.progress(who + ": cast throughput");
+            System.gc();
+            for (int i = 0; i < plan.castWarmups(); i++) {
+                contender.castNanos(plan.castMessages());
+            }
+            double[] perSecond = new double[plan.castRounds()];
+            double[] bytes = new double[plan.castRounds()];
+            for (int i = 0; i < perSecond.length; i++) {
+                long allocatedBefore = allocated();
+                perSecond[i] = plan.castMessages() * 1_000.0 / contender.castNanos(plan.castMessages());
+                bytes[i] = (double) (allocated() - allocatedBefore) / plan.castMessages();
+            }
+            record(Metric.CAST, who, Sample.of(perSecond), Sample.of(bytes));
+        }
+        if (metrics.contains("spawn")) {
+            context.progress(who + ": spawn " + plan.spawnCount() + " waiting processes");
+            spawnRound(contender, plan.spawnWarmupCount());
+            double[] seconds = new double[plan.spawnRounds()];
+            double[] kib = new double[plan.spawnRounds()];
+            double[] bytes = new double[plan.spawnRounds()];
+            for (int i = 0; i < seconds.length; i++) {
+                SpawnRound round = spawnRound(contender, plan.spawnCount());
+                seconds[i] = round.seconds() * 1_000_000.0 / plan.spawnCount();
+                kib[i] = round.liveBytes() / 1024.0 / plan.spawnCount();
+                bytes[i] = (double) round.allocatedBytes() / plan.spawnCount();
+            }
+            record(Metric.SPAWN_TIME, who, Sample.of(seconds), Sample.of(bytes));
+            record(Metric.SPAWN_MEMORY, who, Sample.of(kib), null);
+        }
+        if (metrics.contains("restart")) {
+            context.progress(who + ": supervisor restart");
+            System.gc();
+            try (Contender.Restarts restarts = contender.supervisedChild()) {
+                restarts.crashAndCallAgain(plan.restartWarmups());
+                long allocatedBefore = allocated();
+                Sample latencies = Sample.ofNanos(restarts.crashAndCallAgain(plan.restartCount())).scaled(1e-3);
+                Sample bytes = Sample.of((double) (allocated() - allocatedBefore) / plan.restartCount());
+                record(Metric.RESTART_MEDIAN, who, Sample.of(latencies.median()), bytes);
+                record(Metric.RESTART_P99, who, Sample.of(latencies.percentile(99)), null);
+            }
+        }
+        if (metrics.contains("ring")) {
+            context.progress(who + ": ring of " + plan.ringSize());
+            System.gc();
+            try (Contender.Ring ring = contender.ring(plan.ringSize())) {
+                for (int i = 0; i < plan.ringWarmups(); i++) {
+                    ring.lapsNanos(plan.ringLaps());
+                }
+                double[] perHop = new double[plan.ringRounds()];
+                double[] bytes = new double[plan.ringRounds()];
+                long hops = (long) plan.ringLaps() * plan.ringSize();
+                for (int i = 0; i < perHop.length; i++) {
+                    long allocatedBefore = allocated();
+                    perHop[i] = (double) ring.lapsNanos(plan.ringLaps()) / hops;
+                    bytes[i] = (double) (allocated() - allocatedBefore) / hops;
+                }
+                record(Metric.RING, who, Sample.of(perHop), Sample.of(bytes));
+            }
         }
     }
 
-    /** Seconds to spawn {@code count} waiting processes, and KiB of heap each holds while all are alive. */
-    private static double[] spawnRound(Contender contender, int count) throws Exception {
+    private record SpawnRound(double seconds, long liveBytes, long allocatedBytes) {}
+
+    /** Spawns {@code count} waiting processes; live bytes are read after full collections while all are alive. */
+    private static SpawnRound spawnRound(Contender contender, int count) throws Exception {
         long before = Heap.usedAfterGc();
+        long allocatedBefore = allocated();
         long start = System.nanoTime();
         Contender.Population population = contender.spawnWaiting(count);
         double seconds = (System.nanoTime() - start) / 1e9;
+        long allocatedBytes = allocated() - allocatedBefore;
         long after = Heap.usedAfterGc();
         population.close();
-        return new double[] {seconds, (after - before) / 1024.0 / count};
+        return new SpawnRound(seconds, after - before, allocatedBytes);
     }
 
-    private void record(Metric metric, String contender, Sample sample) {
+    /** Bytes allocated by all threads so far; virtual threads count through their carriers. */
+    private static long allocated() {
+        return THREADS.getTotalThreadAllocatedBytes();
+    }
+
+    private void record(Metric metric, String contender, Sample sample, Sample bytesPerOperation) {
         results.computeIfAbsent(metric, m -> new LinkedHashMap<>()).put(contender, sample);
+        if (bytesPerOperation != null) {
+            allocations.computeIfAbsent(metric, m -> new LinkedHashMap<>()).put(contender, bytesPerOperation);
+        }
     }
 
     /** What the table shows, with the BEAM anchor and issue target where there is one. */
     enum Metric {
-        CALL("call round trip, µs", true, 1.2, 0.6),
-        CAST("cast throughput, M msgs/s", false, 8.0, 1.5),
-        SPAWN_TIME("spawn 1M waiting processes, s", true, 2.2, 0.3),
-        SPAWN_MEMORY("heap per waiting process, KiB", true, 2.6, 0.5),
-        RESTART_MEDIAN("supervisor restart, median µs", true, 15.0, 1.0),
-        RESTART_P99("supervisor restart, p99 µs", true, Double.NaN, Double.NaN),
-        RING("10k-process ring, ns per hop", true, Double.NaN, Double.NaN);
+        CALL("call round trip, µs", "call", true, 1.2, 0.6),
+        CAST("cast throughput, M msgs/s", "message", false, 8.0, 1.5),
+        SPAWN_TIME("spawn 1M waiting processes, s", "process", true, 2.2, 0.3),
+        SPAWN_MEMORY("heap per waiting process, KiB", "process", true, 2.6, 0.5),
+        RESTART_MEDIAN("supervisor restart, median µs", "restart", true, 15.0, 1.0),
+        RESTART_P99("supervisor restart, p99 µs", "restart", true, Double.NaN, Double.NaN),
+        RING("10k-process ring, ns per hop", "hop", true, Double.NaN, Double.NaN);
 
         final String label;
+        final String operation;
         final boolean lowerIsBetter;
         final double beam;
         final double targetFactor;
 
-        Metric(String label, boolean lowerIsBetter, double beam, double targetFactor) {
+        Metric(String label, String operation, boolean lowerIsBetter, double beam, double targetFactor) {
             this.label = label;
+            this.operation = operation;
             this.lowerIsBetter = lowerIsBetter;
             this.beam = beam;
             this.targetFactor = targetFactor;
@@ -184,7 +248,8 @@ public final class FrameworkBench implements BenchSuite {
         }
 
         String target() {
-            return String.format(Locale.ROOT, "%s %s× BEAM", lowerIsBetter ? "≤" : "≥", BigDecimal.valueOf(targetFactor).stripTrailingZeros().toPlainString());
+            return String.format(Locale.ROOT, "%s %s× BEAM", lowerIsBetter ? "≤" : "≥",
+                    BigDecimal.valueOf(targetFactor).stripTrailingZeros().toPlainString());
         }
     }
 }

@@ -14,12 +14,15 @@ final class FrameworkReport {
     private final FrameworkBench.Plan plan;
     private final List<String> contenders;
     private final Map<FrameworkBench.Metric, Map<String, Sample>> results;
+    private final Map<FrameworkBench.Metric, Map<String, Sample>> allocations;
 
     FrameworkReport(FrameworkBench.Plan plan, List<String> contenders,
-                    Map<FrameworkBench.Metric, Map<String, Sample>> results) {
+                    Map<FrameworkBench.Metric, Map<String, Sample>> results,
+                    Map<FrameworkBench.Metric, Map<String, Sample>> allocations) {
         this.plan = Objects.requireNonNull(plan, "plan must not be null");
         this.contenders = List.copyOf(contenders);
         this.results = Map.copyOf(results);
+        this.allocations = Map.copyOf(allocations);
     }
 
     void print(PrintStream out) {
@@ -46,22 +49,28 @@ final class FrameworkReport {
         table.print(out);
         out.println();
         out.printf("Rounds behind the medians (call: %d × %d ms; cast: %d × %,d messages; spawn: %d × %,d processes;"
-                        + " restart: %,d crashes; ring: %d × %,d processes × %d laps):%n",
+                        + " restart: %,d crashes; ring: %d × %,d processes × %d laps); \"allocated per op\" is heap allocated by all"
+                        + " threads during the measured rounds, divided by the operations:%n",
                 plan.callRounds(), plan.callRoundNanos() / 1_000_000, plan.castRounds(), plan.castMessages(),
                 plan.spawnRounds(), plan.spawnCount(), plan.restartCount(), plan.ringRounds(), plan.ringSize(),
                 plan.ringLaps());
         out.println();
-        Table rounds = new Table("metric", "contender", "rounds", "median", "min", "max");
+        Table rounds = new Table("metric", "contender", "rounds", "median", "min", "max", "allocated per op");
         for (FrameworkBench.Metric metric : FrameworkBench.Metric.values()) {
             for (String contender : contenders) {
                 Sample sample = results.getOrDefault(metric, Map.of()).get(contender);
                 if (sample != null) {
                     rounds.row(metric.label, contender, Integer.toString(sample.size()), Format.number(sample.median()),
-                            Format.number(sample.min()), Format.number(sample.max()));
+                            Format.number(sample.min()), Format.number(sample.max()), allocated(metric, contender));
                 }
             }
         }
         rounds.print(out);
+    }
+
+    private String allocated(FrameworkBench.Metric metric, String contender) {
+        Sample bytes = allocations.getOrDefault(metric, Map.of()).get(contender);
+        return bytes == null ? "" : Format.number(bytes.median()) + " B per " + metric.operation;
     }
 
     private double median(FrameworkBench.Metric metric, String contender) {

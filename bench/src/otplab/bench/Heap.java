@@ -5,7 +5,7 @@ import java.lang.management.MemoryMXBean;
 
 /** Heap in use after full collections: the live bytes a population of processes holds. */
 public final class Heap {
-    private static final int MAX_COLLECTIONS = 5;
+    private static final int MAX_COLLECTIONS = 3;
     private static final double SETTLED = 0.005;
     private static final MemoryMXBean MEMORY = ManagementFactory.getMemoryMXBean();
 

@@ -18,8 +18,15 @@ final class Loops {
         void run() throws Exception;
     }
 
-    /** Repeats {@code step} in batches until at least {@code minNanos} have passed; nanoseconds per step. */
-    static double nanosPerOperation(long minNanos, Step step) throws Exception {
+    /** How many operations took how long. */
+    record Rate(long operations, long nanos) {
+        double nanosPerOperation() {
+            return (double) nanos / operations;
+        }
+    }
+
+    /** Repeats {@code step} in batches until at least {@code minNanos} have passed. */
+    static Rate repeat(long minNanos, Step step) throws Exception {
         long operations = 0;
         long start = System.nanoTime();
         long elapsed;
@@ -30,7 +37,7 @@ final class Loops {
             operations += BATCH;
             elapsed = System.nanoTime() - start;
         } while (elapsed < minNanos);
-        return (double) elapsed / operations;
+        return new Rate(operations, elapsed);
     }
 
     /** A wrong answer makes every figure of the run meaningless, so it stops the suite. */

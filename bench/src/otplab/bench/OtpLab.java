@@ -93,11 +93,11 @@ final class OtpLab implements Contender {
     }
 
     @Override
-    public double nanosPerCall(long minNanos) throws Exception {
+    public Loops.Rate calls(long minNanos) throws Exception {
         return inProcess(() -> {
             Pid server = GenServer.start(new Echo(), null);
             try {
-                return Loops.nanosPerOperation(minNanos, () -> GenServer.call(server, PING));
+                return Loops.repeat(minNanos, () -> GenServer.call(server, PING));
             } finally {
                 GenServer.stop(server);
             }

@@ -34,6 +34,11 @@ final class Pekko implements Contender {
             pekko.log-dead-letters-during-shutdown = off
             """).withFallback(ConfigFactory.load());
 
+    static {
+        // Pekko logs its logger's start at INFO through slf4j-simple; the bench output is a table.
+        System.setProperty("org.slf4j.simpleLogger.log.org.apache.pekko", "warn");
+    }
+
     private final ActorSystem<SpawnProtocol.Command> system =
             ActorSystem.create(SpawnProtocol.create(), "otplab-bench", QUIET);
     private final AtomicInteger names = new AtomicInteger();
@@ -71,14 +76,14 @@ final class Pekko implements Contender {
     }
 
     @Override
-    public double nanosPerCall(long minNanos) throws Exception {
+    public Loops.Rate calls(long minNanos) throws Exception {
         Family<Call> family = spawnOne(Behaviors.receiveMessage(call -> {
             call.replyTo().tell(call.n() + 1);
             return Behaviors.same();
         }));
         ActorRef<Call> server = family.only();
         try {
-            return Loops.inVirtualThread(() -> Loops.nanosPerOperation(minNanos, () ->
+            return Loops.inVirtualThread(() -> Loops.repeat(minNanos, () ->
                     this.<Call, Integer>ask(server, replyTo -> new Call(1, replyTo))));
         } finally {
             stop(family);
