@@ -40,7 +40,7 @@ class SupervisorIntensityTest {
     }
 
     @Test
-    void restartsOutsideThePeriodDoNotCount() {
+    void oneRestartMoreThanTheIntensityWithinThePeriodIsRefused() {
         RestartIntensity intensity = new RestartIntensity(1, 1);
         assertTrue(intensity.allowRestart());
         assertFalse(intensity.allowRestart());
