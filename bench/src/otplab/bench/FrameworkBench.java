@@ -24,6 +24,11 @@ import java.util.stream.Collectors;
 public final class FrameworkBench implements BenchSuite {
     static final String CONTENDERS_PROPERTY = "otplab.bench.contenders";
     static final String METRICS_PROPERTY = "otplab.bench.metrics";
+    /**
+     * A contender whose warm-up projects a million spawns slower than this gets one measured round,
+     * not several: its spawn, teardown and collections would otherwise take most of the run.
+     */
+    static final double SLOW_SPAWN_SECONDS = 8;
     private static final com.sun.management.ThreadMXBean THREADS =
             (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 
@@ -142,12 +147,14 @@ public final class FrameworkBench implements BenchSuite {
         }
         if (metrics.contains("spawn")) {
             context.progress(who + ": spawn " + plan.spawnCount() + " waiting processes");
-            spawnRound(contender, plan.spawnWarmupCount());
-            double[] seconds = new double[plan.spawnRounds()];
-            double[] kib = new double[plan.spawnRounds()];
-            double[] bytes = new double[plan.spawnRounds()];
+            SpawnRound warmup = spawnRound(contender, plan.spawnWarmupCount(), context);
+            double projectedSeconds = warmup.seconds() * plan.spawnCount() / plan.spawnWarmupCount();
+            int rounds = projectedSeconds > SLOW_SPAWN_SECONDS ? 1 : plan.spawnRounds();
+            double[] seconds = new double[rounds];
+            double[] kib = new double[rounds];
+            double[] bytes = new double[rounds];
             for (int i = 0; i < seconds.length; i++) {
-                SpawnRound round = spawnRound(contender, plan.spawnCount());
+                SpawnRound round = spawnRound(contender, plan.spawnCount(), context);
                 seconds[i] = round.seconds() * 1_000_000.0 / plan.spawnCount();
                 kib[i] = round.liveBytes() / 1024.0 / plan.spawnCount();
                 bytes[i] = (double) round.allocatedBytes() / plan.spawnCount();
@@ -190,7 +197,7 @@ public final class FrameworkBench implements BenchSuite {
     private record SpawnRound(double seconds, long liveBytes, long allocatedBytes) {}
 
     /** Spawns {@code count} waiting processes; live bytes are read after full collections while all are alive. */
-    private static SpawnRound spawnRound(Contender contender, int count) throws Exception {
+    private static SpawnRound spawnRound(Contender contender, int count, BenchContext context) throws Exception {
         long before = Heap.usedAfterGc();
         long allocatedBefore = allocated();
         long start = System.nanoTime();
@@ -198,7 +205,10 @@ public final class FrameworkBench implements BenchSuite {
         double seconds = (System.nanoTime() - start) / 1e9;
         long allocatedBytes = allocated() - allocatedBefore;
         long after = Heap.usedAfterGc();
+        long stopping = System.nanoTime();
         population.close();
+        context.progress(String.format(Locale.ROOT, "   %,d spawned in %.2f s, %.0f B live each; all stopped in %.2f s",
+                count, seconds, (double) (after - before) / count, (System.nanoTime() - stopping) / 1e9));
         return new SpawnRound(seconds, after - before, allocatedBytes);
     }
 

@@ -48,7 +48,7 @@ final class FrameworkReport {
         }
         table.print(out);
         out.println();
-        out.printf("Rounds behind the medians (call: %d × %d ms; cast: %d × %,d messages; spawn: %d × %,d processes;"
+        out.printf("Rounds behind the medians (call: %d × %d ms; cast: %d × %,d messages; spawn: up to %d × %,d processes;"
                         + " restart: %,d crashes; ring: %d × %,d processes × %d laps); \"allocated per op\" is heap allocated by all"
                         + " threads during the measured rounds, divided by the operations:%n",
                 plan.callRounds(), plan.callRoundNanos() / 1_000_000, plan.castRounds(), plan.castMessages(),
