@@ -36,19 +36,19 @@ public final class FrameworkBench implements BenchSuite {
     record Plan(int callWarmups, int callRounds, long callRoundNanos,
                 int castWarmups, int castRounds, int castMessages,
                 int spawnWarmupCount, int spawnRounds, int spawnCount,
-                int restartWarmups, int restartCount,
+                int restartWarmups, int restartRounds, int restartCount,
                 int ringWarmups, int ringRounds, int ringSize, int ringLaps) {
 
         static final Plan FULL = new Plan(3, 5, 200_000_000L,
-                3, 5, 1_000_000,
-                100_000, 3, 1_000_000,
-                300, 1_000,
+                3, 7, 1_000_000,
+                100_000, 5, 1_000_000,
+                300, 5, 1_000,
                 1, 5, 10_000, 20);
 
         static final Plan QUICK = new Plan(1, 2, 20_000_000L,
                 1, 2, 20_000,
                 2_000, 1, 10_000,
-                20, 100,
+                20, 1, 100,
                 1, 2, 1_000, 3);
     }
 
@@ -167,11 +167,22 @@ public final class FrameworkBench implements BenchSuite {
             System.gc();
             try (Contender.Restarts restarts = contender.supervisedChild()) {
                 restarts.crashAndCallAgain(plan.restartWarmups());
-                long allocatedBefore = allocated();
-                Sample latencies = Sample.ofNanos(restarts.crashAndCallAgain(plan.restartCount())).scaled(1e-3);
-                Sample bytes = Sample.of((double) (allocated() - allocatedBefore) / plan.restartCount());
-                record(Metric.RESTART_MEDIAN, who, Sample.of(latencies.median()), bytes);
-                record(Metric.RESTART_P99, who, Sample.of(latencies.percentile(99)), null);
+                double[] medians = new double[plan.restartRounds()];
+                double[] p99s = new double[plan.restartRounds()];
+                double[] bytes = new double[plan.restartRounds()];
+                for (int i = 0; i < medians.length; i++) {
+                    long allocatedBefore = allocated();
+                    Sample latencies = Sample.ofNanos(restarts.crashAndCallAgain(plan.restartCount())).scaled(1e-3);
+                    bytes[i] = (double) (allocated() - allocatedBefore) / plan.restartCount();
+                    medians[i] = latencies.median();
+                    p99s[i] = latencies.percentile(99);
+                    context.progress(String.format(Locale.ROOT,
+                            "   %,d restarts: median %.1f µs, p90 %.1f µs, p99 %.1f µs, max %.1f µs",
+                            plan.restartCount(), latencies.median(), latencies.percentile(90),
+                            latencies.percentile(99), latencies.max()));
+                }
+                record(Metric.RESTART_MEDIAN, who, Sample.of(medians), Sample.of(bytes));
+                record(Metric.RESTART_P99, who, Sample.of(p99s), null);
             }
         }
         if (metrics.contains("ring")) {

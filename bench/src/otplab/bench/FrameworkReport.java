@@ -49,10 +49,10 @@ final class FrameworkReport {
         table.print(out);
         out.println();
         out.printf("Rounds behind the medians (call: %d × %d ms; cast: %d × %,d messages; spawn: up to %d × %,d processes;"
-                        + " restart: %,d crashes; ring: %d × %,d processes × %d laps); \"allocated per op\" is heap allocated by all"
+                        + " restart: %d × %,d crashes, each round's median and p99; ring: %d × %,d processes × %d laps); \"allocated per op\" is heap allocated by all"
                         + " threads during the measured rounds, divided by the operations:%n",
                 plan.callRounds(), plan.callRoundNanos() / 1_000_000, plan.castRounds(), plan.castMessages(),
-                plan.spawnRounds(), plan.spawnCount(), plan.restartCount(), plan.ringRounds(), plan.ringSize(),
+                plan.spawnRounds(), plan.spawnCount(), plan.restartRounds(), plan.restartCount(), plan.ringRounds(), plan.ringSize(),
                 plan.ringLaps());
         out.println();
         Table rounds = new Table("metric", "contender", "rounds", "median", "min", "max", "allocated per op");
