@@ -36,7 +36,10 @@ final class Pekko implements Contender {
 
     static {
         // Pekko logs its logger's start at INFO through slf4j-simple; the bench output is a table.
+        // Initialising slf4j here, on one thread, keeps it from replaying calls made while Pekko's
+        // threads raced to initialise it.
         System.setProperty("org.slf4j.simpleLogger.log.org.apache.pekko", "warn");
+        org.slf4j.LoggerFactory.getILoggerFactory();
     }
 
     private final ActorSystem<SpawnProtocol.Command> system =
