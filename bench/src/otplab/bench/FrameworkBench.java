@@ -25,10 +25,11 @@ public final class FrameworkBench implements BenchSuite {
     static final String CONTENDERS_PROPERTY = "otplab.bench.contenders";
     static final String METRICS_PROPERTY = "otplab.bench.metrics";
     /**
-     * A contender whose warm-up projects a million spawns slower than this gets one measured round,
-     * not several: its spawn, teardown and collections would otherwise take most of the run.
+     * Measured 1M-spawn rounds stop once a contender has used this much time (at least one round):
+     * with spawn, heap reading and teardown, a slow contender's round takes 15-20 s here and five of
+     * them would be most of the run.
      */
-    static final double SLOW_SPAWN_SECONDS = 8;
+    static final long SPAWN_BUDGET_NANOS = 20_000_000_000L;
     private static final com.sun.management.ThreadMXBean THREADS =
             (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 
@@ -147,20 +148,18 @@ public final class FrameworkBench implements BenchSuite {
         }
         if (metrics.contains("spawn")) {
             context.progress(who + ": spawn " + plan.spawnCount() + " waiting processes");
-            SpawnRound warmup = spawnRound(contender, plan.spawnWarmupCount(), context);
-            double projectedSeconds = warmup.seconds() * plan.spawnCount() / plan.spawnWarmupCount();
-            int rounds = projectedSeconds > SLOW_SPAWN_SECONDS ? 1 : plan.spawnRounds();
-            double[] seconds = new double[rounds];
-            double[] kib = new double[rounds];
-            double[] bytes = new double[rounds];
-            for (int i = 0; i < seconds.length; i++) {
-                SpawnRound round = spawnRound(contender, plan.spawnCount(), context);
-                seconds[i] = round.seconds() * 1_000_000.0 / plan.spawnCount();
-                kib[i] = round.liveBytes() / 1024.0 / plan.spawnCount();
-                bytes[i] = (double) round.allocatedBytes() / plan.spawnCount();
-            }
-            record(Metric.SPAWN_TIME, who, Sample.of(seconds), Sample.of(bytes));
-            record(Metric.SPAWN_MEMORY, who, Sample.of(kib), null);
+            spawnRound(contender, plan.spawnWarmupCount(), context);
+            List<SpawnRound> rounds = new ArrayList<>();
+            long budgetEnds = System.nanoTime() + SPAWN_BUDGET_NANOS;
+            do {
+                rounds.add(spawnRound(contender, plan.spawnCount(), context));
+            } while (rounds.size() < plan.spawnRounds() && System.nanoTime() < budgetEnds);
+            double perMillion = 1_000_000.0 / plan.spawnCount();
+            record(Metric.SPAWN_TIME, who,
+                    Sample.of(rounds.stream().mapToDouble(r -> r.seconds() * perMillion).toArray()),
+                    Sample.of(rounds.stream().mapToDouble(r -> (double) r.allocatedBytes() / plan.spawnCount()).toArray()));
+            record(Metric.SPAWN_MEMORY, who,
+                    Sample.of(rounds.stream().mapToDouble(r -> r.liveBytes() / 1024.0 / plan.spawnCount()).toArray()), null);
         }
         if (metrics.contains("restart")) {
             context.progress(who + ": supervisor restart");
