@@ -34,6 +34,7 @@ final class OtpLab implements Contender {
 
     private record Token(int hops) {}
 
+    /** Crash reports are still built, but not printed: 6,500 lines on the terminal would time the terminal. */
     OtpLab() {
         Log.setHandler(line -> { });
     }
