@@ -1,6 +1,7 @@
 package otplab.cli;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
 
 /** Entry point of the {@code ./otplab} launcher once the JVM runs: dispatches a subcommand. */
 public final class Main {
@@ -19,12 +20,20 @@ public final class Main {
         }
         String command = args[0];
         return switch (command) {
-            case "serve", "grade", "check", "bench" -> notYetAvailable(command, err);
+            case "grade" -> GradeCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), out, err);
+            case "check" -> CheckCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), out, err);
+            case "serve" -> ServeCommand.run(System.getenv(), home(), out, err);
+            case "bench" -> notYetAvailable(command, err);
             default -> {
                 err.println("otplab: unknown command '" + command + "'; see ./otplab --help");
                 yield EXIT_USAGE;
             }
         };
+    }
+
+    /** The repository root: set by the launcher as -Dotplab.home, else the working directory. */
+    static Path home() {
+        return Path.of(System.getProperty("otplab.home", ".")).toAbsolutePath().normalize();
     }
 
     private static int notYetAvailable(String command, PrintStream err) {

@@ -1,0 +1,15 @@
+package otplab.runner;
+
+/** Receives a run's output as it is printed, and the moment it waits for a free worker. */
+public interface OutputListener {
+    OutputListener NONE = new OutputListener() {};
+
+    /** {@code stream} is {@code out} or {@code err}; text is already cut to the output limit. */
+    default void output(String stream, String text) {}
+
+    /** The run waits for a free worker; {@code waiting} is how many runs wait, this one included. */
+    default void queued(int waiting) {}
+
+    /** A worker has taken the run. */
+    default void started() {}
+}

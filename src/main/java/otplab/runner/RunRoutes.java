@@ -1,0 +1,245 @@
+package otplab.runner;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.websocket.WsContext;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import otplab.worker.CellDiagnostic;
+
+/**
+ * The runner's HTTP and WebSocket routes, registered on a Javalin config:
+ *
+ * <ul>
+ * <li>{@code POST /api/run} {@code {"code", "session"?}} → the run's result document;</li>
+ * <li>{@code POST /api/complete} {@code {"code", "cursor", "session"}} → {@code {"anchor", "items"}};</li>
+ * <li>{@code POST /api/sessions/{id}/stop} and {@code /reset};</li>
+ * <li>{@code WS /ws/run}: send {@code {"type":"run","session","code"}}, receive {@code queued},
+ *     {@code started}, {@code out} pieces as they are printed, then {@code result}; also
+ *     {@code {"type":"stop"}} and {@code {"type":"reset"}}.</li>
+ * </ul>
+ */
+public final class RunRoutes {
+    private static final Logger LOG = Logger.getLogger(RunRoutes.class.getName());
+    /** Room for JSON quoting and escapes around a source of the largest allowed size. */
+    private static final int BODY_OVERHEAD = 16 * 1024;
+
+    private final Runner runner;
+    private final ObjectMapper json = new ObjectMapper();
+
+    private RunRoutes(Runner runner) {
+        this.runner = Objects.requireNonNull(runner, "runner must not be null");
+    }
+
+    /** Registers the run, completion and session routes. */
+    public static void register(JavalinConfig config, Runner runner) {
+        RunRoutes routes = new RunRoutes(runner);
+        config.routes.post("/api/run", routes::run);
+        config.routes.post("/api/complete", routes::complete);
+        config.routes.post("/api/sessions/{id}/stop", ctx -> routes.sessionAction(ctx, false));
+        config.routes.post("/api/sessions/{id}/reset", ctx -> routes.sessionAction(ctx, true));
+        config.routes.ws("/ws/run", ws -> {
+            ws.onMessage(message -> routes.onSocketMessage(message, message.message()));
+            ws.onError(error -> LOG.log(Level.FINE, "run socket error", error.error()));
+        });
+    }
+
+    /** Registers {@code GET /healthz} with the pool figures, for servers that have no health route of their own. */
+    public static void registerHealth(JavalinConfig config, Runner runner) {
+        config.routes.get("/healthz", ctx -> {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("status", "ok");
+            body.put("runner", runner.health());
+            ctx.json(body);
+        });
+    }
+
+    private void run(Context ctx) {
+        JsonNode body = readBody(ctx);
+        if (body == null) {
+            return;
+        }
+        String code = body.get("code").asText();
+        String session = body.hasNonNull("session") ? body.get("session").asText() : null;
+        try {
+            RunResult result = session == null
+                    ? runner.runOnce(code, OutputListener.NONE)
+                    : runner.runInSession(session, code, OutputListener.NONE);
+            ctx.json(toJson(result));
+        } catch (RunnerBusyException | SandboxUnavailableException e) {
+            error(ctx, 503, e.getMessage());
+        } catch (IllegalArgumentException e) {
+            error(ctx, 400, e.getMessage());
+        }
+    }
+
+    private void complete(Context ctx) {
+        JsonNode body = readBody(ctx);
+        if (body == null) {
+            return;
+        }
+        String code = body.get("code").asText();
+        int cursor = body.path("cursor").asInt(code.length());
+        String session = body.path("session").asText("");
+        if (session.isEmpty()) {
+            error(ctx, 400, "completion needs the page's \"session\"");
+            return;
+        }
+        try {
+            WorkerProcess.Completions completions = runner.complete(session, code, cursor);
+            ObjectNode answer = json.createObjectNode();
+            answer.put("anchor", completions.anchor());
+            completions.items().forEach(answer.putArray("items")::add);
+            ctx.json(answer);
+        } catch (RunnerBusyException | SandboxUnavailableException e) {
+            error(ctx, 503, e.getMessage());
+        } catch (IllegalArgumentException e) {
+            error(ctx, 400, e.getMessage());
+        }
+    }
+
+    private void sessionAction(Context ctx, boolean reset) {
+        try {
+            if (reset) {
+                runner.reset(ctx.pathParam("id"));
+            } else {
+                runner.stop(ctx.pathParam("id"));
+            }
+            ctx.json(Map.of("status", reset ? "reset" : "stopping"));
+        } catch (IllegalArgumentException e) {
+            error(ctx, 400, e.getMessage());
+        }
+    }
+
+    /** The parsed body, or null after answering 400 for anything that is not a usable request. */
+    private JsonNode readBody(Context ctx) {
+        byte[] raw = ctx.bodyAsBytes();
+        if (raw.length > runner.settings().sourceBytes() * 2L + BODY_OVERHEAD) {
+            error(ctx, 400, "the request is larger than the " + runner.settings().sourceBytes() / 1024 + " KiB limit for code");
+            return null;
+        }
+        JsonNode body;
+        try {
+            body = json.readTree(raw);
+        } catch (java.io.IOException e) {
+            error(ctx, 400, "the request body must be JSON (UTF-8) like {\"code\": \"...\"}");
+            return null;
+        }
+        if (body == null || !body.isObject() || !body.path("code").isTextual()) {
+            error(ctx, 400, "the request must be a JSON object with a \"code\" string");
+            return null;
+        }
+        if (body.get("code").asText().getBytes(StandardCharsets.UTF_8).length > runner.settings().sourceBytes()) {
+            error(ctx, 400, "the code is longer than the " + runner.settings().sourceBytes() / 1024 + " KiB limit");
+            return null;
+        }
+        return body;
+    }
+
+    private void error(Context ctx, int status, String message) {
+        ctx.status(status).json(Map.of("error", message));
+    }
+
+    private ObjectNode toJson(RunResult result) {
+        ObjectNode node = json.createObjectNode();
+        node.put("status", result.status());
+        node.put("stdout", result.stdout());
+        node.put("stderr", result.stderr());
+        var diagnostics = node.putArray("diagnostics");
+        for (CellDiagnostic d : result.diagnostics()) {
+            ObjectNode item = diagnostics.addObject();
+            item.put("line", d.line());
+            item.put("column", d.column());
+            item.put("endLine", d.endLine());
+            item.put("endColumn", d.endColumn());
+            item.put("severity", d.severity());
+            item.put("message", d.message());
+        }
+        result.values().forEach(node.putArray("values")::add);
+        node.put("error", result.error());
+        node.put("durationMs", result.durationMs());
+        node.put("truncated", result.truncated());
+        return node;
+    }
+
+    private void onSocketMessage(WsContext ws, String text) {
+        JsonNode message;
+        try {
+            message = json.readTree(text);
+        } catch (JsonProcessingException e) {
+            send(ws, Map.of("type", "error", "error", "messages must be JSON"));
+            return;
+        }
+        String type = message.path("type").asText("");
+        String session = message.path("session").asText("");
+        try {
+            switch (type) {
+                case "run" -> {
+                    String code = message.path("code").asText("");
+                    String cell = message.path("cell").asText("");
+                    Thread.ofVirtual().name("otplab-ws-run").start(() -> streamRun(ws, session, cell, code));
+                }
+                case "stop" -> runner.stop(session);
+                case "reset" -> Thread.ofVirtual().start(() -> {
+                    runner.reset(session);
+                    send(ws, Map.of("type", "reset", "session", session));
+                });
+                default -> send(ws, Map.of("type", "error", "error", "unknown message type '" + type + "'"));
+            }
+        } catch (IllegalArgumentException e) {
+            send(ws, Map.of("type", "error", "error", e.getMessage()));
+        }
+    }
+
+    private void streamRun(WsContext ws, String session, String cell, String code) {
+        OutputListener listener = new OutputListener() {
+            @Override
+            public void output(String stream, String text) {
+                send(ws, Map.of("type", "out", "cell", cell, "stream", stream, "text", text));
+            }
+
+            @Override
+            public void queued(int waiting) {
+                send(ws, Map.of("type", "queued", "cell", cell, "waiting", waiting,
+                        "message", "waiting for a free worker"));
+            }
+
+            @Override
+            public void started() {
+                send(ws, Map.of("type", "started", "cell", cell));
+            }
+        };
+        try {
+            RunResult result = runner.runInSession(session, code, listener);
+            ObjectNode node = toJson(result);
+            node.put("type", "result");
+            node.put("cell", cell);
+            send(ws, node);
+        } catch (RunnerBusyException | SandboxUnavailableException | IllegalArgumentException e) {
+            send(ws, Map.of("type", "error", "cell", cell, "error", e.getMessage()));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "a streamed run failed", e);
+            send(ws, Map.of("type", "error", "cell", cell, "error", "the run failed inside the server; please try again"));
+        }
+    }
+
+    private void send(WsContext ws, Object message) {
+        try {
+            synchronized (ws) {
+                if (ws.session.isOpen()) {
+                    ws.send(json.writeValueAsString(message));
+                }
+            }
+        } catch (JsonProcessingException | RuntimeException e) {
+            LOG.log(Level.FINE, "could not send on a run socket", e);
+        }
+    }
+}

@@ -1,0 +1,246 @@
+package otplab.runner;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Every limit and size of the runner in one place. Immutable; build with {@link #builder()}.
+ *
+ * <table>
+ * <caption>Defaults</caption>
+ * <tr><td>wall time per run</td><td>{@value #DEFAULT_WALL_SECONDS} s</td></tr>
+ * <tr><td>CPU time per worker (RLIMIT_CPU, whole life)</td><td>{@value #DEFAULT_CPU_SECONDS} s</td></tr>
+ * <tr><td>heap / metaspace</td><td>{@value #DEFAULT_HEAP_MB} MB / {@value #DEFAULT_METASPACE_MB} MB</td></tr>
+ * <tr><td>output per run</td><td>{@value #DEFAULT_OUTPUT_BYTES} bytes, then cut with a notice</td></tr>
+ * <tr><td>source per run</td><td>{@value #DEFAULT_SOURCE_BYTES} bytes</td></tr>
+ * <tr><td>threads/processes per worker (RLIMIT_NPROC, pids cgroup)</td><td>{@value #DEFAULT_MAX_THREADS}</td></tr>
+ * <tr><td>memory cgroup per worker</td><td>{@value #DEFAULT_MEMORY_MB} MB</td></tr>
+ * <tr><td>open files / largest file written</td><td>{@value #DEFAULT_OPEN_FILES} / {@value #DEFAULT_FILE_BYTES} bytes</td></tr>
+ * <tr><td>warm workers kept ready</td><td>{@value #DEFAULT_POOL_SIZE}</td></tr>
+ * <tr><td>workers in use at once (sessions + one-shot runs)</td><td>{@value #DEFAULT_MAX_WORKERS}</td></tr>
+ * <tr><td>idle session expiry</td><td>{@value #DEFAULT_SESSION_IDLE_MINUTES} min</td></tr>
+ * <tr><td>longest wait for a free worker</td><td>{@value #DEFAULT_QUEUE_WAIT_SECONDS} s</td></tr>
+ * </table>
+ */
+public final class RunnerSettings {
+    public static final int DEFAULT_WALL_SECONDS = 5;
+    public static final int DEFAULT_CPU_SECONDS = 300;
+    public static final int DEFAULT_HEAP_MB = 128;
+    public static final int DEFAULT_METASPACE_MB = 96;
+    public static final int DEFAULT_OUTPUT_BYTES = 1024 * 1024;
+    public static final int DEFAULT_SOURCE_BYTES = 64 * 1024;
+    public static final int DEFAULT_MAX_THREADS = 256;
+    public static final int DEFAULT_MEMORY_MB = 384;
+    public static final int DEFAULT_OPEN_FILES = 256;
+    public static final long DEFAULT_FILE_BYTES = 16L * 1024 * 1024;
+    public static final int DEFAULT_POOL_SIZE = 2;
+    public static final int DEFAULT_MAX_WORKERS = 8;
+    public static final int DEFAULT_SESSION_IDLE_MINUTES = 10;
+    public static final int DEFAULT_QUEUE_WAIT_SECONDS = 30;
+    /** Environment variables {@link Builder#environment} reads. */
+    public static final String ENV_POOL_SIZE = "OTPLAB_POOL_SIZE";
+    public static final String ENV_MAX_WORKERS = "OTPLAB_MAX_WORKERS";
+    public static final String ENV_RUN_SECONDS = "OTPLAB_RUN_SECONDS";
+    public static final String ENV_SESSION_IDLE_MINUTES = "OTPLAB_SESSION_IDLE_MINUTES";
+    public static final String ENV_UNSAFE_NO_SANDBOX = "OTPLAB_UNSAFE_NO_SANDBOX";
+    /** Time a worker gets to answer a stop request before it is killed. */
+    public static final Duration STOP_GRACE = Duration.ofMillis(750);
+    /** Time a new worker gets to connect and report ready. */
+    public static final Duration START_TIMEOUT = Duration.ofSeconds(20);
+
+    private final Duration wallTime;
+    private final int cpuSeconds;
+    private final int heapMb;
+    private final int metaspaceMb;
+    private final int outputBytes;
+    private final int sourceBytes;
+    private final int maxThreads;
+    private final int memoryMb;
+    private final int openFiles;
+    private final long fileBytes;
+    private final int poolSize;
+    private final int maxWorkers;
+    private final Duration sessionIdle;
+    private final Duration queueWait;
+    private final boolean allowUnsandboxed;
+    private final Path workerJar;
+    private final Path javaHome;
+
+    private RunnerSettings(Builder b) {
+        wallTime = b.wallTime;
+        cpuSeconds = b.cpuSeconds;
+        heapMb = b.heapMb;
+        metaspaceMb = b.metaspaceMb;
+        outputBytes = b.outputBytes;
+        sourceBytes = b.sourceBytes;
+        maxThreads = b.maxThreads;
+        memoryMb = b.memoryMb;
+        openFiles = b.openFiles;
+        fileBytes = b.fileBytes;
+        poolSize = b.poolSize;
+        maxWorkers = b.maxWorkers;
+        sessionIdle = b.sessionIdle;
+        queueWait = b.queueWait;
+        allowUnsandboxed = b.allowUnsandboxed;
+        workerJar = b.workerJar;
+        javaHome = b.javaHome;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Defaults, with the worker jar found next to the build's classes. */
+    public static RunnerSettings defaults() {
+        return builder().build();
+    }
+
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.wallTime = wallTime;
+        b.cpuSeconds = cpuSeconds;
+        b.heapMb = heapMb;
+        b.metaspaceMb = metaspaceMb;
+        b.outputBytes = outputBytes;
+        b.sourceBytes = sourceBytes;
+        b.maxThreads = maxThreads;
+        b.memoryMb = memoryMb;
+        b.openFiles = openFiles;
+        b.fileBytes = fileBytes;
+        b.poolSize = poolSize;
+        b.maxWorkers = maxWorkers;
+        b.sessionIdle = sessionIdle;
+        b.queueWait = queueWait;
+        b.allowUnsandboxed = allowUnsandboxed;
+        b.workerJar = workerJar;
+        b.javaHome = javaHome;
+        return b;
+    }
+
+    public Duration wallTime() { return wallTime; }
+    public int cpuSeconds() { return cpuSeconds; }
+    public int heapMb() { return heapMb; }
+    public int metaspaceMb() { return metaspaceMb; }
+    public int outputBytes() { return outputBytes; }
+    public int sourceBytes() { return sourceBytes; }
+    public int maxThreads() { return maxThreads; }
+    public int memoryMb() { return memoryMb; }
+    public int openFiles() { return openFiles; }
+    public long fileBytes() { return fileBytes; }
+    public int poolSize() { return poolSize; }
+    public int maxWorkers() { return maxWorkers; }
+    public Duration sessionIdle() { return sessionIdle; }
+    public Duration queueWait() { return queueWait; }
+    /** Whether runs may go ahead without the OS sandbox when bubblewrap cannot run. Never the default. */
+    public boolean allowUnsandboxed() { return allowUnsandboxed; }
+    public Path workerJar() { return workerJar; }
+    public Path javaHome() { return javaHome; }
+
+    public static final class Builder {
+        private Duration wallTime = Duration.ofSeconds(DEFAULT_WALL_SECONDS);
+        private int cpuSeconds = DEFAULT_CPU_SECONDS;
+        private int heapMb = DEFAULT_HEAP_MB;
+        private int metaspaceMb = DEFAULT_METASPACE_MB;
+        private int outputBytes = DEFAULT_OUTPUT_BYTES;
+        private int sourceBytes = DEFAULT_SOURCE_BYTES;
+        private int maxThreads = DEFAULT_MAX_THREADS;
+        private int memoryMb = DEFAULT_MEMORY_MB;
+        private int openFiles = DEFAULT_OPEN_FILES;
+        private long fileBytes = DEFAULT_FILE_BYTES;
+        private int poolSize = DEFAULT_POOL_SIZE;
+        private int maxWorkers = DEFAULT_MAX_WORKERS;
+        private Duration sessionIdle = Duration.ofMinutes(DEFAULT_SESSION_IDLE_MINUTES);
+        private Duration queueWait = Duration.ofSeconds(DEFAULT_QUEUE_WAIT_SECONDS);
+        private boolean allowUnsandboxed;
+        private Path workerJar;
+        private Path javaHome = Path.of(System.getProperty("java.home"));
+
+        private Builder() {}
+
+        public Builder wallTime(Duration value) { wallTime = Objects.requireNonNull(value, "wallTime must not be null"); return this; }
+        public Builder cpuSeconds(int value) { cpuSeconds = value; return this; }
+        public Builder heapMb(int value) { heapMb = value; return this; }
+        public Builder metaspaceMb(int value) { metaspaceMb = value; return this; }
+        public Builder outputBytes(int value) { outputBytes = value; return this; }
+        public Builder sourceBytes(int value) { sourceBytes = value; return this; }
+        public Builder maxThreads(int value) { maxThreads = value; return this; }
+        public Builder memoryMb(int value) { memoryMb = value; return this; }
+        public Builder openFiles(int value) { openFiles = value; return this; }
+        public Builder fileBytes(long value) { fileBytes = value; return this; }
+        public Builder poolSize(int value) { poolSize = value; return this; }
+        public Builder maxWorkers(int value) { maxWorkers = value; return this; }
+        public Builder sessionIdle(Duration value) { sessionIdle = Objects.requireNonNull(value, "sessionIdle must not be null"); return this; }
+        public Builder queueWait(Duration value) { queueWait = Objects.requireNonNull(value, "queueWait must not be null"); return this; }
+        public Builder allowUnsandboxed(boolean value) { allowUnsandboxed = value; return this; }
+        public Builder workerJar(Path value) { workerJar = Objects.requireNonNull(value, "workerJar must not be null"); return this; }
+        public Builder javaHome(Path value) { javaHome = Objects.requireNonNull(value, "javaHome must not be null"); return this; }
+
+        /**
+         * Reads the operator's settings: {@value #ENV_POOL_SIZE}, {@value #ENV_MAX_WORKERS},
+         * {@value #ENV_RUN_SECONDS}, {@value #ENV_SESSION_IDLE_MINUTES} and
+         * {@value #ENV_UNSAFE_NO_SANDBOX}{@code =1}. Unset or blank variables keep the defaults.
+         *
+         * @throws IllegalArgumentException with a sentence for the operator when a value is unusable
+         */
+        public Builder environment(Map<String, String> env) {
+            Objects.requireNonNull(env, "env must not be null");
+            poolSize = number(env, ENV_POOL_SIZE, poolSize, 0);
+            maxWorkers = number(env, ENV_MAX_WORKERS, maxWorkers, 1);
+            wallTime = Duration.ofSeconds(number(env, ENV_RUN_SECONDS, (int) wallTime.toSeconds(), 1));
+            sessionIdle = Duration.ofMinutes(number(env, ENV_SESSION_IDLE_MINUTES, (int) sessionIdle.toMinutes(), 1));
+            String unsafe = env.getOrDefault(ENV_UNSAFE_NO_SANDBOX, "").strip();
+            if (!unsafe.isEmpty() && !unsafe.equals("0") && !unsafe.equals("1")) {
+                throw new IllegalArgumentException(ENV_UNSAFE_NO_SANDBOX + " must be 1 (allow runs without bubblewrap) or 0, was '" + unsafe + "'");
+            }
+            allowUnsandboxed = unsafe.equals("1");
+            return this;
+        }
+
+        private static int number(Map<String, String> env, String name, int fallback, int least) {
+            String text = env.getOrDefault(name, "").strip();
+            if (text.isEmpty()) {
+                return fallback;
+            }
+            try {
+                int value = Integer.parseInt(text);
+                if (value >= least) {
+                    return value;
+                }
+            } catch (NumberFormatException notANumber) {
+                // answered below with the same sentence as a number that is too small
+            }
+            throw new IllegalArgumentException(name + " must be a whole number of at least " + least + ", was '" + text + "'");
+        }
+
+        public RunnerSettings build() {
+            positive("wallTime", wallTime.toMillis());
+            positive("cpuSeconds", cpuSeconds);
+            positive("heapMb", heapMb - 15);
+            positive("metaspaceMb", metaspaceMb - 31);
+            positive("outputBytes", outputBytes);
+            positive("sourceBytes", sourceBytes);
+            positive("maxThreads", maxThreads - 31);
+            positive("memoryMb", memoryMb - heapMb);
+            positive("openFiles", openFiles - 31);
+            positive("fileBytes", fileBytes);
+            if (poolSize < 0) {
+                throw new IllegalArgumentException("poolSize must not be negative");
+            }
+            positive("maxWorkers", maxWorkers);
+            positive("sessionIdle", sessionIdle.toMillis());
+            positive("queueWait", queueWait.toMillis());
+            if (workerJar == null) {
+                workerJar = WorkerImage.findJar();
+            }
+            return new RunnerSettings(this);
+        }
+
+        private static void positive(String name, long value) {
+            if (value <= 0) {
+                throw new IllegalArgumentException(name + " is too small");
+            }
+        }
+    }
+}

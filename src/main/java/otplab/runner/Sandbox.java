@@ -1,0 +1,192 @@
+package otplab.runner;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The OS layer around a worker: bubblewrap namespaces with a read-only view of only {@code /usr},
+ * the JDK and the worker's folder, a private {@code /tmp}, no network, an empty environment; an
+ * unprivileged uid per worker (via {@code setpriv}) when the server is root; rlimits through
+ * {@code prlimit}; and, when the host offers them, cgroup v1 pids and memory limits.
+ */
+public final class Sandbox {
+    /** How runs are contained on this host. */
+    public enum Mode {
+        /** bubblewrap works: every worker runs inside it. */
+        BUBBLEWRAP,
+        /** bubblewrap cannot run and the operator explicitly allowed unsandboxed runs. */
+        UNSAFE_NO_SANDBOX,
+        /** bubblewrap cannot run: runs are refused. */
+        UNAVAILABLE
+    }
+
+    /** First uid handed to workers; each worker gets its own so RLIMIT_NPROC counts per worker. */
+    static final int FIRST_WORKER_UID = 61_000;
+    static final int WORKER_UIDS = 1_000;
+    private static final Path CGROUP_ROOT = Path.of("/sys/fs/cgroup");
+
+    private final Mode mode;
+    private final String reason;
+    private final boolean root;
+    private final boolean cgroups;
+    private final AtomicInteger nextUid = new AtomicInteger();
+
+    private Sandbox(Mode mode, String reason, boolean root, boolean cgroups) {
+        this.mode = mode;
+        this.reason = reason;
+        this.root = root;
+        this.cgroups = cgroups;
+    }
+
+    /** Probes the host once: can bubblewrap start a process with every namespace unshared? */
+    public static Sandbox detect(RunnerSettings settings) {
+        boolean root = "root".equals(System.getProperty("user.name")) || isUidZero();
+        boolean cgroups = root && Files.isWritable(CGROUP_ROOT.resolve("pids")) && Files.isWritable(CGROUP_ROOT.resolve("memory"));
+        String problem = probeBubblewrap(root);
+        if (problem == null) {
+            return new Sandbox(Mode.BUBBLEWRAP, "bubblewrap", root, cgroups);
+        }
+        if (settings.allowUnsandboxed()) {
+            return new Sandbox(Mode.UNSAFE_NO_SANDBOX,
+                    "UNSAFE: learner code runs without the OS sandbox because " + problem, root, cgroups);
+        }
+        return new Sandbox(Mode.UNAVAILABLE, "runs are refused because " + problem
+                + "; install bubblewrap (apt-get install bubblewrap) or start with OTPLAB_UNSAFE_NO_SANDBOX=1 to run without it", root, cgroups);
+    }
+
+    private static boolean isUidZero() {
+        try {
+            return Files.readString(Path.of("/proc/self/status")).lines()
+                    .anyMatch(line -> line.startsWith("Uid:") && line.split("\\s+")[1].equals("0"));
+        } catch (IOException unreadable) {
+            return false;
+        }
+    }
+
+    private static String probeBubblewrap(boolean root) {
+        List<String> command = new ArrayList<>();
+        if (root) {
+            command.addAll(List.of("setpriv", "--reuid=" + FIRST_WORKER_UID, "--regid=" + FIRST_WORKER_UID,
+                    "--clear-groups", "--"));
+        }
+        command.addAll(bwrapOptions(List.of()));
+        command.addAll(List.of("--", "/usr/bin/true"));
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes()).strip();
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                return "bubblewrap did not answer";
+            }
+            return process.exitValue() == 0 ? null : "bubblewrap failed: " + output;
+        } catch (IOException e) {
+            return "bubblewrap (bwrap) is not installed";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "the bubblewrap probe was interrupted";
+        }
+    }
+
+    /** Namespaces and the file-system view; {@code binds} are extra read-only folders. */
+    private static List<String> bwrapOptions(List<Path> binds) {
+        List<String> options = new ArrayList<>(List.of("bwrap", "--unshare-all", "--die-with-parent", "--new-session",
+                "--cap-drop", "ALL", "--ro-bind", "/usr", "/usr"));
+        for (String top : List.of("/bin", "/sbin", "/lib", "/lib64", "/lib32")) {
+            Path path = Path.of(top);
+            if (Files.isSymbolicLink(path)) {
+                try {
+                    options.addAll(List.of("--symlink", Files.readSymbolicLink(path).toString(), top));
+                } catch (IOException unreadable) {
+                    options.addAll(List.of("--ro-bind-try", top, top));
+                }
+            } else if (Files.isDirectory(path)) {
+                options.addAll(List.of("--ro-bind", top, top));
+            }
+        }
+        for (Path bind : binds) {
+            if (!bind.startsWith("/usr/")) {
+                options.addAll(List.of("--ro-bind", bind.toString(), bind.toString()));
+            }
+        }
+        options.addAll(List.of("--proc", "/proc", "--dev", "/dev", "--size", Long.toString(64L * 1024 * 1024),
+                "--tmpfs", "/tmp", "--clearenv", "--setenv", "PATH", "/usr/bin", "--setenv", "HOME", "/tmp",
+                "--setenv", "LANG", "C.UTF-8", "--chdir", "/tmp", "--hostname", "otplab-worker"));
+        return options;
+    }
+
+    private static Path realPath(Path path) {
+        try {
+            return path.toRealPath();
+        } catch (IOException missing) {
+            return path.toAbsolutePath().normalize();
+        }
+    }
+
+    public Mode mode() {
+        return mode;
+    }
+
+    /** What an operator or learner should read about the sandbox on this host. */
+    public String description() {
+        return reason;
+    }
+
+    /** A fresh uid for the next worker, cycling through a range reserved for workers. */
+    int nextWorkerUid() {
+        return FIRST_WORKER_UID + Math.floorMod(nextUid.getAndIncrement(), WORKER_UIDS);
+    }
+
+    boolean usesCgroups() {
+        return cgroups && mode == Mode.BUBBLEWRAP;
+    }
+
+    boolean runsAsOtherUser() {
+        return root && mode == Mode.BUBBLEWRAP;
+    }
+
+    /**
+     * Wraps the worker's java command. {@code controlDir} (holding the control socket) is bound
+     * writable so the worker can connect; everything else it sees is read-only or private.
+     */
+    List<String> wrap(RunnerSettings settings, WorkerImage image, Path controlDir, int uid, String cgroupName,
+                      List<String> javaCommand) {
+        if (mode == Mode.UNAVAILABLE) {
+            throw new IllegalStateException(reason);
+        }
+        List<String> command = new ArrayList<>();
+        if (usesCgroups()) {
+            Path pids = CGROUP_ROOT.resolve("pids").resolve(cgroupName);
+            Path memory = CGROUP_ROOT.resolve("memory").resolve(cgroupName);
+            // The shell joins the cgroups before exec, so every later process and thread is inside.
+            command.addAll(List.of("/bin/sh", "-c",
+                    "echo $$ > " + pids.resolve("cgroup.procs") + " && echo $$ > " + memory.resolve("cgroup.procs")
+                            + " && exec \"$@\"", "otplab-worker"));
+        }
+        long cpu = settings.cpuSeconds();
+        command.addAll(List.of("prlimit", "--cpu=" + cpu + ":" + (cpu + 5),
+                "--fsize=" + settings.fileBytes() + ":" + settings.fileBytes(),
+                "--nofile=" + settings.openFiles() + ":" + settings.openFiles(),
+                "--core=0:0"));
+        if (runsAsOtherUser()) {
+            command.add("--nproc=" + settings.maxThreads() + ":" + settings.maxThreads());
+        }
+        command.add("--");
+        if (mode == Mode.UNSAFE_NO_SANDBOX) {
+            command.addAll(javaCommand);
+            return command;
+        }
+        if (runsAsOtherUser()) {
+            command.addAll(List.of("setpriv", "--reuid=" + uid, "--regid=" + uid, "--clear-groups", "--"));
+        }
+        List<Path> binds = new ArrayList<>(List.of(realPath(settings.javaHome()), realPath(image.folder())));
+        command.addAll(bwrapOptions(binds));
+        command.addAll(List.of("--bind", controlDir.toString(), controlDir.toString(), "--"));
+        command.addAll(javaCommand);
+        return command;
+    }
+}

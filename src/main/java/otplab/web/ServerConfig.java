@@ -1,0 +1,180 @@
+package otplab.web;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * How the course server runs. Built by {@link Builder} inside {@link CourseServer#create}'s
+ * lambda and checked by {@link Builder#build()}; immutable afterwards.
+ */
+public final class ServerConfig {
+    public static final int DEFAULT_PORT = 7070;
+    public static final String DEFAULT_HOST = "127.0.0.1";
+    public static final String ENV_PORT = "PORT";
+    public static final String ENV_HOST = "HOST";
+    public static final String ENV_LESSONS_DIR = "LESSONS_DIR";
+    public static final String ENV_EXERCISES_DIR = "EXERCISES_DIR";
+    public static final String ENV_MODE = "OTP_LAB_ENV";
+    /** {@code OTP_LAB_ENV=prod} turns author mode (live reload) off. */
+    public static final String PRODUCTION = "prod";
+    /** Health names the server uses itself. */
+    static final List<String> RESERVED_HEALTH_NAMES = List.of("status", "course", "uptimeMs");
+
+    private final String host;
+    private final int port;
+    private final Path lessonsDir;
+    private final Path exercisesDir;
+    private final boolean authorMode;
+    private final Map<String, HealthContributor> health;
+    private final List<WebModule> modules;
+
+    private ServerConfig(Builder b) {
+        this.host = b.host;
+        this.port = b.port;
+        this.lessonsDir = b.lessonsDir.toAbsolutePath().normalize();
+        this.exercisesDir = b.exercisesDir.toAbsolutePath().normalize();
+        this.authorMode = b.authorMode;
+        this.health = Collections.unmodifiableMap(new LinkedHashMap<>(b.health));
+        this.modules = List.copyOf(b.modules);
+    }
+
+    public String host() {
+        return host;
+    }
+
+    /** The port asked for; 0 means any free port (see {@link CourseServer#port()}). */
+    public int port() {
+        return port;
+    }
+
+    public Path lessonsDir() {
+        return lessonsDir;
+    }
+
+    public Path exercisesDir() {
+        return exercisesDir;
+    }
+
+    /** Whether open pages reload when course files change. */
+    public boolean authorMode() {
+        return authorMode;
+    }
+
+    public Map<String, HealthContributor> health() {
+        return health;
+    }
+
+    public List<WebModule> modules() {
+        return modules;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Collects settings; every setter returns the builder. Defaults: 127.0.0.1:7070, ./lessons, ./exercises, author mode. */
+    public static final class Builder {
+        private String host = DEFAULT_HOST;
+        private int port = DEFAULT_PORT;
+        private Path lessonsDir = Path.of("lessons");
+        private Path exercisesDir = Path.of("exercises");
+        private boolean authorMode = true;
+        private final Map<String, HealthContributor> health = new LinkedHashMap<>();
+        private final List<WebModule> modules = new ArrayList<>();
+
+        private Builder() {}
+
+        public Builder host(String host) {
+            this.host = Objects.requireNonNull(host, "host must not be null");
+            return this;
+        }
+
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        public Builder lessonsDir(Path dir) {
+            this.lessonsDir = Objects.requireNonNull(dir, "lessonsDir must not be null");
+            return this;
+        }
+
+        public Builder exercisesDir(Path dir) {
+            this.exercisesDir = Objects.requireNonNull(dir, "exercisesDir must not be null");
+            return this;
+        }
+
+        public Builder authorMode(boolean on) {
+            this.authorMode = on;
+            return this;
+        }
+
+        /** Adds figures under {@code name} to {@code GET /healthz}. */
+        public Builder health(String name, HealthContributor contributor) {
+            Objects.requireNonNull(name, "name must not be null");
+            Objects.requireNonNull(contributor, "contributor must not be null");
+            if (RESERVED_HEALTH_NAMES.contains(name) || health.containsKey(name)) {
+                throw new IllegalArgumentException("health name '" + name + "' is already taken");
+            }
+            health.put(name, contributor);
+            return this;
+        }
+
+        /** Adds routes (see {@link WebModule}). */
+        public Builder module(WebModule module) {
+            modules.add(Objects.requireNonNull(module, "module must not be null"));
+            return this;
+        }
+
+        /**
+         * Reads PORT, HOST, LESSONS_DIR, EXERCISES_DIR and OTP_LAB_ENV; relative folders are
+         * resolved against {@code home} (the repository root when started by ./otplab).
+         *
+         * @throws IllegalArgumentException with a sentence for the user when a value is unusable
+         */
+        public Builder environment(Map<String, String> env, Path home) {
+            Objects.requireNonNull(env, "env must not be null");
+            Objects.requireNonNull(home, "home must not be null");
+            lessonsDir = home.resolve("lessons");
+            exercisesDir = home.resolve("exercises");
+            String portText = env.get(ENV_PORT);
+            if (portText != null && !portText.isBlank()) {
+                try {
+                    port = Integer.parseInt(portText.strip());
+                } catch (NumberFormatException notANumber) {
+                    throw new IllegalArgumentException("PORT must be a number from 0 to 65535, was '" + portText + "'");
+                }
+            }
+            String hostText = env.get(ENV_HOST);
+            if (hostText != null && !hostText.isBlank()) {
+                host = hostText.strip();
+            }
+            if (env.get(ENV_LESSONS_DIR) != null && !env.get(ENV_LESSONS_DIR).isBlank()) {
+                lessonsDir = home.resolve(env.get(ENV_LESSONS_DIR).strip());
+            }
+            if (env.get(ENV_EXERCISES_DIR) != null && !env.get(ENV_EXERCISES_DIR).isBlank()) {
+                exercisesDir = home.resolve(env.get(ENV_EXERCISES_DIR).strip());
+            }
+            authorMode = !PRODUCTION.equalsIgnoreCase(String.valueOf(env.get(ENV_MODE)).strip());
+            return this;
+        }
+
+        /**
+         * @throws IllegalArgumentException when a setting cannot work
+         */
+        public ServerConfig build() {
+            if (port < 0 || port > 65_535) {
+                throw new IllegalArgumentException("PORT must be a number from 0 to 65535, was " + port);
+            }
+            if (host.isBlank()) {
+                throw new IllegalArgumentException("HOST must not be empty");
+            }
+            return new ServerConfig(this);
+        }
+    }
+}

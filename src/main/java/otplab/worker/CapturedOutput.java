@@ -1,0 +1,65 @@
+package otplab.worker;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.function.LongSupplier;
+
+/**
+ * Learner-facing {@code System.out} / {@code System.err}: bytes are buffered and sent as
+ * {@link Frame.Type#OUT} frames on flush, tagged with the run they belong to. Learner text is
+ * carried as data inside a frame, so text that looks like a frame is only text.
+ */
+final class CapturedOutput extends OutputStream {
+    private static final int FLUSH_AT = 8 * 1024;
+
+    private final String stream;
+    private final ControlChannel channel;
+    private final LongSupplier currentRun;
+    private final long limitPerRun;
+    private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+    private long runOfBuffer;
+    private long sentInRun;
+
+    CapturedOutput(String stream, ControlChannel channel, LongSupplier currentRun, long limitPerRun) {
+        this.stream = stream;
+        this.channel = channel;
+        this.currentRun = currentRun;
+        this.limitPerRun = limitPerRun;
+    }
+
+    @Override
+    public synchronized void write(int b) throws IOException {
+        write(new byte[] {(byte) b}, 0, 1);
+    }
+
+    @Override
+    public synchronized void write(byte[] bytes, int offset, int length) throws IOException {
+        long run = currentRun.getAsLong();
+        if (run != runOfBuffer) {
+            flush();
+            runOfBuffer = run;
+            sentInRun = 0;
+        }
+        // Past the limit the server cuts the output anyway; dropping here spares the channel.
+        long room = limitPerRun + 1 - sentInRun - buffer.size();
+        if (room <= 0) {
+            return;
+        }
+        buffer.write(bytes, offset, (int) Math.min(length, room));
+        if (buffer.size() >= FLUSH_AT) {
+            flush();
+        }
+    }
+
+    @Override
+    public synchronized void flush() throws IOException {
+        if (buffer.size() == 0) {
+            return;
+        }
+        byte[] data = buffer.toByteArray();
+        buffer.reset();
+        sentInRun += data.length;
+        channel.send(new Frame(Frame.Type.OUT, runOfBuffer, java.util.List.of("stream", stream), data));
+    }
+}

@@ -1,0 +1,314 @@
+package otplab.worker;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.JarURLConnection;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.jar.JarFile;
+import java.util.stream.Stream;
+import jdk.jshell.Diag;
+import jdk.jshell.EvalException;
+import jdk.jshell.ExpressionSnippet;
+import jdk.jshell.JShell;
+import jdk.jshell.Snippet;
+import jdk.jshell.SnippetEvent;
+import jdk.jshell.SourceCodeAnalysis;
+import jdk.jshell.UnresolvedReferenceException;
+import jdk.jshell.VarSnippet;
+
+/**
+ * A JShell session whose cells share state like a notebook. Runs learner code in this JVM through
+ * {@link PolicedExecutionControl}; reports values, diagnostics and errors in the cell's own lines.
+ */
+final class Notebook implements AutoCloseable {
+    /** Packages of the mini-framework imported into every session when they are on the classpath. */
+    static final List<String> FRAMEWORK_PACKAGES = List.of("otp", "otp.web", "otp.live", "otp.data", "otp.config");
+    /** JDK packages a lesson cell may use without importing, like the jshell tool's defaults. */
+    static final List<String> JDK_IMPORTS = List.of(
+            "java.util.*", "java.util.concurrent.*", "java.util.function.*", "java.util.stream.*", "java.time.*");
+    private static final int MAX_STACK_LINES = 12;
+
+    private final PolicedExecutionControl.Provider engine = new PolicedExecutionControl.Provider();
+    private final JShell shell;
+    private final SourceCodeAnalysis analysis;
+    private volatile boolean stopRequested;
+
+    Notebook(PrintStream diagnosticsSink) {
+        shell = JShell.builder()
+                .executionEngine(engine, Map.of())
+                .out(diagnosticsSink)
+                .err(diagnosticsSink)
+                .compilerOptions("-proc:none")
+                .build();
+        analysis = shell.sourceCodeAnalysis();
+        for (String line : defaultImports()) {
+            shell.eval(line);
+        }
+    }
+
+    /** The import lines every session starts with. Single-type imports of otp classes win over java.lang's. */
+    static List<String> defaultImports() {
+        List<String> lines = new ArrayList<>();
+        for (String pkg : JDK_IMPORTS) {
+            lines.add("import " + pkg + ";");
+        }
+        for (String pkg : FRAMEWORK_PACKAGES) {
+            List<String> classes = publicClassesOf(pkg);
+            if (classes.isEmpty()) {
+                continue;
+            }
+            lines.add("import " + pkg + ".*;");
+            for (String name : classes) {
+                lines.add("import " + pkg + "." + name + ";");
+            }
+        }
+        for (String staticOwner : List.of("otp.GenServer", "otp.Process")) {
+            if (Notebook.class.getClassLoader().getResource(staticOwner.replace('.', '/') + ".class") != null) {
+                lines.add("import static " + staticOwner + ".*;");
+            }
+        }
+        return lines;
+    }
+
+    private static List<String> publicClassesOf(String pkg) {
+        String folder = pkg.replace('.', '/');
+        URL url = Notebook.class.getClassLoader().getResource(folder);
+        if (url == null) {
+            return List.of();
+        }
+        TreeSet<String> names = new TreeSet<>();
+        try {
+            if (url.getProtocol().equals("jar")) {
+                try (JarFile jar = ((JarURLConnection) url.openConnection()).getJarFile()) {
+                    jar.stream().map(entry -> entry.getName())
+                            .filter(name -> name.startsWith(folder + "/") && name.endsWith(".class"))
+                            .map(name -> name.substring(folder.length() + 1, name.length() - ".class".length()))
+                            .filter(name -> !name.contains("/") && !name.contains("$") && !name.contains("-"))
+                            .forEach(names::add);
+                }
+            } else if (url.getProtocol().equals("file")) {
+                try (Stream<Path> files = Files.list(Path.of(url.toURI()))) {
+                    files.map(file -> file.getFileName().toString())
+                            .filter(name -> name.endsWith(".class") && !name.contains("$") && !name.contains("-"))
+                            .map(name -> name.substring(0, name.length() - ".class".length()))
+                            .forEach(names::add);
+                }
+            }
+        } catch (IOException | URISyntaxException | ClassCastException unreadable) {
+            return List.of();
+        }
+        return names.stream().filter(name -> isPublic(pkg + "." + name)).toList();
+    }
+
+    private static boolean isPublic(String className) {
+        try {
+            return java.lang.reflect.Modifier.isPublic(
+                    Class.forName(className, false, Notebook.class.getClassLoader()).getModifiers());
+        } catch (ClassNotFoundException | LinkageError notLoadable) {
+            return false;
+        }
+    }
+
+    /** Evaluates every snippet of the cell in order; stops at the first one that fails. */
+    CellOutcome eval(String cell) {
+        stopRequested = false;
+        engine.control().drainViolations();
+        List<String> values = new ArrayList<>();
+        List<CellDiagnostic> diagnostics = new ArrayList<>();
+        String rest = cell;
+        int offset = 0;
+        while (true) {
+            int skip = leadingWhitespace(rest);
+            offset += skip;
+            rest = rest.substring(skip);
+            if (rest.isEmpty()) {
+                return new CellOutcome(CellOutcome.OK, values, diagnostics, "");
+            }
+            SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(rest);
+            if (info.completeness() == SourceCodeAnalysis.Completeness.EMPTY) {
+                return new CellOutcome(CellOutcome.OK, values, diagnostics, "");
+            }
+            if (info.completeness() == SourceCodeAnalysis.Completeness.DEFINITELY_INCOMPLETE) {
+                diagnostics.add(CellDiagnostic.at(cell, offset, cell.length(), "error",
+                        "this code is not complete: a ';', ')' or '}' may be missing"));
+                return new CellOutcome(CellOutcome.COMPILE_ERROR, values, diagnostics, "");
+            }
+            int consumed = rest.length() - info.remaining().length();
+            CellOutcome failure = evalSnippet(cell, offset, consumed, info.source(), values, diagnostics);
+            if (failure != null) {
+                return failure;
+            }
+            offset += consumed;
+            rest = info.remaining();
+        }
+    }
+
+    private CellOutcome evalSnippet(String cell, int offset, int length, String source,
+                                    List<String> values, List<CellDiagnostic> diagnostics) {
+        List<SnippetEvent> events = shell.eval(source);
+        List<BytecodePolicy.Violation> violations = engine.control().drainViolations();
+        if (stopRequested) {
+            return new CellOutcome(CellOutcome.STOPPED, values, diagnostics, "the run was stopped");
+        }
+        for (SnippetEvent event : events) {
+            if (event.causeSnippet() != null) {
+                continue;
+            }
+            Snippet snippet = event.snippet();
+            if (!violations.isEmpty()) {
+                BytecodePolicy.Violation first = violations.getFirst();
+                int position = offset + snippetPosition(snippet, first);
+                shell.drop(snippet);
+                diagnostics.add(CellDiagnostic.at(cell, position, lineEnd(cell, position), "error", first.message()));
+                int line = CellDiagnostic.lineColumn(cell, position)[0];
+                return new CellOutcome(CellOutcome.REJECTED, values, diagnostics,
+                        first.message() + " (line " + line + ")");
+            }
+            if (event.status() == Snippet.Status.REJECTED) {
+                for (Diag diag : shell.diagnostics(snippet).toList()) {
+                    diagnostics.add(toCell(cell, offset, length, diag));
+                }
+                if (diagnostics.stream().noneMatch(d -> d.severity().equals("error"))) {
+                    diagnostics.add(CellDiagnostic.at(cell, offset, offset + length, "error", "this code could not be compiled"));
+                }
+                return new CellOutcome(CellOutcome.COMPILE_ERROR, values, diagnostics, "");
+            }
+            shell.diagnostics(snippet).filter(diag -> !diag.isError())
+                    .forEach(diag -> diagnostics.add(toCell(cell, offset, length, diag)));
+            if (event.exception() != null) {
+                return failure(cell, offset, event.exception(), values, diagnostics);
+            }
+            if (event.status() == Snippet.Status.RECOVERABLE_DEFINED
+                    || event.status() == Snippet.Status.RECOVERABLE_NOT_DEFINED) {
+                String missing = String.join(", ", shell.unresolvedDependencies((jdk.jshell.DeclarationSnippet) snippet).toList());
+                diagnostics.add(CellDiagnostic.at(cell, offset, lineEnd(cell, offset), "warning",
+                        "declared, but it can only be used once " + missing + " is declared"));
+            }
+            if (event.value() != null) {
+                switch (snippet) {
+                    case VarSnippet variable -> values.add(variable.name() + " ==> " + event.value());
+                    case ExpressionSnippet expression -> values.add(expression.name() + " ==> " + event.value());
+                    default -> { }
+                }
+            }
+        }
+        return null;
+    }
+
+    private CellOutcome failure(String cell, int offset, Exception exception,
+                                List<String> values, List<CellDiagnostic> diagnostics) {
+        if (exception instanceof UnresolvedReferenceException unresolved) {
+            String missing = String.join(", ", shell.unresolvedDependencies(unresolved.getSnippet()).toList());
+            return new CellOutcome(CellOutcome.COMPILE_ERROR, values, diagnostics,
+                    "this uses " + missing + ", which is not declared yet");
+        }
+        String className = exception instanceof EvalException eval ? eval.getExceptionClassName() : exception.getClass().getName();
+        String message = exception.getMessage();
+        StringBuilder text = new StringBuilder(className);
+        if (message != null) {
+            text.append(": ").append(message);
+        }
+        int cellLineOffset = CellDiagnostic.lineColumn(cell, offset)[0] - 1;
+        int shown = 0;
+        for (StackTraceElement frame : exception.getStackTrace()) {
+            if (shown == MAX_STACK_LINES) {
+                text.append("\n    ...");
+                break;
+            }
+            String file = frame.getFileName();
+            String where;
+            if (file != null && file.startsWith("#")) {
+                where = frame.getMethodName().equals("do_it$") ? "this cell" : frame.getMethodName();
+                where = "at " + where + " (line " + (frame.getLineNumber() + cellLineOffset) + ")";
+            } else if (frame.getClassName().startsWith("jdk.internal.") || frame.getClassName().startsWith("otplab.")) {
+                continue;
+            } else {
+                where = "at " + frame;
+            }
+            text.append("\n    ").append(where);
+            shown++;
+        }
+        boolean refused = PolicyRefusal.class.getName().equals(className);
+        return new CellOutcome(refused ? CellOutcome.REJECTED : CellOutcome.RUNTIME_ERROR, values, diagnostics, text.toString());
+    }
+
+    /** Maps a refused call's line in JShell's wrapper class back to a position in the snippet. */
+    private int snippetPosition(Snippet snippet, BytecodePolicy.Violation violation) {
+        if (violation.line() <= 0) {
+            return 0;
+        }
+        try {
+            SourceCodeAnalysis.SnippetWrapper wrapper = analysis.wrapper(snippet);
+            String wrapped = wrapper.wrapped();
+            int position = 0;
+            for (int line = 1; line < violation.line() && position >= 0; line++) {
+                position = wrapped.indexOf('\n', position) + 1;
+                if (position == 0) {
+                    return 0;
+                }
+            }
+            while (position < wrapped.length() && Character.isWhitespace(wrapped.charAt(position))) {
+                position++;
+            }
+            int mapped = wrapper.wrappedToSourcePosition(position);
+            return Math.max(mapped, 0);
+        } catch (RuntimeException unmappable) {
+            return 0;
+        }
+    }
+
+    private static CellDiagnostic toCell(String cell, int offset, int length, Diag diag) {
+        long start = diag.getStartPosition();
+        long end = diag.getEndPosition();
+        int from = start < 0 ? offset : offset + (int) Math.min(start, length);
+        int to = end < 0 ? lineEnd(cell, from) : offset + (int) Math.min(end, length);
+        if (to <= from) {
+            to = Math.min(from + 1, cell.length());
+        }
+        String message = diag.getMessage(java.util.Locale.ENGLISH);
+        return CellDiagnostic.at(cell, from, to, diag.isError() ? "error" : "warning", message);
+    }
+
+    private static int lineEnd(String text, int from) {
+        int end = text.indexOf('\n', Math.min(from, text.length()));
+        return end < 0 ? text.length() : end;
+    }
+
+    private static int leadingWhitespace(String text) {
+        int i = 0;
+        while (i < text.length() && Character.isWhitespace(text.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    /** Completion suggestions at {@code cursor}, as the text to insert, with the session's names. */
+    List<String> complete(String code, int cursor) {
+        int[] anchor = new int[1];
+        int at = Math.clamp(cursor, 0, code.length());
+        List<String> items = new ArrayList<>();
+        for (SourceCodeAnalysis.Suggestion suggestion : analysis.completionSuggestions(code, at, anchor)) {
+            items.add(suggestion.continuation());
+        }
+        items.addFirst(Integer.toString(anchor[0]));
+        return items;
+    }
+
+    /** Asks the running cell to stop: loops end at their next back-edge, sleeps are interrupted. */
+    void stop() {
+        stopRequested = true;
+        shell.stop();
+    }
+
+    @Override
+    public void close() {
+        shell.close();
+    }
+}

@@ -1,0 +1,143 @@
+package otplab.worker;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import otplab.worker.grading.GradingHarness;
+
+/**
+ * Entry point of a worker JVM. Connects to the server's control socket before any learner code
+ * exists, then answers {@link Frame.Type#EVAL}, {@link Frame.Type#COMPLETE} and
+ * {@link Frame.Type#STOP} frames. The channel lives only in this object's private fields and the
+ * reader thread's stack, which learner code cannot reach.
+ *
+ * <p>Usage: {@code WorkerMain --socket PATH [--output-limit BYTES]}, or {@code WorkerMain --train}
+ * for the build's AOT training run.
+ */
+public final class WorkerMain {
+    /** Output bytes per run the worker forwards; the server applies the exact limit and notice. */
+    public static final long DEFAULT_OUTPUT_LIMIT = 1024 * 1024;
+    static final String WARM_UP_CELL = "String warmUp = \"ready\";";
+
+    private final ControlChannel channel;
+    private final Notebook notebook;
+    private final ExecutorService evaluator = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "otplab-evaluator");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private volatile long currentRun;
+
+    private WorkerMain(ControlChannel channel, long outputLimit) {
+        this.channel = channel;
+        PrintStream out = new PrintStream(new CapturedOutput("out", channel, () -> currentRun, outputLimit), true, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(new CapturedOutput("err", channel, () -> currentRun, outputLimit), true, StandardCharsets.UTF_8);
+        System.setOut(out);
+        System.setErr(err);
+        System.setIn(InputStream.nullInputStream());
+        this.notebook = new Notebook(new PrintStream(OutputStream.nullOutputStream()));
+        notebook.eval(WARM_UP_CELL);
+    }
+
+    public static void main(String[] args) throws IOException {
+        if (args.length == 1 && args[0].equals("--train")) {
+            Training.run();
+            return;
+        }
+        Path socketPath = null;
+        long outputLimit = DEFAULT_OUTPUT_LIMIT;
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            switch (args[i]) {
+                case "--socket" -> socketPath = Path.of(args[i + 1]);
+                case "--output-limit" -> outputLimit = Long.parseLong(args[i + 1]);
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+        }
+        if (socketPath == null) {
+            throw new IllegalArgumentException("--socket PATH is required");
+        }
+        SocketChannel socket = SocketChannel.open(StandardProtocolFamily.UNIX);
+        socket.connect(UnixDomainSocketAddress.of(socketPath));
+        WorkerMain worker = new WorkerMain(new ControlChannel(socket), outputLimit);
+        worker.serve();
+        Runtime.getRuntime().halt(0);
+    }
+
+    private void serve() throws IOException {
+        channel.send(Frame.of(Frame.Type.HELLO, 0, "pid", Long.toString(ProcessHandle.current().pid())));
+        while (true) {
+            Frame request;
+            try {
+                request = channel.receive();
+            } catch (EOFException closed) {
+                return;
+            }
+            switch (request.type()) {
+                case EVAL -> evaluator.submit(() -> evaluate(request));
+                case GRADE -> evaluator.submit(() -> sendOrExit(GradingHarness.grade(request)));
+                case COMPLETE -> evaluator.submit(() -> complete(request));
+                case STOP -> {
+                    if (currentRun == request.id()) {
+                        notebook.stop();
+                    }
+                }
+                default -> channel.send(Frame.of(Frame.Type.ERROR, request.id(), "message",
+                        "the worker does not understand " + request.type()));
+            }
+        }
+    }
+
+    private void evaluate(Frame request) {
+        long started = System.nanoTime();
+        currentRun = request.id();
+        CellOutcome outcome = notebook.eval(request.field("code").orElse(""));
+        System.out.flush();
+        System.err.flush();
+        currentRun = 0;
+        List<String> fields = new ArrayList<>(List.of(
+                "status", outcome.status(),
+                "durationMs", Long.toString((System.nanoTime() - started) / 1_000_000),
+                "error", outcome.error()));
+        for (String value : outcome.values()) {
+            fields.add("value");
+            fields.add(value);
+        }
+        for (CellDiagnostic diagnostic : outcome.diagnostics()) {
+            fields.add("diagnostic");
+            fields.add(diagnostic.encode());
+        }
+        sendOrExit(new Frame(Frame.Type.RESULT, request.id(), fields, null));
+    }
+
+    private void complete(Frame request) {
+        String code = request.field("code").orElse("");
+        int cursor = request.field("cursor").map(Integer::parseInt).orElse(code.length());
+        List<String> items = notebook.complete(code, cursor);
+        List<String> fields = new ArrayList<>(List.of("anchor", items.getFirst()));
+        for (String item : items.subList(1, items.size())) {
+            fields.add("item");
+            fields.add(item);
+        }
+        sendOrExit(new Frame(Frame.Type.COMPLETIONS, request.id(), fields, null));
+    }
+
+    /** A worker that cannot talk to the server has no purpose left. */
+    private void sendOrExit(Frame frame) {
+        try {
+            channel.send(frame);
+        } catch (IOException lost) {
+            Runtime.getRuntime().halt(3);
+        }
+    }
+}

@@ -1,0 +1,235 @@
+package otplab.worker.grading;
+
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.util.JavacTask;
+import com.sun.source.util.SourcePositions;
+import com.sun.source.util.Trees;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import javax.tools.Diagnostic;
+import javax.tools.DiagnosticCollector;
+import javax.tools.FileObject;
+import javax.tools.ForwardingJavaFileManager;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.SimpleJavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
+
+/**
+ * Compiles learner files and test files together with javac, entirely in memory, and
+ * indexes the test methods (their line, for file order, and their code) from the syntax trees.
+ */
+final class InMemoryCompiler {
+    private static final List<String> OPTIONS = List.of("-proc:none", "-g", "-Xlint:none", "-encoding", "UTF-8");
+    private static final Set<String> TEST_ANNOTATIONS =
+            Set.of("Test", "ParameterizedTest", "RepeatedTest", "TestFactory", "TestTemplate");
+
+    /** A compiled class, remembering which source file produced it. */
+    record CompiledClass(String binaryName, String sourceFile, byte[] bytes) {}
+
+    /** Where a test method sits: its position in file order and its code. */
+    record TestMethod(int order, String code, boolean hidden) {}
+
+    sealed interface Result {
+        record Failed(List<GradingReport.CompileDiagnostic> diagnostics) implements Result {}
+
+        record Compiled(Map<String, CompiledClass> classes, List<String> testClassNames,
+                        Map<String, TestMethod> testMethods) implements Result {}
+    }
+
+    static String methodKey(String binaryClassName, String methodName) {
+        return binaryClassName + "#" + methodName;
+    }
+
+    Result compile(List<SourceFile> learnerFiles, List<TestSource> tests) {
+        JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
+        if (compiler == null) {
+            throw new IllegalStateException("the worker runs on a JRE without javac; grading needs a full JDK");
+        }
+        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+        StandardJavaFileManager standard = compiler.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8);
+        List<Source> units = new ArrayList<>();
+        learnerFiles.forEach(f -> units.add(new Source(f, null)));
+        tests.forEach(t -> units.add(new Source(t.file(), t)));
+        // javac wraps the file objects it is given, so sources are found again by URI.
+        Map<URI, Source> byUri = new HashMap<>();
+        units.forEach(u -> byUri.put(u.toUri(), u));
+        MemoryFileManager files = new MemoryFileManager(standard, byUri);
+
+        JavacTask task = (JavacTask) compiler.getTask(null, files, diagnostics, OPTIONS, null, units);
+        List<String> testClasses = new ArrayList<>();
+        Map<String, TestMethod> testMethods = new HashMap<>();
+        try {
+            // The syntax trees are indexed before generate(): javac discards its context after it.
+            Iterable<? extends CompilationUnitTree> trees = task.parse();
+            SourcePositions positions = Trees.instance(task).getSourcePositions();
+            int fileIndex = 0;
+            for (CompilationUnitTree unit : trees) {
+                Source source = byUri.get(unit.getSourceFile().toUri());
+                if (source.test == null) {
+                    continue;
+                }
+                String pkg = unit.getPackageName() == null ? "" : unit.getPackageName().toString() + ".";
+                for (Tree type : unit.getTypeDecls()) {
+                    if (type instanceof ClassTree classTree) {
+                        String binaryName = pkg + classTree.getSimpleName();
+                        testClasses.add(binaryName);
+                        index(classTree, binaryName, unit, positions, source, fileIndex, testMethods);
+                    }
+                }
+                fileIndex++;
+            }
+            if (hasNoErrors(diagnostics)) {
+                task.generate();
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("javac could not read an in-memory source", e);
+        }
+        if (!hasNoErrors(diagnostics)) {
+            return new Result.Failed(errors(diagnostics, byUri));
+        }
+        return new Result.Compiled(Map.copyOf(files.classes), List.copyOf(testClasses), Map.copyOf(testMethods));
+    }
+
+    private void index(ClassTree classTree, String binaryName, CompilationUnitTree unit, SourcePositions positions,
+                       Source source, int fileIndex, Map<String, TestMethod> into) {
+        for (Tree member : classTree.getMembers()) {
+            if (member instanceof ClassTree nested) {
+                index(nested, binaryName + "$" + nested.getSimpleName(), unit, positions, source, fileIndex, into);
+            } else if (member instanceof MethodTree method && isTest(method)) {
+                long start = positions.getStartPosition(unit, method);
+                long line = unit.getLineMap().getLineNumber(start);
+                String code = source.test.hidden() ? "" : bodyOf(method, unit, positions, source.file.content());
+                into.put(methodKey(binaryName, method.getName().toString()),
+                        new TestMethod(fileIndex * 1_000_000 + (int) line, code, source.test.hidden()));
+            }
+        }
+    }
+
+    private static boolean isTest(MethodTree method) {
+        return method.getModifiers().getAnnotations().stream().anyMatch(a -> {
+            String type = a.getAnnotationType().toString();
+            String simple = type.substring(type.lastIndexOf('.') + 1);
+            return TEST_ANNOTATIONS.contains(simple);
+        });
+    }
+
+    private static String bodyOf(MethodTree method, CompilationUnitTree unit, SourcePositions positions, String text) {
+        if (method.getBody() == null) {
+            return "";
+        }
+        int start = (int) positions.getStartPosition(unit, method.getBody());
+        int end = (int) positions.getEndPosition(unit, method.getBody());
+        if (start < 0 || end <= start + 1 || end > text.length()) {
+            return "";
+        }
+        return dedent(text.substring(start + 1, end - 1));
+    }
+
+    /** Removes the indentation the lines share, and blank first/last lines. */
+    static String dedent(String block) {
+        List<String> lines = new ArrayList<>(block.lines().toList());
+        while (!lines.isEmpty() && lines.getFirst().isBlank()) {
+            lines.removeFirst();
+        }
+        while (!lines.isEmpty() && lines.getLast().isBlank()) {
+            lines.removeLast();
+        }
+        int indent = lines.stream().filter(l -> !l.isBlank())
+                .mapToInt(l -> l.length() - l.stripLeading().length()).min().orElse(0);
+        StringBuilder out = new StringBuilder();
+        for (String line : lines) {
+            if (!out.isEmpty()) {
+                out.append('\n');
+            }
+            out.append(line.isBlank() ? "" : line.substring(indent).stripTrailing());
+        }
+        return out.toString();
+    }
+
+    private static boolean hasNoErrors(DiagnosticCollector<JavaFileObject> diagnostics) {
+        return diagnostics.getDiagnostics().stream().noneMatch(d -> d.getKind() == Diagnostic.Kind.ERROR);
+    }
+
+    private static List<GradingReport.CompileDiagnostic> errors(DiagnosticCollector<JavaFileObject> diagnostics,
+                                                                Map<URI, Source> byUri) {
+        List<GradingReport.CompileDiagnostic> errors = new ArrayList<>();
+        for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
+            if (d.getKind() != Diagnostic.Kind.ERROR) {
+                continue;
+            }
+            Source source = d.getSource() == null ? null : byUri.get(d.getSource().toUri());
+            String file = source == null ? "(compiler)" : source.file.name();
+            errors.add(new GradingReport.CompileDiagnostic(file, d.getLineNumber(), d.getColumnNumber(),
+                    d.getMessage(Locale.ROOT)));
+        }
+        if (errors.isEmpty()) {
+            errors.add(new GradingReport.CompileDiagnostic("(compiler)", 0, 0, "javac produced no classes"));
+        }
+        return errors;
+    }
+
+    /** A source held in memory; {@code test} is null for a learner file. */
+    private static final class Source extends SimpleJavaFileObject {
+        final SourceFile file;
+        final TestSource test;
+
+        Source(SourceFile file, TestSource test) {
+            super(URI.create("string:///" + file.name()), Kind.SOURCE);
+            this.file = file;
+            this.test = test;
+        }
+
+        @Override
+        public CharSequence getCharContent(boolean ignoreEncodingErrors) {
+            return file.content();
+        }
+    }
+
+    private static final class MemoryFileManager extends ForwardingJavaFileManager<StandardJavaFileManager> {
+        final Map<String, CompiledClass> classes = new LinkedHashMap<>();
+        private final Map<URI, Source> sources;
+
+        MemoryFileManager(StandardJavaFileManager standard, Map<URI, Source> sources) {
+            super(standard);
+            this.sources = sources;
+        }
+
+        @Override
+        public JavaFileObject getJavaFileForOutput(Location location, String className, JavaFileObject.Kind kind,
+                                                   FileObject sibling) {
+            Source source = sibling == null ? null : sources.get(sibling.toUri());
+            String sourceName = source == null ? "" : source.file.name();
+            return new SimpleJavaFileObject(URI.create("mem:///" + className.replace('.', '/') + kind.extension), kind) {
+                @Override
+                public OutputStream openOutputStream() {
+                    return new ByteArrayOutputStream() {
+                        @Override
+                        public void close() {
+                            classes.put(className, new CompiledClass(className, sourceName, toByteArray()));
+                        }
+                    };
+                }
+            };
+        }
+
+        @Override
+        public boolean isSameFile(FileObject a, FileObject b) {
+            return a.toUri().equals(b.toUri());
+        }
+    }
+}

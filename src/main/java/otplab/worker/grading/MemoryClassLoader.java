@@ -1,0 +1,40 @@
+package otplab.worker.grading;
+
+import java.net.URL;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Defines the classes javac produced in memory. It serves no resources: a learner class
+ * asking for {@code SomeHiddenTest.class} as a resource gets nothing, so the bytes of the
+ * tests cannot be read back through the loader.
+ */
+final class MemoryClassLoader extends ClassLoader {
+    private final Map<String, byte[]> classes;
+
+    MemoryClassLoader(String name, Map<String, byte[]> classes, ClassLoader parent) {
+        super(name, parent);
+        this.classes = Objects.requireNonNull(classes, "classes must not be null");
+    }
+
+    @Override
+    protected Class<?> findClass(String name) throws ClassNotFoundException {
+        byte[] bytes = classes.get(name);
+        if (bytes == null) {
+            throw new ClassNotFoundException(name);
+        }
+        return defineClass(name, bytes, 0, bytes.length);
+    }
+
+    @Override
+    protected URL findResource(String name) {
+        return null;
+    }
+
+    @Override
+    protected Enumeration<URL> findResources(String name) {
+        return Collections.emptyEnumeration();
+    }
+}

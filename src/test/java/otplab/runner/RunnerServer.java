@@ -1,0 +1,70 @@
+package otplab.runner;
+
+import io.javalin.Javalin;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** A real runner behind a real Javalin on a free port, for the API and attack tests. */
+final class RunnerServer implements AutoCloseable {
+    final Runner runner;
+    final Javalin app;
+    final HttpClient http = HttpClient.newHttpClient();
+
+    RunnerServer(Duration wallTime) {
+        runner = Runner.create(s -> s.poolSize(1).maxWorkers(3).wallTime(wallTime)).start();
+        app = Javalin.create(config -> {
+            RunRoutes.register(config, runner);
+            RunRoutes.registerHealth(config, runner);
+        }).start("127.0.0.1", 0);
+    }
+
+    HttpResponse<String> post(String path, byte[] body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Waits until every process under this JVM belongs to a warm or session worker (a starting warm worker joins soon). */
+    boolean noStrayWorkers() {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            if (strays().isEmpty()) {
+                return true;
+            }
+            try {
+                Thread.sleep(25);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return false;
+    }
+
+    List<ProcessHandle> strays() {
+        Set<Long> known = runner.processes().stream().map(ProcessHandle::pid).collect(Collectors.toSet());
+        // Only processes of worker launches count: other tests in this JVM may own a browser.
+        return ProcessHandle.current().descendants()
+                .filter(p -> !known.contains(p.pid()))
+                .filter(p -> p.info().commandLine().map(line -> line.contains("otplab")).orElse(true))
+                .filter(Leftovers::running)
+                .toList();
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+        runner.close();
+    }
+}

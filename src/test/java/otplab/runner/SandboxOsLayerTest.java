@@ -1,0 +1,154 @@
+package otplab.runner;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The OS layer alone, with the bytecode policy out of the way: a trusted probe (bash, not the
+ * worker JVM) runs inside exactly the sandbox a worker gets and reports what it can see and reach.
+ * Each check has a control (something the probe must see) so a probe that saw nothing cannot pass.
+ */
+class SandboxOsLayerTest {
+    private static final String PROBE = """
+            port="$1"; shift
+            for path in "$@"; do
+              if [ -e "$path" ]; then echo "visible $path"; else echo "hidden $path"; fi
+              if [ -d "$path" ]; then echo "entries:$path $(ls -A "$path" | tr '\n' ' ')"; fi
+            done
+            if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "loopback connected"; else echo "loopback refused"; fi
+            if timeout 5 bash -c 'exec 3<>/dev/tcp/1.1.1.1/53' 2>/dev/null; then echo "internet connected"; else echo "internet refused"; fi
+            echo "interfaces $(tail -n +3 /proc/net/dev | cut -d: -f1 | tr -d ' ' | tr '\\n' ' ')"
+            if (echo x > /usr/otplab-probe) 2>/dev/null; then echo "usr writable"; else echo "usr read-only"; fi
+            if (echo x > /tmp/otplab-probe) 2>/dev/null; then echo "tmp writable"; else echo "tmp read-only"; fi
+            echo "uid $(id -u)"
+            echo "env $(env | cut -d= -f1 | sort | tr '\\n' ' ')"
+            """;
+
+    private static Path secrets;
+    private static Path hostTmpSecret;
+
+    @BeforeAll
+    static void plantSecrets() throws IOException {
+        // Outside /tmp on purpose: the sandbox's /tmp is private anyway, the repository is what must not show.
+        secrets = Files.createDirectories(Path.of("target", "probe-exercises", "hidden-" + ProcessHandle.current().pid()).toAbsolutePath());
+        Files.writeString(secrets.resolve("HiddenTest.java"), "class HiddenTest {}");
+        hostTmpSecret = Files.writeString(Files.createTempFile("otplab-host-secret", ".txt"), "secret");
+    }
+
+    @AfterAll
+    static void removeSecrets() throws IOException {
+        try (Stream<Path> files = Files.walk(secrets.getParent())) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+        Files.deleteIfExists(hostTmpSecret);
+    }
+
+    /** Runs the probe inside the sandbox a worker would get; answers its report line by line. */
+    private static Map<String, String> probe(int port, List<Path> paths) throws Exception {
+        RunnerSettings settings = RunnerSettings.defaults();
+        Sandbox sandbox = Sandbox.detect(settings);
+        assertEquals(Sandbox.Mode.BUBBLEWRAP, sandbox.mode(), "the OS sandbox must be available: " + sandbox.description());
+        WorkerImage image = WorkerImage.prepare(settings);
+        Path controlDir = Files.createTempDirectory("otplab-probe-");
+        Files.setPosixFilePermissions(controlDir, PosixFilePermissions.fromString("rwx--x--x"));
+        String cgroup = "probe-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
+        if (sandbox.usesCgroups()) {
+            WorkerProcess.createCgroups(settings, cgroup);
+        }
+        try {
+            List<String> probe = new ArrayList<>(List.of("/usr/bin/bash", "-c", PROBE, "probe", Integer.toString(port)));
+            paths.forEach(path -> probe.add(path.toString()));
+            List<String> command = sandbox.wrap(settings, image, controlDir, sandbox.nextWorkerUid(),
+                    WorkerProcess.CGROUP_PARENT + "/" + cgroup, probe);
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String report = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the probe did not end");
+            assertEquals(0, process.exitValue(), report);
+            Map<String, String> answers = new LinkedHashMap<>();
+            report.lines().forEach(line -> {
+                int space = line.indexOf(' ');
+                if (space > 0) {
+                    String head = line.substring(0, space);
+                    String rest = line.substring(space + 1);
+                    if (head.equals("visible") || head.equals("hidden")) {
+                        answers.put(rest, head);
+                    } else {
+                        answers.put(head, rest);
+                    }
+                }
+            });
+            return answers;
+        } finally {
+            WorkerProcess.removeCgroups(sandbox.usesCgroups() ? cgroup : null);
+            Files.deleteIfExists(controlDir);
+        }
+    }
+
+    @Test
+    void aProcessInTheSandboxSeesNeitherEtcNorTheRepositoryNorExercisesNorHome() throws Exception {
+        Path repository = Path.of("").toAbsolutePath();
+        RunnerSettings settings = RunnerSettings.defaults();
+        Path jdk = settings.javaHome().toRealPath();
+        Path workerJar = settings.workerJar().toRealPath();
+        Map<String, String> seen = probe(1, List.of(Path.of("/etc/passwd"), Path.of("/etc/shadow"), Path.of("/etc"),
+                repository.resolve("pom.xml"), repository.resolve("src"), secrets.resolve("HiddenTest.java"),
+                hostTmpSecret, Path.of("/root"), Path.of("/home"), Path.of("/var/run"),
+                jdk.resolve("bin/java"), workerJar, repository));
+
+        for (Path hidden : List.of(Path.of("/etc/passwd"), Path.of("/etc/shadow"), Path.of("/etc"), repository.resolve("pom.xml"),
+                repository.resolve("src"), secrets.resolve("HiddenTest.java"), hostTmpSecret, Path.of("/root"),
+                Path.of("/home"), Path.of("/var/run"))) {
+            assertEquals("hidden", seen.get(hidden.toString()), hidden + " must not be visible; the probe saw " + seen);
+        }
+        // The worker's folder is bound at its own path, so its parents exist, but only as empty stems.
+        assertEquals("target", seen.get("entries:" + repository).strip(), "the repository must show nothing but the way to the worker jar");
+        // Controls: what a worker needs is there, so "hidden" above is not a probe that sees nothing.
+        assertEquals("visible", seen.get(jdk.resolve("bin/java").toString()), seen.toString());
+        assertEquals("visible", seen.get(workerJar.toString()), seen.toString());
+        assertEquals("read-only", seen.get("usr"));
+        assertEquals("writable", seen.get("tmp"));
+        // Only what the sandbox sets (HOME, LANG, PATH) and what bash adds itself; nothing of the server's.
+        Set<String> names = Set.of(seen.get("env").strip().split(" "));
+        assertTrue(Set.of("HOME", "LANG", "PATH", "PWD", "SHLVL", "OLDPWD", "_").containsAll(names), "the environment leaked: " + names);
+        assertTrue(names.contains("PATH"), names.toString());
+        assertNotEquals("0", seen.get("uid"), "workers never run as root");
+    }
+
+    @Test
+    void aProcessInTheSandboxHasNoNetworkNotEvenTheHostsLoopback() throws Exception {
+        try (ServerSocket listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Map<String, String> report = probe(listener.getLocalPort(), List.of());
+            assertEquals("refused", report.get("loopback"), report.toString());
+            assertEquals("refused", report.get("internet"), report.toString());
+            assertEquals("lo", report.get("interfaces").strip(), "only the sandbox's own loopback should exist");
+            listener.setSoTimeout(200);
+            try {
+                listener.accept().close();
+                throw new AssertionError("the probe reached a server on the host's loopback");
+            } catch (SocketTimeoutException expected) {
+                // nothing connected: the network namespace holds
+            }
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package otplab.runner;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class WorkerImageTest {
+
+    @Test
+    void aCacheMadeByAnotherJdkIsMadeAgainAndAFreshOneIsKept(@TempDir Path folder) throws Exception {
+        Path jar = Files.copy(RunnerSettings.defaults().workerJar(), folder.resolve("otplab-test-worker.jar"));
+        Path cache = folder.resolve(WorkerImage.CACHE_NAME);
+        Path stamp = folder.resolve(WorkerImage.STAMP_NAME);
+        Files.writeString(cache, "not a cache");
+        Files.writeString(stamp, "/opt/some-other-jdk\nJAVA_RUNTIME_VERSION=\"24\"\n");
+        RunnerSettings settings = RunnerSettings.builder().workerJar(jar).build();
+
+        WorkerImage image = WorkerImage.prepare(settings);
+        assertEquals(cache, image.aotCache().orElseThrow());
+        assertNotEquals("not a cache", Files.readString(cache, StandardCharsets.ISO_8859_1));
+        assertTrue(Files.readString(stamp).startsWith(settings.javaHome().toRealPath().toString()), Files.readString(stamp));
+
+        FileTime made = Files.getLastModifiedTime(cache);
+        WorkerImage.prepare(settings);
+        assertEquals(made, Files.getLastModifiedTime(cache), "a fresh cache must not be made again");
+    }
+}

@@ -1,0 +1,40 @@
+package otplab.runner;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class WorkerProcessTest {
+    private static RunnerSettings settings;
+    private static Sandbox sandbox;
+    private static WorkerImage image;
+    private static final Path ROOT = Path.of("/tmp/otplab-runner-test-" + ProcessHandle.current().pid());
+
+    @BeforeAll
+    static void prepare() {
+        settings = RunnerSettings.builder().wallTime(java.time.Duration.ofSeconds(3)).build();
+        sandbox = Sandbox.detect(settings);
+        image = WorkerImage.prepare(settings);
+    }
+
+    @Test
+    void runsACellInsideTheSandboxAndLeavesNoProcessBehind() throws Exception {
+        assertEquals(Sandbox.Mode.BUBBLEWRAP, sandbox.mode(), sandbox.description());
+        WorkerProcess worker = WorkerProcess.start(settings, sandbox, image, ROOT, w -> { });
+        List<ProcessHandle> tree = worker.processTree();
+        RunResult result = worker.run("System.out.println(\"hi\"); System.err.print(\"oops\");", OutputListener.NONE);
+        assertEquals(RunResult.OK, result.status(), result.toString());
+        assertEquals("hi\n", result.stdout());
+        assertEquals("oops", result.stderr());
+        RunResult whoami = worker.run("new String(new ProcessBuilder().command().toString())", OutputListener.NONE);
+        assertEquals(RunResult.REJECTED, whoami.status(), whoami.toString());
+        worker.close();
+        assertFalse(worker.isAlive());
+        assertTrue(Leftovers.noneAlive(tree), "a worker process was left running: " + Leftovers.describe(tree));
+    }
+}
