@@ -1,5 +1,7 @@
 package otplab.bench;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -90,11 +92,10 @@ final class Baseline implements Contender {
     public Population spawnWaiting(int count) throws Exception {
         var started = new CountDownLatch(count);
         var ended = new CountDownLatch(count);
-        @SuppressWarnings("unchecked")
-        LinkedTransferQueue<Object>[] inboxes = new LinkedTransferQueue[count];
+        List<LinkedTransferQueue<Object>> inboxes = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             var inbox = new LinkedTransferQueue<Object>();
-            inboxes[i] = inbox;
+            inboxes.add(inbox);
             Thread.startVirtualThread(() -> {
                 started.countDown();
                 take(inbox);
@@ -194,16 +195,15 @@ final class Baseline implements Contender {
 
     @Override
     public Ring ring(int size) throws Exception {
-        @SuppressWarnings("unchecked")
-        LinkedTransferQueue<Object>[] inboxes = new LinkedTransferQueue[size];
+        List<LinkedTransferQueue<Object>> inboxes = new ArrayList<>(size);
         for (int i = 0; i < size; i++) {
-            inboxes[i] = new LinkedTransferQueue<>();
+            inboxes.add(new LinkedTransferQueue<>());
         }
         var lap = new AtomicReference<CompletableFuture<Void>>();
         var ended = new CountDownLatch(size);
         for (int i = 0; i < size; i++) {
-            var inbox = inboxes[i];
-            var next = inboxes[(i + 1) % size];
+            var inbox = inboxes.get(i);
+            var next = inboxes.get((i + 1) % size);
             Thread.startVirtualThread(() -> {
                 while (true) {
                     Object message = take(inbox);
@@ -227,14 +227,14 @@ final class Baseline implements Contender {
                 var done = new CompletableFuture<Void>();
                 lap.set(done);
                 long start = System.nanoTime();
-                inboxes[0].put(new Token(laps * size - 1));
+                inboxes.getFirst().put(new Token(laps * size - 1));
                 done.get(Loops.MAX_WAIT_SECONDS, TimeUnit.SECONDS);
                 return System.nanoTime() - start;
             }
 
             @Override
             public void close() throws Exception {
-                inboxes[0].put(STOP);
+                inboxes.getFirst().put(STOP);
                 ended.await();
             }
         };

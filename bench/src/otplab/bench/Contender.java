@@ -5,7 +5,7 @@ package otplab.bench;
  * virtual-thread baseline. Every method does the same work for each contender, so the
  * figures compare like with like.
  */
-interface Contender extends AutoCloseable {
+interface Contender {
 
     String name();
 
@@ -24,28 +24,24 @@ interface Contender extends AutoCloseable {
     /** {@code size} processes, each passing a token to the next, the last to the first. */
     Ring ring(int size) throws Exception;
 
-    @Override
     void close() throws Exception;
 
     /** Processes that are all alive and waiting; closing ends them and waits until they are gone. */
-    interface Population extends AutoCloseable {
-        @Override
+    interface Population {
         void close() throws Exception;
     }
 
-    interface Restarts extends AutoCloseable {
+    interface Restarts {
         /** Each value: nanoseconds from sending the crash to the restarted child's answer to a call. */
         long[] crashAndCallAgain(int times) throws Exception;
 
-        @Override
         void close() throws Exception;
     }
 
-    interface Ring extends AutoCloseable {
+    interface Ring {
         /** Nanoseconds for a token to travel round the ring {@code laps} times. */
         long lapsNanos(int laps) throws Exception;
 
-        @Override
         void close() throws Exception;
     }
 }

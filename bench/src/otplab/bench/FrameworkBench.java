@@ -164,7 +164,8 @@ public final class FrameworkBench implements BenchSuite {
         if (metrics.contains("restart")) {
             context.progress(who + ": supervisor restart");
             System.gc();
-            try (Contender.Restarts restarts = contender.supervisedChild()) {
+            Contender.Restarts restarts = contender.supervisedChild();
+            try {
                 restarts.crashAndCallAgain(plan.restartWarmups());
                 double[] medians = new double[plan.restartRounds()];
                 double[] p99s = new double[plan.restartRounds()];
@@ -182,12 +183,15 @@ public final class FrameworkBench implements BenchSuite {
                 }
                 record(Metric.RESTART_MEDIAN, who, Sample.of(medians), Sample.of(bytes));
                 record(Metric.RESTART_P99, who, Sample.of(p99s), null);
+            } finally {
+                restarts.close();
             }
         }
         if (metrics.contains("ring")) {
             context.progress(who + ": ring of " + plan.ringSize());
             System.gc();
-            try (Contender.Ring ring = contender.ring(plan.ringSize())) {
+            Contender.Ring ring = contender.ring(plan.ringSize());
+            try {
                 for (int i = 0; i < plan.ringWarmups(); i++) {
                     ring.lapsNanos(plan.ringLaps());
                 }
@@ -200,6 +204,8 @@ public final class FrameworkBench implements BenchSuite {
                     bytes[i] = (double) (allocated() - allocatedBefore) / hops;
                 }
                 record(Metric.RING, who, Sample.of(perHop), Sample.of(bytes));
+            } finally {
+                ring.close();
             }
         }
     }

@@ -221,7 +221,7 @@ final class Pekko implements Contender {
             List<CompletableFuture<Void>> onStop = new ArrayList<>(1);
             return Behaviors.receive(ParentMessage.class)
                     .onMessage(SpawnAll.class, request -> {
-                        spawnAll(context, request);
+                        spawnAll(context, (SpawnAll<?>) request);
                         return Behaviors.same();
                     })
                     .onMessage(StopAll.class, request -> {
