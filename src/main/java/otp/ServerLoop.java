@@ -121,6 +121,7 @@ final class ServerLoop<A, S> {
 
     private void loop(S state, Next next) {
         Mailbox box = self.mailbox;
+        boolean replied = false;
         for (;;) {
             if (next instanceof Next.Continue cont) {
                 lastMessage = cont;
@@ -145,7 +146,8 @@ final class ServerLoop<A, S> {
             long timeout = next instanceof Next.After after ? Process.toNanos(after.ms()) : -1L;
             Object msg;
             Object tag;
-            if (box.receive(self, SERVER_MESSAGES, timeout)) {
+            // A caller that was just answered often calls again at once: watch for it briefly.
+            if (box.receive(self, SERVER_MESSAGES, timeout, replied)) {
                 msg = box.foundMsg;
                 tag = box.foundTag;
                 box.foundMsg = null;
@@ -155,6 +157,7 @@ final class ServerLoop<A, S> {
                 tag = null;
             }
             lastMessage = msg;
+            replied = false;
             if (tag instanceof From from) {
                 CallResult<S> result;
                 try {
@@ -167,6 +170,7 @@ final class ServerLoop<A, S> {
                 switch (result) {
                     case GenServer.Reply<S> r -> {
                         GenServer.reply(from, r.reply());
+                        replied = true;
                         state = r.state();
                         next = r.next();
                     }
@@ -270,8 +274,14 @@ final class ServerLoop<A, S> {
         }
         target.mailbox.put(request, new From(self.pid, ref), target.thread);
         Mailbox box = self.mailbox;
-        boolean answered = box.receive(self, (msg, tag) -> tag == ref || (msg instanceof Down down && down.ref() == ref),
-                Process.toNanos(timeoutMs));
+        Mailbox.ReplyMatcher awaiting = box.replyMatcher;
+        if (awaiting == null) {
+            awaiting = new Mailbox.ReplyMatcher();
+            box.replyMatcher = awaiting;
+        }
+        awaiting.ref = ref;
+        boolean answered = box.receive(self, awaiting, Process.toNanos(timeoutMs), true);
+        awaiting.ref = null;
         ref.expired = true;
         if (!answered) {
             if (!target.removeMonitor(ref)) {
