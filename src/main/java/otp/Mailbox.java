@@ -25,16 +25,6 @@ final class Mailbox extends MailboxNode {
     static final Object CAST = new Object();
     static final Object STOP = new Object();
 
-    /**
-     * Longest a receive asked to spin keeps its carrier before parking. Long enough to cover a
-     * call's round trip on another core, short enough that a failed spin costs little next to a park.
-     */
-    static final long SPIN_MAX_NANOS = 4_000L;
-    /** The budget never drops below this, so a spin that started failing gets a cheap chance to pay again. */
-    static final long SPIN_MIN_NANOS = 250L;
-    /** How many spin iterations pass between two reads of the clock. */
-    private static final int SPINS_PER_CLOCK_READ = 16;
-
     private static final VarHandle TAIL;
 
     static {
@@ -52,8 +42,10 @@ final class Mailbox extends MailboxNode {
     private MailboxNode saveTail;
     private volatile boolean parked;
     private int saved;
-    /** This mailbox's spin budget: doubles when a spin catches its message, halves when it does not. */
-    private long spinNanos = SPIN_MAX_NANOS;
+    /** When the current timed wait ends (a System.nanoTime value), or Deadlines.NONE; see {@link Deadlines}. */
+    volatile long dueAt = Deadlines.NONE;
+    /** Whether the owner is on the deadline sweeper's list (owner thread only). */
+    boolean sweeping;
     /** Reused by the owner for every call it makes, so waiting for a reply allocates no matcher. */
     ReplyMatcher replyMatcher;
 
@@ -75,17 +67,6 @@ final class Mailbox extends MailboxNode {
      * zero: do not wait). Returns false on timeout. The result is in foundMsg/foundTag.
      */
     boolean receive(Proc self, Matcher matcher, long timeoutNanos) {
-        return receive(self, matcher, timeoutNanos, false);
-    }
-
-    /**
-     * As {@link #receive(Proc, Matcher, long)}; with spin, an empty queue is first watched for a
-     * short adaptive time before parking. Only waits that usually end within a microsecond ask for
-     * it (a caller awaiting a reply, a server that just replied): parking and being unparked costs
-     * far more than that, and for a timed wait it also arms and cancels a JDK timer. Idle processes
-     * never spin, so thousands of them cannot starve the carriers.
-     */
-    boolean receive(Proc self, Matcher matcher, long timeoutNanos, boolean spin) {
         if (self.exitReason != null) {
             self.unwindAfterExit();
         }
@@ -116,47 +97,19 @@ final class Mailbox extends MailboxNode {
             if (self.exitReason != null) {
                 self.unwindAfterExit();
             }
-            long wait = 0L;
-            if (timeoutNanos == 0L) {
+            if (timeoutNanos == 0L || (timeoutNanos > 0L && deadline - System.nanoTime() <= 0L)) {
                 return false;
-            }
-            if (timeoutNanos > 0L) {
-                wait = deadline - System.nanoTime();
-                if (wait <= 0L) {
-                    return false;
-                }
-            }
-            if (spin) {
-                spin = false;
-                if (spinUntilMessage(h, self)) {
-                    continue;
-                }
             }
             parked = true;
             if (h.next == null && self.exitReason == null) {
                 if (timeoutNanos < 0L) {
                     LockSupport.park(this);
                 } else {
-                    LockSupport.parkNanos(this, wait);
+                    // No JDK timer per wait: the deadline sweeper wakes this process if nothing else does.
+                    Deadlines.park(self, this, deadline);
                 }
             }
             parked = false;
-        }
-    }
-
-    private boolean spinUntilMessage(MailboxNode h, Proc self) {
-        long budget = spinNanos;
-        long end = System.nanoTime() + budget;
-        for (int i = 1; ; i++) {
-            if (h.next != null || self.exitReason != null) {
-                spinNanos = Math.min(SPIN_MAX_NANOS, budget << 1);
-                return true;
-            }
-            Thread.onSpinWait();
-            if (i % SPINS_PER_CLOCK_READ == 0 && System.nanoTime() - end > 0L) {
-                spinNanos = Math.max(SPIN_MIN_NANOS, budget >> 1);
-                return false;
-            }
         }
     }
 

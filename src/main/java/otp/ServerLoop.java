@@ -121,7 +121,6 @@ final class ServerLoop<A, S> {
 
     private void loop(S state, Next next) {
         Mailbox box = self.mailbox;
-        boolean replied = false;
         for (;;) {
             if (next instanceof Next.Continue cont) {
                 lastMessage = cont;
@@ -146,8 +145,7 @@ final class ServerLoop<A, S> {
             long timeout = next instanceof Next.After after ? Process.toNanos(after.ms()) : -1L;
             Object msg;
             Object tag;
-            // A caller that was just answered often calls again at once: watch for it briefly.
-            if (box.receive(self, SERVER_MESSAGES, timeout, replied)) {
+            if (box.receive(self, SERVER_MESSAGES, timeout)) {
                 msg = box.foundMsg;
                 tag = box.foundTag;
                 box.foundMsg = null;
@@ -157,7 +155,6 @@ final class ServerLoop<A, S> {
                 tag = null;
             }
             lastMessage = msg;
-            replied = false;
             if (tag instanceof From from) {
                 CallResult<S> result;
                 try {
@@ -170,7 +167,6 @@ final class ServerLoop<A, S> {
                 switch (result) {
                     case GenServer.Reply<S> r -> {
                         GenServer.reply(from, r.reply());
-                        replied = true;
                         state = r.state();
                         next = r.next();
                     }
@@ -280,7 +276,7 @@ final class ServerLoop<A, S> {
             box.replyMatcher = awaiting;
         }
         awaiting.ref = ref;
-        boolean answered = box.receive(self, awaiting, Process.toNanos(timeoutMs), true);
+        boolean answered = box.receive(self, awaiting, Process.toNanos(timeoutMs));
         awaiting.ref = null;
         ref.expired = true;
         if (!answered) {
