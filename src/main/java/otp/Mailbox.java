@@ -42,6 +42,12 @@ final class Mailbox extends MailboxNode {
     private MailboxNode saveTail;
     private volatile boolean parked;
     private int saved;
+    /** When the current timed wait ends (a System.nanoTime value), or Deadlines.NONE; see {@link Deadlines}. */
+    volatile long dueAt = Deadlines.NONE;
+    /** Whether the owner is on the deadline sweeper's list (owner thread only). */
+    boolean sweeping;
+    /** Reused by the owner for every call it makes, so waiting for a reply allocates no matcher. */
+    ReplyMatcher replyMatcher;
 
     /** What the last successful receive took out (owner thread only; avoids allocating a result). */
     Object foundMsg;
@@ -91,22 +97,16 @@ final class Mailbox extends MailboxNode {
             if (self.exitReason != null) {
                 self.unwindAfterExit();
             }
-            long wait = 0L;
-            if (timeoutNanos == 0L) {
+            if (timeoutNanos == 0L || (timeoutNanos > 0L && deadline - System.nanoTime() <= 0L)) {
                 return false;
-            }
-            if (timeoutNanos > 0L) {
-                wait = deadline - System.nanoTime();
-                if (wait <= 0L) {
-                    return false;
-                }
             }
             parked = true;
             if (h.next == null && self.exitReason == null) {
                 if (timeoutNanos < 0L) {
                     LockSupport.park(this);
                 } else {
-                    LockSupport.parkNanos(this, wait);
+                    // No JDK timer per wait: the deadline sweeper wakes this process if nothing else does.
+                    Deadlines.park(self, this, deadline);
                 }
             }
             parked = false;
@@ -160,5 +160,14 @@ final class Mailbox extends MailboxNode {
 
     boolean isParked() {
         return parked;
+    }
+
+    /** Accepts the reply to one call, or the DOWN of the server's monitor for it. */
+    static final class ReplyMatcher implements Matcher {
+        Ref ref;
+
+        @Override public boolean matches(Object msg, Object tag) {
+            return tag == ref || (msg instanceof Down down && down.ref() == ref);
+        }
     }
 }

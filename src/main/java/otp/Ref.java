@@ -1,5 +1,7 @@
 package otp;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -8,8 +10,22 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class Ref {
     private static final AtomicLong COUNTER = new AtomicLong(1);
+    private static final VarHandle ID;
 
-    final long id;
+    static {
+        try {
+            ID = MethodHandles.lookup().findVarHandle(Ref.class, "id", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /**
+     * Drawn only when the reference is printed: a call makes a reference per round trip, and taking
+     * a number from one shared counter each time would make every core contend for it.
+     */
+    @SuppressWarnings("unused") // read and set through ID
+    private volatile long id;
     /** Set for monitors: the watching process and the watched one (package-internal bookkeeping). */
     final Proc watcher;
     final Proc target;
@@ -20,7 +36,6 @@ public final class Ref {
     volatile boolean expired;
 
     Ref(Proc watcher, Proc target) {
-        this.id = COUNTER.getAndIncrement();
         this.watcher = watcher;
         this.target = target;
     }
@@ -35,10 +50,15 @@ public final class Ref {
     }
 
     @Override public int hashCode() {
-        return Long.hashCode(id);
+        return System.identityHashCode(this);
     }
 
     @Override public String toString() {
-        return "#Reference<0.0.0." + id + ">";
+        long number = id;
+        if (number == 0L) {
+            ID.compareAndSet(this, 0L, COUNTER.getAndIncrement());
+            number = id;
+        }
+        return "#Reference<0.0.0." + number + ">";
     }
 }

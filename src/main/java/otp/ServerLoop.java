@@ -270,8 +270,14 @@ final class ServerLoop<A, S> {
         }
         target.mailbox.put(request, new From(self.pid, ref), target.thread);
         Mailbox box = self.mailbox;
-        boolean answered = box.receive(self, (msg, tag) -> tag == ref || (msg instanceof Down down && down.ref() == ref),
-                Process.toNanos(timeoutMs));
+        Mailbox.ReplyMatcher awaiting = box.replyMatcher;
+        if (awaiting == null) {
+            awaiting = new Mailbox.ReplyMatcher();
+            box.replyMatcher = awaiting;
+        }
+        awaiting.ref = ref;
+        boolean answered = box.receive(self, awaiting, Process.toNanos(timeoutMs));
+        awaiting.ref = null;
         ref.expired = true;
         if (!answered) {
             if (!target.removeMonitor(ref)) {

@@ -42,6 +42,28 @@ class ProcessTest {
     }
 
     @Test
+    void aShortTimedReceiveEndsWhileALongerOneStartedEarlierIsStillWaiting() {
+        Pid me = Process.self();
+        Pid patient = Process.spawn(() -> {
+            Process.send(me, "waiting");
+            Process.send(me, Process.receive(60_000).orElse("timed out"));
+        });
+        assertEquals("waiting", next());
+        Process.spawn(() -> Process.send(me, Process.receive(20).isEmpty() ? "gave up" : "got one"));
+        assertEquals("gave up", next());
+        Process.send(patient, "finally");
+        assertEquals("finally", next());
+    }
+
+    @Test
+    void receiveReturnsAMessageThatArrivesBeforeItsTimeout() {
+        Pid me = Process.self();
+        Pid waiter = Process.spawn(() -> Process.send(me, Process.receive(60_000).orElse("timed out")));
+        Process.send(waiter, "in time");
+        assertEquals("in time", next());
+    }
+
+    @Test
     void selectiveReceiveTakesTheMatchingMessageAndKeepsTheOthersInOrder() {
         Pid me = Process.self();
         Process.send(me, "a");
