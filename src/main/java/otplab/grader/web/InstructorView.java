@@ -3,6 +3,7 @@ package otplab.grader.web;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Cookie;
+import io.javalin.http.HttpStatus;
 import io.javalin.http.SameSite;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -89,7 +90,7 @@ final class InstructorView {
         cookie.setHttpOnly(true);
         cookie.setSameSite(SameSite.STRICT);
         ctx.cookie(cookie);
-        ctx.redirect("/instructor", io.javalin.http.HttpStatus.SEE_OTHER);
+        ctx.redirect("/instructor", HttpStatus.SEE_OTHER);
     }
 
     private void csv(Context ctx) {

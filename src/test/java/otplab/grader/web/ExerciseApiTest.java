@@ -13,12 +13,17 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import otplab.runner.Runner;
+import otplab.runner.RunnerBusyException;
 import otplab.runner.RunnerModule;
 import otplab.store.SubmissionStore;
 import otplab.web.TestSite;
@@ -36,7 +41,10 @@ class ExerciseApiTest {
     static TestSite site;
 
     static TestSite start(Path data, Map<String, String> env) {
-        Runner runner = Runner.create(s -> s.poolSize(0).maxWorkers(2));
+        return start(data, env, Runner.create(s -> s.poolSize(0).maxWorkers(2)));
+    }
+
+    static TestSite start(Path data, Map<String, String> env, Runner runner) {
         SubmissionStore store = SubmissionStore.inDataDir(data);
         return TestSite.start("exercises", config -> ExerciseModule.addTo(RunnerModule.addTo(config, runner), runner, store, env));
     }
@@ -113,7 +121,7 @@ class ExerciseApiTest {
     @Test
     void answersAnUnknownExerciseWithA404InJson() throws Exception {
         HttpClient client = learner();
-        for (HttpResponse<String> response : java.util.List.of(get(client, site, "/api/exercises/no-such"),
+        for (HttpResponse<String> response : List.of(get(client, site, "/api/exercises/no-such"),
                 post(client, site, "/api/exercises/no-such/submit", filesBody(Map.of("A.java", ""))))) {
             assertEquals(404, response.statusCode());
             assertEquals("There is no exercise called `no-such`.", json(response).get("error").asText());
@@ -124,7 +132,7 @@ class ExerciseApiTest {
     @Test
     void refusesBadBodiesWithASentenceSayingWhatIsWrong() throws Exception {
         HttpClient client = learner();
-        Map<String, String> cases = new java.util.LinkedHashMap<>();
+        Map<String, String> cases = new LinkedHashMap<>();
         cases.put("this is not json", "not JSON");
         cases.put("{\"code\": \"x\"}", "needs a `files` object");
         cases.put("{\"files\": {}}", "`files` is empty");
@@ -254,6 +262,40 @@ class ExerciseApiTest {
             HttpResponse<String> response = get(learner(), off, "/instructor", "Authorization", "Bearer anything");
             assertEquals(403, response.statusCode());
             assertTrue(response.body().contains("INSTRUCTOR_TOKEN"), response.body());
+        }
+    }
+
+    @Test
+    void answersBusyWhileEveryWorkerPermitIsTakenAndGradesOnceOneIsFree(@TempDir Path ownData) throws Exception {
+        Runner runner = Runner.create(s -> s.poolSize(0).maxWorkers(1).queueWait(Duration.ofMillis(200)));
+        CountDownLatch holding = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        try (TestSite busy = start(ownData, Map.of(), runner)) {
+            Thread holder = Thread.ofVirtual().start(() -> {
+                try {
+                    runner.withWorkerPermit(() -> {
+                        holding.countDown();
+                        try {
+                            release.await();
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                        return null;
+                    });
+                } catch (RunnerBusyException e) {
+                    throw new AssertionError(e);
+                }
+            });
+            holding.await();
+            HttpResponse<String> response = post(learner(), busy, "/api/exercises/greeting/submit", filesBody(GreetingSolutions.passing()));
+            assertEquals(503, response.statusCode(), response.body());
+            assertEquals(ExerciseRoutes.BUSY, json(response).get("error").asText());
+            release.countDown();
+            holder.join();
+            assertEquals(200, post(learner(), busy, "/api/exercises/greeting/test",
+                    filesBody(GreetingSolutions.passing())).statusCode(), "grades again once the permit is free");
+        } finally {
+            release.countDown();
         }
     }
 }

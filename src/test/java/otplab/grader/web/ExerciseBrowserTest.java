@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
+import com.microsoft.playwright.options.AriaRole;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -56,7 +57,7 @@ class ExerciseBrowserTest {
     }
 
     private static void write(Page page, String file, String code) {
-        page.getByRole(com.microsoft.playwright.options.AriaRole.TAB, new Page.GetByRoleOptions().setName(file)).click();
+        page.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName(file)).click();
         Locator editor = page.locator(".file-panel[data-file='" + file + "'] .cm-content");
         editor.fill(code);
     }
@@ -69,7 +70,7 @@ class ExerciseBrowserTest {
     void aFailingThenAPassingSubmissionShowsEachTestAndMarksTheExerciseDone(Page page, TestSite site) {
         open(page, site);
         write(page, GreetingSolutions.GREETER, GreetingSolutions.GREETER_PASSING);
-        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Submit")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Submit")).click();
         waitForSummary(page, "Submission: 0 of 3 tests passed.");
 
         Locator tests = page.locator("#test-results > li");
@@ -85,7 +86,7 @@ class ExerciseBrowserTest {
         assertThat(page.locator("#exercise-done")).isHidden();
 
         write(page, GreetingSolutions.PUNCTUATION, GreetingSolutions.PUNCTUATION_FIXED);
-        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Submit")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Submit")).click();
         waitForSummary(page, "Submission: all 3 tests passed.");
         assertThat(tests.locator(".test-status")).hasText(new String[] {"Passed", "Passed", "Passed"});
         assertThat(page.locator("#exercise-done")).isVisible();
@@ -120,7 +121,7 @@ class ExerciseBrowserTest {
         assertThat(page.locator("#file-panel-1")).isVisible();
         assertThat(page.locator("#file-panel-0")).isHidden();
 
-        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Run tests")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Run tests")).click();
         waitForSummary(page, "Visible tests: 0 of 2 tests passed.");
         assertThat(page.locator("#test-results .test-message").first()).containsText("greet is not written yet");
         assertThat(page.locator("#history-empty")).isVisible();

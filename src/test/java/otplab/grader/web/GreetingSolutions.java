@@ -8,7 +8,7 @@ final class GreetingSolutions {
     static final String GREETER = "Greeter.java";
     static final String PUNCTUATION = "Punctuation.java";
 
-    /** Greets by name, but with the starter's "?" still in Punctuation: every test fails. */
+    /** Right on its own; with the starter's Punctuation ("?") every test still fails. */
     static final String GREETER_PASSING = """
             /** Greets people. */
             public final class Greeter {
