@@ -230,20 +230,7 @@ public final class Runner implements AutoCloseable {
         }
     }
 
-    /** Takes a permit (waiting in the queue when none is free) and a warm or fresh worker. */
-    private WorkerProcess acquire(OutputListener listener) throws RunnerBusyException {
-        awaitPermit(listener);
-        try {
-            WorkerProcess worker = takeReady();
-            replenish();
-            return worker != null ? worker : startWorker();
-        } catch (IOException | RuntimeException e) {
-            permits.release();
-            LOG.log(Level.WARNING, "could not start a worker", e);
-            throw new RunnerBusyException();
-        }
-    }
-
+    /** Takes a permit, waiting in the queue when none is free. */
     private void awaitPermit(OutputListener listener) throws RunnerBusyException {
         if (!permits.tryAcquire() && !(evictIdleSession() && permits.tryAcquire())) {
             int waiting = queued.incrementAndGet();
@@ -258,6 +245,20 @@ public final class Runner implements AutoCloseable {
             } finally {
                 queued.decrementAndGet();
             }
+        }
+    }
+
+    /** Takes a permit (waiting in the queue when none is free) and a warm or fresh worker. */
+    private WorkerProcess acquire(OutputListener listener) throws RunnerBusyException {
+        awaitPermit(listener);
+        try {
+            WorkerProcess worker = takeReady();
+            replenish();
+            return worker != null ? worker : startWorker();
+        } catch (IOException | RuntimeException e) {
+            permits.release();
+            LOG.log(Level.WARNING, "could not start a worker", e);
+            throw new RunnerBusyException();
         }
     }
 
