@@ -23,7 +23,7 @@ mkdirSync(out, { recursive: true });
 
 await build({
   absWorkingDir: root,
-  entryPoints: { page: "src/page.js", lesson: "src/lesson.js" },
+  entryPoints: { page: "src/page.js", lesson: "src/lesson.js", exercise: "src/exercise.js" },
   bundle: true,
   splitting: true,
   format: "esm",

@@ -2,11 +2,15 @@ package otplab.cli;
 
 import io.javalin.util.JavalinBindException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import otplab.grader.web.ExerciseModule;
 import otplab.runner.Runner;
 import otplab.runner.RunnerModule;
+import otplab.store.StoreException;
+import otplab.store.SubmissionStore;
 import otplab.web.CourseServer;
 import otplab.web.ServerConfig;
 
@@ -20,12 +24,18 @@ final class ServeCommand {
     static int run(Map<String, String> env, Path home, PrintStream out, PrintStream err) {
         CourseServer server;
         Runner runner;
+        SubmissionStore store;
         try {
             runner = Runner.create(settings -> settings.environment(env));
-            server = CourseServer.create(config -> RunnerModule.addTo(config.environment(env, home), runner));
-        } catch (IllegalArgumentException | IllegalStateException badSetting) {
+            store = SubmissionStore.fromEnvironment(env, home);
+            server = CourseServer.create(config -> ExerciseModule.addTo(
+                    RunnerModule.addTo(config.environment(env, home), runner), runner, store, env));
+        } catch (IllegalArgumentException | IllegalStateException | UncheckedIOException badSetting) {
             err.println("otplab serve: " + badSetting.getMessage());
             return EXIT_USAGE;
+        } catch (StoreException noDatabase) {
+            err.println("otplab serve: " + noDatabase.getMessage());
+            return EXIT_FAILED;
         }
         ServerConfig config = server.config();
         try {
@@ -49,6 +59,7 @@ final class ServeCommand {
             case UNSAFE_NO_SANDBOX -> runner.sandbox().description() + ".";
             case UNAVAILABLE -> "Running Java cells is OFF: " + runner.sandbox().description() + ".";
         });
+        out.println("Submissions are kept in " + store.description() + ".");
         out.println(config.authorMode()
                 ? "Author mode: open pages reload when lesson files change (OTP_LAB_ENV=prod turns this off). Ctrl+C stops."
                 : "Production mode. Ctrl+C stops.");

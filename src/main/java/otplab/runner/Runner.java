@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
@@ -215,8 +216,22 @@ public final class Runner implements AutoCloseable {
         return sessions.computeIfAbsent(validSession(id), Session::new);
     }
 
-    /** Takes a permit (waiting in the queue when none is free) and a warm or fresh worker. */
-    private WorkerProcess acquire(OutputListener listener) throws RunnerBusyException {
+    /**
+     * Runs work that starts a worker of its own (a grading) under one of the runner's permits,
+     * so gradings and cells together never exceed {@code maxWorkers}; waits in the same queue.
+     */
+    public <T> T withWorkerPermit(Supplier<T> work) throws RunnerBusyException {
+        Objects.requireNonNull(work, "work must not be null");
+        awaitPermit(OutputListener.NONE);
+        try {
+            return work.get();
+        } finally {
+            permits.release();
+        }
+    }
+
+    /** Takes a permit, waiting in the queue when none is free. */
+    private void awaitPermit(OutputListener listener) throws RunnerBusyException {
         if (!permits.tryAcquire() && !(evictIdleSession() && permits.tryAcquire())) {
             int waiting = queued.incrementAndGet();
             listener.queued(waiting);
@@ -231,6 +246,11 @@ public final class Runner implements AutoCloseable {
                 queued.decrementAndGet();
             }
         }
+    }
+
+    /** Takes a permit (waiting in the queue when none is free) and a warm or fresh worker. */
+    private WorkerProcess acquire(OutputListener listener) throws RunnerBusyException {
+        awaitPermit(listener);
         try {
             WorkerProcess worker = takeReady();
             replenish();

@@ -15,7 +15,7 @@ import java.util.List;
 public final class Assets {
     public static final String CLASSPATH_DIR = "/web/assets";
     public static final String URL_PREFIX = "/assets";
-    static final List<String> ENTRY_FILES = List.of("page.js", "lesson.js", "style.css");
+    static final List<String> ENTRY_FILES = List.of("page.js", "lesson.js", "exercise.js", "style.css");
 
     private final String version;
     private final List<String> missing;

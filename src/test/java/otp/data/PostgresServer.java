@@ -20,9 +20,9 @@ import java.util.stream.Stream;
  * stopped and deleted when the test JVM exits. When neither works, {@link #unavailableReason()}
  * says why and the suites skip themselves with that reason.
  */
-final class PostgresServer {
+public final class PostgresServer {
     /** A JDBC or postgres:// URL of a server the suites may freely create and drop tables in. */
-    static final String URL_ENV = "OTPLAB_TEST_POSTGRES_URL";
+    public static final String URL_ENV = "OTPLAB_TEST_POSTGRES_URL";
     private static final long START_TIMEOUT_SECONDS = 60;
 
     private static boolean attempted;
@@ -32,13 +32,13 @@ final class PostgresServer {
     private PostgresServer() {}
 
     /** The URL to connect to, starting the throwaway cluster on first use. */
-    static synchronized String url() {
+    public static synchronized String url() {
         start();
         return url;
     }
 
     /** Why no server is available, or {@code null} when one is. */
-    static synchronized String unavailableReason() {
+    public static synchronized String unavailableReason() {
         start();
         return unavailable;
     }

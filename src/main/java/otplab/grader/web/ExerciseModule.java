@@ -1,0 +1,80 @@
+package otplab.grader.web;
+
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+import otplab.grader.Grader;
+import otplab.grader.GradingWorkerLauncher;
+import otplab.runner.Runner;
+import otplab.store.SubmissionStore;
+import otplab.web.Assets;
+import otplab.web.HttpProblem;
+import otplab.web.ServerConfig;
+import otplab.web.ServerContext;
+import otplab.web.WebModule;
+
+/**
+ * Plugs practice exercises into the course server: {@code /exercises/{slug}} pages, the
+ * exercise API ({@code /api/exercises}, {@code .../test}, {@code .../submit},
+ * {@code /api/me/submissions}), learner tokens, and the instructor view. Gradings run in the
+ * runner's sandboxed workers, counted against its {@code maxWorkers}; the store is closed when
+ * the server stops.
+ *
+ * <pre>{@code
+ * CourseServer.create(config -> ExerciseModule.addTo(RunnerModule.addTo(config, runner), runner, store, env));
+ * }</pre>
+ */
+public final class ExerciseModule implements WebModule {
+    private final Runner runner;
+    private final SubmissionStore store;
+    private final Optional<String> instructorToken;
+    private final Exercises exercises = new Exercises();
+    private Grader grader;
+
+    private ExerciseModule(Runner runner, SubmissionStore store, Optional<String> instructorToken) {
+        this.runner = Objects.requireNonNull(runner, "runner must not be null");
+        this.store = Objects.requireNonNull(store, "store must not be null");
+        this.instructorToken = Objects.requireNonNull(instructorToken, "instructorToken must not be null");
+    }
+
+    /** Adds the exercise pages and API; {@code env} supplies {@code INSTRUCTOR_TOKEN} (absent: the instructor view is off). */
+    public static ServerConfig.Builder addTo(ServerConfig.Builder config, Runner runner, SubmissionStore store, Map<String, String> env) {
+        Objects.requireNonNull(config, "config must not be null");
+        Objects.requireNonNull(env, "env must not be null");
+        return config.module(new ExerciseModule(runner, store, Optional.ofNullable(env.get(InstructorView.ENV_TOKEN))));
+    }
+
+    @Override
+    public void install(JavalinConfig javalin, ServerContext context) {
+        exercises.reload(context.config().exercisesDir(), context.catalog().current());
+        context.catalog().onReload((before, after) -> exercises.reload(context.config().exercisesDir(), after));
+        ExercisePage page = new ExercisePage(context.pages(), Assets.fromClasspath());
+        Supplier<Grader> graders = this::grader;
+        javalin.routes.before(ctx -> {
+            if (!ctx.path().startsWith(Assets.URL_PREFIX + "/")) {
+                LearnerToken.ensure(ctx);
+            }
+        });
+        new ExerciseRoutes(exercises, runner, graders, store, context.json()).install(javalin);
+        javalin.routes.get("/exercises/{slug}", ctx -> exercisePage(ctx, page, context));
+        new InstructorView(instructorToken, store, exercises, context.pages()).install(javalin);
+        javalin.events.serverStopped(store::close);
+    }
+
+    private void exercisePage(Context ctx, ExercisePage page, ServerContext context) {
+        String slug = ctx.pathParam("slug");
+        var exercise = exercises.find(slug).orElseThrow(() -> HttpProblem.notFound(Exercises.noSuchExercise(slug)));
+        ctx.contentType("text/html; charset=utf-8").result(page.render(exercise, context.catalog().current()));
+    }
+
+    /** The grading launcher probes the sandbox and worker image once, on the first grading. */
+    private synchronized Grader grader() {
+        if (grader == null) {
+            grader = Grader.create(GradingWorkerLauncher.create(runner.settings()));
+        }
+        return grader;
+    }
+}

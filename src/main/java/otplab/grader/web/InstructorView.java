@@ -1,0 +1,164 @@
+package otplab.grader.web;
+
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.Cookie;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.SameSite;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import otplab.grader.exercise.Exercise;
+import otplab.store.ExerciseStats;
+import otplab.store.Submission;
+import otplab.store.SubmissionStore;
+import otplab.web.Html;
+import otplab.web.HttpProblem;
+import otplab.web.Pages;
+
+/**
+ * {@code /instructor}: pass rates per exercise and every submission, and
+ * {@code /instructor/submissions.csv}. Needs {@code INSTRUCTOR_TOKEN}: sent as
+ * {@code Authorization: Bearer <token>} (scripts) or typed once into the sign-in form, which
+ * leaves an HttpOnly cookie holding the token's SHA-256. Without the variable the view is off.
+ */
+final class InstructorView {
+    static final String ENV_TOKEN = "INSTRUCTOR_TOKEN";
+    static final String COOKIE = "otplab_instructor";
+    static final String DISABLED = "The instructor view is off. Start the server with INSTRUCTOR_TOKEN set to a secret"
+            + " of your choice (e.g. `INSTRUCTOR_TOKEN=... ./otplab serve`), then sign in here with it.";
+    private static final int COOKIE_MAX_AGE_SECONDS = 12 * 3600;
+
+    private final Optional<String> token;
+    private final SubmissionStore store;
+    private final Exercises exercises;
+    private final Pages pages;
+
+    InstructorView(Optional<String> token, SubmissionStore store, Exercises exercises, Pages pages) {
+        this.token = token.filter(t -> !t.isBlank());
+        this.store = store;
+        this.exercises = exercises;
+        this.pages = pages;
+    }
+
+    void install(JavalinConfig config) {
+        config.routes.get("/instructor", this::page);
+        config.routes.post("/instructor", this::signIn);
+        config.routes.get("/instructor/submissions.csv", this::csv);
+    }
+
+    private enum Access { GRANTED, NONE, WRONG }
+
+    private Access access(Context ctx) {
+        String expected = token.orElseThrow(() -> new HttpProblem(403, DISABLED));
+        String header = ctx.header("Authorization");
+        if (header != null && header.startsWith("Bearer ")) {
+            return same(header.substring("Bearer ".length()).strip(), expected) ? Access.GRANTED : Access.WRONG;
+        }
+        String cookie = ctx.cookie(COOKIE);
+        if (cookie != null) {
+            return same(cookie, LearnerToken.sha256(expected)) ? Access.GRANTED : Access.WRONG;
+        }
+        return Access.NONE;
+    }
+
+    private static boolean same(String given, String expected) {
+        return MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private void page(Context ctx) {
+        switch (access(ctx)) {
+            case GRANTED -> html(ctx, 200, dashboard());
+            case NONE -> html(ctx, 401, signInForm(null));
+            case WRONG -> html(ctx, 403, signInForm("That instructor token is not right."));
+        }
+    }
+
+    private void signIn(Context ctx) {
+        String expected = token.orElseThrow(() -> new HttpProblem(403, DISABLED));
+        String given = Optional.ofNullable(ctx.formParam("token")).orElse("").strip();
+        if (!same(given, expected)) {
+            html(ctx, 403, signInForm("That instructor token is not right."));
+            return;
+        }
+        Cookie cookie = new Cookie(COOKIE, LearnerToken.sha256(expected));
+        cookie.setPath("/instructor");
+        cookie.setMaxAge(COOKIE_MAX_AGE_SECONDS);
+        cookie.setHttpOnly(true);
+        cookie.setSameSite(SameSite.STRICT);
+        ctx.cookie(cookie);
+        ctx.redirect("/instructor", HttpStatus.SEE_OTHER);
+    }
+
+    private void csv(Context ctx) {
+        if (access(ctx) != Access.GRANTED) {
+            throw new HttpProblem(401, "Sign in at /instructor or send `Authorization: Bearer <INSTRUCTOR_TOKEN>`.");
+        }
+        StringBuilder out = new StringBuilder("id,learner,exercise,status,score,passed,total,submitted_at\n");
+        for (Submission s : store.allSubmissions()) {
+            out.append(s.id()).append(',').append(LearnerToken.pseudonym(s.learner())).append(',').append(csvField(s.exercise()))
+                    .append(',').append(s.status()).append(',').append(String.format(Locale.ROOT, "%.2f", s.score()))
+                    .append(',').append(s.passed()).append(',').append(s.total()).append(',').append(s.createdAt()).append('\n');
+        }
+        ctx.header("Content-Disposition", "attachment; filename=\"otplab-submissions.csv\"");
+        ctx.contentType("text/csv; charset=utf-8").result(out.toString());
+    }
+
+    private static String csvField(String value) {
+        return value.matches("[^,\"\r\n]*") ? value : "\"" + value.replace("\"", "\"\"") + "\"";
+    }
+
+    private void html(Context ctx, int status, String main) {
+        ctx.status(status).contentType("text/html; charset=utf-8")
+                .result(pages.layout(new Pages.Layout("Instructor", "instructor", null, null, main, false)));
+    }
+
+    private static String signInForm(String error) {
+        StringBuilder main = new StringBuilder("<h1>Instructor</h1>\n");
+        if (error != null) {
+            main.append("<p class=\"problem-message\" role=\"alert\">").append(Html.escape(error)).append("</p>\n");
+        }
+        return main.append("<form method=\"post\" action=\"/instructor\" class=\"sign-in\">\n")
+                .append("<label for=\"instructor-token\">Instructor token</label>\n")
+                .append("<input type=\"password\" id=\"instructor-token\" name=\"token\" autocomplete=\"current-password\" required>\n")
+                .append("<button type=\"submit\">Sign in</button>\n</form>").toString();
+    }
+
+    private String dashboard() {
+        Map<String, ExerciseStats> stats = store.statsByExercise();
+        List<Submission> submissions = store.allSubmissions();
+        StringBuilder main = new StringBuilder("<h1>Instructor</h1>\n")
+                .append("<p><a href=\"/instructor/submissions.csv\" download>Download every submission as CSV</a></p>\n")
+                .append("<section aria-labelledby=\"rates-title\">\n<h2 id=\"rates-title\">Pass rates per exercise</h2>\n")
+                .append("<table class=\"instructor-table\" id=\"pass-rates\">\n<thead><tr><th scope=\"col\">Exercise</th>")
+                .append("<th scope=\"col\">Submissions</th><th scope=\"col\">Learners</th><th scope=\"col\">Learners who passed</th>")
+                .append("<th scope=\"col\">Pass rate</th></tr></thead>\n<tbody>\n");
+        for (Exercise e : exercises.all()) {
+            ExerciseStats s = stats.getOrDefault(e.slug(), new ExerciseStats(e.slug(), 0, 0, 0, 0));
+            main.append("<tr data-exercise=\"").append(Html.escape(e.slug())).append("\"><th scope=\"row\"><a href=\"/exercises/")
+                    .append(Html.escape(e.slug())).append("\">").append(Html.escape(e.title())).append("</a></th><td>")
+                    .append(s.submissions()).append("</td><td>").append(s.learners()).append("</td><td>").append(s.learnersPassed())
+                    .append("</td><td>").append(s.learners() == 0 ? "–" : Math.round(s.passRate() * 100) + " %").append("</td></tr>\n");
+        }
+        main.append("</tbody>\n</table>\n</section>\n<section aria-labelledby=\"subs-title\">\n")
+                .append("<h2 id=\"subs-title\">Submissions (").append(submissions.size()).append(")</h2>\n");
+        if (submissions.isEmpty()) {
+            main.append("<p>No submissions yet.</p>\n");
+        } else {
+            main.append("<table class=\"instructor-table\" id=\"submissions\">\n<thead><tr><th scope=\"col\">#</th>")
+                    .append("<th scope=\"col\">Learner</th><th scope=\"col\">Exercise</th><th scope=\"col\">Status</th>")
+                    .append("<th scope=\"col\">Tests passed</th><th scope=\"col\">Submitted (UTC)</th></tr></thead>\n<tbody>\n");
+            for (Submission s : submissions.reversed()) {
+                main.append("<tr><td>").append(s.id()).append("</td><td>").append(LearnerToken.pseudonym(s.learner()))
+                        .append("</td><td>").append(Html.escape(s.exercise())).append("</td><td>").append(s.status())
+                        .append("</td><td>").append(s.passed()).append(" / ").append(s.total()).append("</td><td>")
+                        .append(s.createdAt().toString().replace('T', ' ').replaceAll("\\.\\d+Z$", "Z")).append("</td></tr>\n");
+            }
+            main.append("</tbody>\n</table>\n");
+        }
+        return main.append("</section>").toString();
+    }
+}

@@ -1,0 +1,260 @@
+package otplab.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Submissions and progress in a database: an H2 file under the data folder by default, or the
+ * PostgreSQL server a JDBC {@code DATABASE_URL} names. The schema is created or brought up to
+ * date when the store opens.
+ *
+ * <p>One connection serves every call, one call at a time: gradings take seconds and a
+ * statement here takes a millisecond, so the lock is never what a learner waits for. A broken
+ * connection (a restarted PostgreSQL) is replaced on the next call.
+ */
+public final class SubmissionStore implements AutoCloseable {
+    public static final String ENV_DATABASE_URL = "DATABASE_URL";
+    public static final String ENV_DATA_DIR = "DATA_DIR";
+    public static final String DEFAULT_DATA_DIR = "data";
+    public static final String H2_FILE_NAME = "otplab";
+    private static final int VALID_CHECK_SECONDS = 2;
+    private static final TypeReference<Map<String, String>> FILES = new TypeReference<>() {};
+
+    private final String url;
+    private final ObjectMapper json = new ObjectMapper();
+    private final ReentrantLock lock = new ReentrantLock();
+    private Connection connection;
+
+    private SubmissionStore(String url) {
+        this.url = url;
+    }
+
+    /** Opens (creating or migrating the schema) the database at a JDBC URL ({@code jdbc:h2:...} or {@code jdbc:postgresql:...}). */
+    public static SubmissionStore open(String jdbcUrl) {
+        Objects.requireNonNull(jdbcUrl, "jdbcUrl must not be null");
+        if (!jdbcUrl.startsWith("jdbc:h2:") && !jdbcUrl.startsWith("jdbc:postgresql:")) {
+            throw new IllegalArgumentException("the database URL must start with jdbc:postgresql: or jdbc:h2:, was '"
+                    + redact(jdbcUrl) + "'");
+        }
+        SubmissionStore store = new SubmissionStore(jdbcUrl);
+        store.withConnection(c -> Migrations.migrate(c));
+        return store;
+    }
+
+    /** The H2 file database in a data folder (created when missing). */
+    public static SubmissionStore inDataDir(Path dataDir) {
+        Objects.requireNonNull(dataDir, "dataDir must not be null");
+        try {
+            Files.createDirectories(dataDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the data folder " + dataDir, e);
+        }
+        return open("jdbc:h2:file:" + dataDir.toAbsolutePath().normalize().resolve(H2_FILE_NAME));
+    }
+
+    /** {@code DATABASE_URL} when set, else H2 under {@code DATA_DIR} (default {@code ./data}, relative to home). */
+    public static SubmissionStore fromEnvironment(Map<String, String> env, Path home) {
+        String url = env.get(ENV_DATABASE_URL);
+        if (url != null && !url.isBlank()) {
+            return open(url.strip());
+        }
+        String dir = env.getOrDefault(ENV_DATA_DIR, "");
+        return inDataDir(home.resolve(dir.isBlank() ? DEFAULT_DATA_DIR : dir.strip()));
+    }
+
+    /** Where the store lives, with any password left out (for start-up messages). */
+    public String description() {
+        return redact(url);
+    }
+
+    private static String redact(String url) {
+        return url.replaceAll("(?i)(password=)[^&;]*", "$1***").replaceAll("//([^/@:]+):[^/@]*@", "//$1:***@");
+    }
+
+    /** Records a submission and returns it with its id. */
+    public Submission record(Submission s) {
+        Objects.requireNonNull(s, "submission must not be null");
+        String files = writeFiles(s.files());
+        long id = withConnection(c -> {
+            try (PreparedStatement st = c.prepareStatement("INSERT INTO submissions (learner, exercise, kind, status, score,"
+                    + " passed, total, files, results, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    Statement.RETURN_GENERATED_KEYS)) {
+                st.setString(1, s.learner());
+                st.setString(2, s.exercise());
+                st.setString(3, s.kind().name());
+                st.setString(4, s.status());
+                st.setDouble(5, s.score());
+                st.setInt(6, s.passed());
+                st.setInt(7, s.total());
+                st.setString(8, files);
+                st.setString(9, s.resultsJson());
+                st.setObject(10, OffsetDateTime.ofInstant(s.createdAt(), ZoneOffset.UTC));
+                st.executeUpdate();
+                try (ResultSet keys = st.getGeneratedKeys()) {
+                    keys.next();
+                    return keys.getLong(1);
+                }
+            }
+        });
+        return new Submission(id, s.learner(), s.exercise(), s.kind(), s.status(), s.score(), s.passed(), s.total(),
+                s.files(), s.resultsJson(), s.createdAt());
+    }
+
+    /** One learner's submissions of one exercise (or of all when exercise is null), newest first. */
+    public List<Submission> history(String learner, String exercise) {
+        Objects.requireNonNull(learner, "learner must not be null");
+        String sql = "SELECT * FROM submissions WHERE learner = ?" + (exercise == null ? "" : " AND exercise = ?")
+                + " ORDER BY id DESC";
+        return withConnection(c -> {
+            try (PreparedStatement st = c.prepareStatement(sql)) {
+                st.setString(1, learner);
+                if (exercise != null) {
+                    st.setString(2, exercise);
+                }
+                return readAll(st);
+            }
+        });
+    }
+
+    /** Every submission (not test runs) of every learner, oldest first: the instructor's export. */
+    public List<Submission> allSubmissions() {
+        return withConnection(c -> {
+            try (PreparedStatement st = c.prepareStatement("SELECT * FROM submissions WHERE kind = ? ORDER BY id")) {
+                st.setString(1, Submission.Kind.SUBMIT.name());
+                return readAll(st);
+            }
+        });
+    }
+
+    /** A learner's progress per exercise they submitted to, by slug. */
+    public Map<String, Progress> progress(String learner) {
+        Objects.requireNonNull(learner, "learner must not be null");
+        return withConnection(c -> {
+            try (PreparedStatement st = c.prepareStatement("SELECT exercise, COUNT(*), "
+                    + "SUM(CASE WHEN status = 'pass' THEN 1 ELSE 0 END), MAX(score) FROM submissions "
+                    + "WHERE learner = ? AND kind = ? GROUP BY exercise")) {
+                st.setString(1, learner);
+                st.setString(2, Submission.Kind.SUBMIT.name());
+                Map<String, Progress> out = new TreeMap<>();
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        out.put(rs.getString(1), new Progress(rs.getString(1), rs.getInt(2), rs.getInt(3) > 0, rs.getDouble(4)));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    /** Submissions, learners and pass rate per exercise, by slug. */
+    public Map<String, ExerciseStats> statsByExercise() {
+        return withConnection(c -> {
+            try (PreparedStatement st = c.prepareStatement("SELECT exercise, SUM(n), COUNT(*), "
+                    + "SUM(CASE WHEN passes > 0 THEN 1 ELSE 0 END) FROM (SELECT exercise, learner, COUNT(*) AS n, "
+                    + "SUM(CASE WHEN status = 'pass' THEN 1 ELSE 0 END) AS passes FROM submissions WHERE kind = ? "
+                    + "GROUP BY exercise, learner) per_learner GROUP BY exercise")) {
+                st.setString(1, Submission.Kind.SUBMIT.name());
+                Map<String, ExerciseStats> out = new TreeMap<>();
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        int learners = rs.getInt(3);
+                        int passed = rs.getInt(4);
+                        out.put(rs.getString(1), new ExerciseStats(rs.getString(1), rs.getInt(2), learners, passed,
+                                learners == 0 ? 0 : (double) passed / learners));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    private List<Submission> readAll(PreparedStatement st) throws SQLException {
+        List<Submission> out = new ArrayList<>();
+        try (ResultSet rs = st.executeQuery()) {
+            while (rs.next()) {
+                out.add(new Submission(rs.getLong("id"), rs.getString("learner"), rs.getString("exercise"),
+                        Submission.Kind.valueOf(rs.getString("kind")), rs.getString("status"), rs.getDouble("score"),
+                        rs.getInt("passed"), rs.getInt("total"), readFiles(rs.getString("files")), rs.getString("results"),
+                        rs.getObject("created_at", OffsetDateTime.class).toInstant()));
+            }
+        }
+        return out;
+    }
+
+    private String writeFiles(Map<String, String> files) {
+        try {
+            return json.writeValueAsString(new TreeMap<>(files));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("submitted files could not be written as JSON", e);
+        }
+    }
+
+    private Map<String, String> readFiles(String text) throws SQLException {
+        try {
+            return json.readValue(text, FILES);
+        } catch (JsonProcessingException e) {
+            throw new SQLException("a stored submission holds unreadable files", e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface Work<T> {
+        T apply(Connection connection) throws SQLException;
+    }
+
+    private <T> T withConnection(Work<T> work) {
+        lock.lock();
+        try {
+            if (connection == null || !connection.isValid(VALID_CHECK_SECONDS)) {
+                closeQuietly();
+                connection = DriverManager.getConnection(url);
+            }
+            return work.apply(connection);
+        } catch (SQLException e) {
+            closeQuietly();
+            throw new StoreException("the submissions database (" + description() + ") failed: " + e.getMessage(), e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void closeQuietly() {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException ignored) {
+                // The connection is being dropped because it is already unusable.
+            }
+            connection = null;
+        }
+    }
+
+    @Override
+    public void close() {
+        lock.lock();
+        try {
+            closeQuietly();
+        } finally {
+            lock.unlock();
+        }
+    }
+}
