@@ -3,6 +3,7 @@ package otplab.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,13 +22,22 @@ import otplab.grader.GradingWorkerLauncher;
 import otplab.grader.ResultsDocument;
 import otplab.grader.exercise.Exercise;
 import otplab.grader.exercise.ExerciseLoader;
+import otplab.worker.Frame;
+import otplab.worker.grading.GradingCodec;
+import otplab.worker.grading.GradingHarness;
+import otplab.worker.grading.GradingReport;
+import otplab.worker.grading.GradingRequest;
 import otplab.worker.grading.SourceFile;
+import otplab.worker.grading.TestOutcome;
+import otplab.worker.grading.TestSource;
 
 /**
  * Grader benchmark, all in one run so the figures share the machine's load:
  * <ol>
  *   <li>grading the reference solution (visible and hidden tests) warm: one grader in this JVM,
  *       a fresh sandboxed worker per grading, as the server does on Submit;</li>
+ *   <li>a floor: the worker's grading harness called in this warm JVM, what a reused grading
+ *       worker could approach;</li>
  *   <li>the baseline: the same files laid out as a throwaway Maven project in a temp folder,
  *       {@code mvn -q -o clean test} with the project's JUnit version;</li>
  *   <li>{@code ./otplab grade} from the shell (a cold CLI JVM per grading, as a CI job runs it);</li>
@@ -66,6 +76,9 @@ public final class GraderBench {
             row("`mvn -q -o clean test`, same files as a Maven project (baseline)", maven);
             System.out.printf("| **ratio Maven / warm grading (medians)** | **%.1f×** | | | |%n",
                     (double) median(maven) / Math.max(1, median(warm.times())));
+            List<Long> floor = engineInThisJvm(exercise, warmRuns);
+            System.out.printf("| ratio Maven / engine in a warm JVM (medians) | %.1f× | | | |%n",
+                    (double) median(maven) / Math.max(1, median(floor)));
             row("`./otplab grade` from the shell, cold CLI JVM", cli(slug));
             batch(exercise, scratch.resolve("batch"));
             System.out.println();
@@ -83,22 +96,67 @@ public final class GraderBench {
             gradePassing(grader, exercise);
         }
         List<Long> times = new ArrayList<>();
+        List<Long> testTimes = new ArrayList<>();
         int tests = 0;
         for (int i = 0; i < runs; i++) {
             long start = System.nanoTime();
-            tests = gradePassing(grader, exercise);
+            ResultsDocument doc = gradePassing(grader, exercise);
             times.add(millisSince(start));
+            tests = doc.tests().size();
+            testTimes.add(doc.tests().stream().mapToLong(ResultsDocument.Test::durationMs).sum());
         }
         row("grade reference solution, warm grader, fresh sandboxed worker each (" + tests + " tests)", times);
+        row("  of which the tests themselves run (sum of per-test durations)", testTimes);
         return new Warm(times, tests);
     }
 
-    private static int gradePassing(Grader grader, Exercise exercise) {
+    /**
+     * The floor a reused grading JVM could approach: the worker's own grading harness (javac in
+     * memory, bytecode policy, JUnit launcher) called in this already-warm JVM, without a fresh
+     * process or sandbox. The reference solution is trusted code, so running it here is safe.
+     */
+    private static List<Long> engineInThisJvm(Exercise exercise, int runs) throws IOException {
+        List<TestSource> tests = new ArrayList<>();
+        exercise.visibleTests().forEach(t -> tests.add(new TestSource(t, false)));
+        exercise.hiddenTests().forEach(t -> tests.add(new TestSource(t, true)));
+        Frame frame = new Frame(Frame.Type.GRADE, 1, List.of(),
+                GradingCodec.encode(new GradingRequest(exercise.solution(), tests, exercise.testTimeout())));
+        List<Long> times = new ArrayList<>();
+        for (int i = 0; i < WARM_UP + runs; i++) {
+            long start = System.nanoTime();
+            Frame answer = gradeKeepingOurOutput(frame);
+            long elapsed = millisSince(start);
+            GradingReport report = answer.type() == Frame.Type.GRADED ? GradingCodec.decodeReport(answer.data()) : null;
+            if (!(report instanceof GradingReport.Ran ran)
+                    || ran.outcomes().stream().anyMatch(o -> o.status() != TestOutcome.Status.PASSED)) {
+                throw new IllegalStateException("the in-process grading did not pass: " + (report == null ? answer : report));
+            }
+            if (i >= WARM_UP) {
+                times.add(elapsed);
+            }
+        }
+        row("floor: the same grading harness in this warm JVM (no fresh process, no sandbox)", times);
+        return times;
+    }
+
+    /** The harness takes over System.out/err for per-test capture (a worker grades once); give them back. */
+    private static Frame gradeKeepingOurOutput(Frame frame) {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        try {
+            return GradingHarness.grade(frame);
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+    }
+
+    private static ResultsDocument gradePassing(Grader grader, Exercise exercise) {
         ResultsDocument doc = grader.grade(exercise, exercise.solution(), Grader.Scope.ALL);
         if (doc.status() != ResultsDocument.Status.PASS) {
             throw new IllegalStateException("the reference solution did not pass: " + doc.status() + " " + doc.message());
         }
-        return doc.tests().size();
+        return doc;
     }
 
     /** The baseline: the exercise as a plain Maven project; each run compiles and tests from clean. */
