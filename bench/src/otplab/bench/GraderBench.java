@@ -55,7 +55,7 @@ public final class GraderBench {
     static final int MAVEN_RUNS = 3;
     static final int CLI_RUNS = 3;
     static final int LEARNERS = 30;
-    static final Path WORKER_JAR = Path.of("target/worker/otplab-0.1.0-SNAPSHOT-worker.jar");
+    static final Path WORKER_DIR = Path.of("target/worker");
     /** A mistake that fails some tests but not all: the wrong strategy for independent workers. */
     static final String HALF_RIGHT_FROM = "Strategy.ONE_FOR_ONE";
     static final String HALF_RIGHT_TO = "Strategy.ONE_FOR_ALL";
@@ -233,7 +233,15 @@ public final class GraderBench {
                     </plugins>
                   </build>
                 </project>
-                """.formatted(junit.group(1), WORKER_JAR.toAbsolutePath());
+                """.formatted(junit.group(1), workerJar().toAbsolutePath());
+    }
+
+    /** The jar with the {@code otp} library that the build puts beside the worker's AOT cache. */
+    private static Path workerJar() throws IOException {
+        try (Stream<Path> files = Files.list(WORKER_DIR)) {
+            return files.filter(p -> p.getFileName().toString().endsWith("-worker.jar")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no worker jar in " + WORKER_DIR + "; run ./otplab build first"));
+        }
     }
 
     private static int surefireTestCount(Path reports) throws IOException {
