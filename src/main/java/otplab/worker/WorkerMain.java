@@ -38,6 +38,7 @@ public final class WorkerMain {
         return thread;
     });
     private volatile long currentRun;
+    private final PageHarness page;
 
     private WorkerMain(ControlChannel channel, long outputLimit) {
         this.channel = channel;
@@ -46,6 +47,8 @@ public final class WorkerMain {
         System.setOut(out);
         System.setErr(err);
         System.setIn(InputStream.nullInputStream());
+        this.page = new PageHarness(channel);
+        otp.live.LivePage.host(page);
         this.notebook = new Notebook(new PrintStream(OutputStream.nullOutputStream()));
         notebook.eval(WARM_UP_CELL);
     }
@@ -87,6 +90,9 @@ public final class WorkerMain {
                 case EVAL -> evaluator.submit(() -> evaluate(request));
                 case GRADE -> evaluator.submit(() -> sendOrExit(GradingHarness.grade(request)));
                 case COMPLETE -> evaluator.submit(() -> complete(request));
+                case REQUEST -> evaluator.submit(() -> sendOrExit(page.request(request)));
+                case LIVE_EVENT -> Thread.ofVirtual().start(() -> sendOrExit(page.liveEvent(request)));
+                case DELIVER -> page.deliver(request);
                 case STOP -> {
                     if (currentRun == request.id()) {
                         notebook.stop();
