@@ -212,7 +212,8 @@ public final class MarkdownRenderer {
             html.text(cell.id());
             html.raw("\" data-cell-number=\"" + cell.number() + "\" data-runnable=\"" + cell.runnable()
                     + "\" data-setup=\"" + cell.setup() + "\" data-expected-status=\""
-                    + attributes.status().wireName() + "\">");
+                    + attributes.status().wireName() + "\" data-panel=\""
+                    + attributes.panel().name().toLowerCase(java.util.Locale.ROOT) + "\">");
             html.raw("<figcaption class=\"cell-bar\"><span class=\"cell-title\">");
             html.text(cell.runnable() ? "Java" : "Java (read only)");
             html.raw("</span><span class=\"cell-toolbar\" data-slot=\"toolbar\"></span></figcaption>");
