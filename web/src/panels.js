@@ -5,9 +5,9 @@
 //
 // Wire (server: otplab.runner.PageRoutes): send {type: "request", id, method, path, body} →
 // {type: "response", id, status, headers, body} or {type: "response", id, error};
-// send {type: "live-event", view, event, params} → {type: "live", view, html} or {type: "live-error", error};
-// the view's own re-renders arrive as "live"; {type: "join", room} joins the tabs of this browser
-// that show the same lesson, so PubSub topics a cell shares reach them.
+// send {type: "live-event", view, event, params}; every re-render of the view arrives as
+// {type: "live", view, html} (pushed by the view's process, in order), a failure as {type: "live-error", error};
+// {type: "join", room} joins the tabs of this browser that show the same lesson, so PubSub topics a cell shares reach them.
 import { onCell } from "./cells.js";
 import { read, write } from "./storage.js";
 
@@ -154,6 +154,11 @@ class LivePanel {
     this.mount.replaceChildren(sanitize(message.html));
   }
 
+  clear() {
+    this.view = null;
+    this.mount.replaceChildren(element("p", { class: "live-placeholder", text: "Another cell's live view is shown now; run this cell to show its view again." }));
+  }
+
   fail(text) {
     this.error.textContent = text;
     this.error.hidden = false;
@@ -175,14 +180,22 @@ export function connectPanels(session) {
   const requests = [];
   const lives = [];
   session.on("response", (message) => requests.some((panel) => panel.receive(message)));
-  session.on("live", (message) => lives.forEach((panel) => panel.render(message)));
-  session.on("live-error", (message) => lives.forEach((panel) => panel.fail(message.error || "The view failed.")));
+  // A page shows one live view at a time: the one the live cell run last mounted.
+  let active = null;
+  const shown = () => active || lives[0];
+  session.on("live", (message) => shown() && shown().render(message));
+  session.on("live-error", (message) => shown() && shown().fail(message.error || "The view failed."));
   let joined = false;
   onCell((cell) => {
     const kind = cell.element.dataset.panel;
     if (kind === "router") requests.push(new RequestPanel(cell, session));
     if (kind === "live") {
-      lives.push(new LivePanel(cell, session));
+      const panel = new LivePanel(cell, session);
+      lives.push(panel);
+      cell.element.addEventListener("otplab:run", () => {
+        if (active && active !== panel) active.clear();
+        active = panel;
+      });
       if (!joined) {
         joined = true;
         const slug = (document.body.dataset.slug || "lesson").replace(/[^A-Za-z0-9_-]/g, "").slice(0, 64) || "lesson";

@@ -27,8 +27,9 @@ import otplab.worker.Frame;
  * <ul>
  * <li>{@code {"type":"request","session","id","method","path","body"}} → {@code {"type":"response","id",
  *     "status","headers":[..],"body"}} or {@code {"type":"response","id","error"}};</li>
- * <li>{@code {"type":"live-event","session","view","event","params":{..}}} → {@code {"type":"live","view","html"}}
- *     or {@code {"type":"live-error","error"}}; the view's own re-renders arrive as {@code live} too;</li>
+ * <li>{@code {"type":"live-event","session","view","event","params":{..}}}: the view's re-renders arrive as
+ *     {@code {"type":"live","view","html"}} (pushed by the view itself, in order), a failure as
+ *     {@code {"type":"live-error","error"}};</li>
  * <li>{@code {"type":"join","session","room"}}: the tab joins its browser's room for the lesson;
  *     broadcasts on a topic a cell shared ({@code LivePage.shareTopic}) are relayed to the other
  *     sessions of the room, like Phoenix.PubSub between the nodes of a cluster.</li>
@@ -141,12 +142,9 @@ final class PageRoutes {
         if (answer.isEmpty()) {
             return;
         }
-        Frame frame = answer.get();
-        if (frame.field("error").isPresent()) {
-            send(ws, Map.of("type", "live-error", "error", frame.field("error").get()));
-        } else {
-            send(ws, live(frame));
-        }
+        // The new HTML is not sent from the reply: the view pushed it already (LIVE_RENDER) from its
+        // own process, in order with the renders its messages cause; a reply could overtake those.
+        answer.get().field("error").ifPresent(error -> send(ws, Map.of("type", "live-error", "error", error)));
     }
 
     private void join(WsContext ws, String session, String room) {
