@@ -393,6 +393,12 @@ public final class Router implements Plug {
         return serve(method, target, Map.of(), body);
     }
 
+    /** Shown as a cell's value: how many routes it has. */
+    @Override
+    public String toString() {
+        return "Router[" + routes.size() + (routes.size() == 1 ? " route]" : " routes]");
+    }
+
     /** One line per route, like {@code mix phx.routes}: method, path and, when known, controller and action. */
     public List<String> routes() {
         List<String> lines = new ArrayList<>();
