@@ -37,6 +37,7 @@ import otplab.worker.Frame;
  */
 final class PageRoutes {
     private static final Logger LOG = Logger.getLogger(PageRoutes.class.getName());
+    private static final Pattern SESSION = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     private static final Pattern ROOM = Pattern.compile("[A-Za-z0-9_:-]{1,128}");
     private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS");
     /** Enough for any path a lesson's router has; a longer one is a mistake. */
@@ -59,7 +60,7 @@ final class PageRoutes {
 
     /** Remembers that the socket speaks for the session, so the view's re-renders reach it. */
     void attach(String session, WsContext ws) {
-        if (!session.isEmpty()) {
+        if (SESSION.matcher(session).matches()) {
             sockets.computeIfAbsent(session, s -> ConcurrentHashMap.newKeySet()).add(ws);
         }
     }

@@ -1,10 +1,14 @@
 package otplab.runner;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -19,6 +23,7 @@ import otplab.web.TestSite;
 class PagePanelsBrowserTest {
     /** Generous: the machine may be busy, and a first run may wait for a worker JVM to start. */
     private static final double WAIT_MS = 90_000;
+    private static final Path AXE = Path.of("web/node_modules/axe-core/axe.min.js");
 
     static void configureServer(ServerConfig.Builder config) {
         RunnerModule.addTo(config, Runner.create(s -> s.poolSize(1).maxWorkers(4)));
@@ -124,5 +129,22 @@ class PagePanelsBrowserTest {
         } finally {
             other.close();
         }
+    }
+
+    @Test
+    void thePanelsHaveNoSeriousAccessibilityViolations(Page page, TestSite site) throws Exception {
+        openAndRun(page, site, "api");
+        Locator panel = cell(page, "api").locator(".request-panel");
+        send(panel, "GET", "/nowhere", "");
+        assertThat(panel.locator(".response-status")).hasText("404", waiting());
+        cell(page, "counter").locator(".cell-run").click();
+        assertThat(cell(page, "counter").locator(".live-view .count")).hasText("Count: 0", waiting());
+        page.addScriptTag(new Page.AddScriptTagOptions().setContent(Files.readString(AXE)));
+        Object violations = page.evaluate("""
+                async () => (await axe.run(document, { resultTypes: ['violations'] })).violations
+                    .filter(v => v.impact === 'serious' || v.impact === 'critical')
+                    .map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).slice(0, 5).join(', '))
+                """);
+        assertEquals(List.of(), violations);
     }
 }
