@@ -1,4 +1,4 @@
-// Page panels under cells that declare them (docs/AUTHORING.md): a request panel for the router
+// Page panels under cells that declare them (docs/AUTHORING.md; the cell's data-slot="panel"): a request panel for the router
 // a cell hands to Router.tryInPage (fence flag `router`), and the live view a cell hands to
 // LiveView.showInPage (flag `live`). Both talk over the page's run session, so everything runs in
 // the learner's own worker; this file only draws the answers.
@@ -72,7 +72,7 @@ class RequestPanel {
     });
     const root = element("section", { class: "page-panel request-panel", "aria-label": `Try cell ${n}'s router` },
       [element("h3", { class: "panel-title", text: "Try the router" }), form, this.result]);
-    cell.element.append(root);
+    cell.panel.append(root);
   }
 
   submit() {
@@ -124,7 +124,7 @@ class LivePanel {
       [element("p", { class: "live-placeholder", text: "Run the cell to show its live view here." })]);
     const root = element("section", { class: "page-panel live-panel", "aria-label": `Live view of cell ${cell.number}` },
       [element("h3", { class: "panel-title", text: "Live view" }), this.mount, this.error]);
-    cell.element.append(root);
+    cell.panel.append(root);
     this.mount.addEventListener("click", (event) => {
       const target = event.target.closest("[phx-click]");
       if (!target || !this.mount.contains(target)) return;
@@ -187,7 +187,10 @@ export function connectPanels(session) {
   session.on("live-error", (message) => shown() && shown().fail(message.error || "The view failed."));
   let joined = false;
   onCell((cell) => {
-    const kind = cell.element.dataset.panel;
+    // The server renders <div data-slot="panel" data-panel="router|live"> in cells with a panel flag.
+    cell.panel = cell.element.querySelector('[data-slot="panel"]');
+    if (!cell.panel) return;
+    const kind = cell.panel.dataset.panel;
     if (kind === "router") requests.push(new RequestPanel(cell, session));
     if (kind === "live") {
       const panel = new LivePanel(cell, session);

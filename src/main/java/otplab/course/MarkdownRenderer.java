@@ -212,8 +212,7 @@ public final class MarkdownRenderer {
             html.text(cell.id());
             html.raw("\" data-cell-number=\"" + cell.number() + "\" data-runnable=\"" + cell.runnable()
                     + "\" data-setup=\"" + cell.setup() + "\" data-expected-status=\""
-                    + attributes.status().wireName() + "\" data-panel=\""
-                    + attributes.panel().name().toLowerCase(java.util.Locale.ROOT) + "\">");
+                    + attributes.status().wireName() + "\">");
             html.raw("<figcaption class=\"cell-bar\"><span class=\"cell-title\">");
             html.text(cell.runnable() ? "Java" : "Java (read only)");
             html.raw("</span><span class=\"cell-toolbar\" data-slot=\"toolbar\"></span></figcaption>");
@@ -221,6 +220,10 @@ public final class MarkdownRenderer {
             html.text(cell.code());
             html.raw("</code></pre>");
             html.raw("<div class=\"cell-output\" data-slot=\"output\" hidden></div>");
+            if (attributes.panel() != CellAttributes.Panel.NONE) {
+                html.raw("<div class=\"cell-panel\" data-slot=\"panel\" data-panel=\""
+                        + attributes.panel().name().toLowerCase(java.util.Locale.ROOT) + "\"></div>");
+            }
             html.raw("</figure>");
             html.line();
         }
