@@ -18,7 +18,8 @@ import otplab.worker.grading.GradingHarness;
 
 /**
  * Entry point of a worker JVM. Connects to the server's control socket before any learner code
- * exists, then answers {@link Frame.Type#EVAL}, {@link Frame.Type#COMPLETE} and
+ * exists, then answers {@link Frame.Type#EVAL}, {@link Frame.Type#COMPLETE}, the page panels' frames
+ * ({@link PageHarness}) and
  * {@link Frame.Type#STOP} frames. The channel lives only in this object's private fields and the
  * reader thread's stack, which learner code cannot reach.
  *
