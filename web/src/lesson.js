@@ -2,6 +2,7 @@
 // (the runner's Run/Reset/Stop buttons and output pane) import from ./cells.js and use onCell.
 import { mountCells } from "./cells.js";
 import { connectRunner } from "./runner.js";
+import { connectPanels } from "./panels.js";
 
-connectRunner();
+connectPanels(connectRunner());
 mountCells(document);

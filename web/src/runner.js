@@ -40,6 +40,12 @@ class Session {
     this.queue = Promise.resolve();
     this.prepared = false;
     this.resetWaiters = [];
+    this.handlers = {};
+  }
+
+  /** Calls handler(message) for every message of this type (the page panels' answers and pushes). */
+  on(type, handler) {
+    this.handlers[type] = handler;
   }
 
   connect() {
@@ -81,6 +87,10 @@ class Session {
     }
     if (message.type === "reset") {
       this.resetWaiters.splice(0).forEach((resolve) => resolve());
+      return;
+    }
+    if (this.handlers[message.type]) {
+      this.handlers[message.type](message);
       return;
     }
     const run = this.current;

@@ -78,6 +78,12 @@ public final class LiveSession implements AutoCloseable {
         return Process.isAlive(pid);
     }
 
+    /** Shown as a cell's value: which process runs the view. */
+    @Override
+    public String toString() {
+        return "LiveSession" + pid;
+    }
+
     /** Stops the view's process. */
     @Override
     public void close() {

@@ -99,4 +99,23 @@ public interface LiveView {
 
     /** Renders the assigns as HTML; runs again whenever they change. */
     Html.Safe render(Map<String, Object> assigns);
+
+    /**
+     * Shows the view live in the lesson page under the cell that calls this (a cell marked
+     * {@code live}): clicks and form submits in the page become events, and every re-render
+     * replaces the HTML there. Showing another view replaces this one. In Phoenix the router's
+     * {@code live "/counter", CounterLive} does this job.
+     *
+     * <pre>{@code
+     * live "/chat", ChatLive          LiveView.showInPage(new ChatLive());
+     * }</pre>
+     */
+    static LiveSession showInPage(LiveView view) {
+        return LivePage.show(view, Map.of());
+    }
+
+    /** {@link #showInPage(LiveView)} with mount params, like the route's path and query params. */
+    static LiveSession showInPage(LiveView view, Map<String, Object> params) {
+        return LivePage.show(view, params);
+    }
 }

@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
@@ -37,6 +38,8 @@ import otp.web.ResourceController.ResourceAction;
  * immutable and safe to share between processes.
  */
 public final class Router implements Plug {
+    private static volatile Router inPage;
+
     private static final Pattern LITERAL = Pattern.compile("[A-Za-z0-9._~!$&'()+,;=@-]+");
     private static final Pattern NAME = Pattern.compile("[a-z_][a-zA-Z0-9_]*");
 
@@ -364,9 +367,36 @@ public final class Router implements Plug {
         }
     }
 
+    /**
+     * Makes this router the one the lesson page's request panel talks to (a cell marked
+     * {@code router}); the last router given wins. In Phoenix the endpoint's {@code plug MyAppWeb.Router}
+     * plays this part.
+     *
+     * <pre>{@code
+     * plug MyAppWeb.Router              Router.tryInPage(router);
+     * }</pre>
+     *
+     * @return the same router, so a cell can write {@code var router = Router.tryInPage(Router.build(...))}
+     */
+    public static Router tryInPage(Router router) {
+        inPage = Objects.requireNonNull(router, "router must not be null");
+        return router;
+    }
+
+    /** The router the page's request panel talks to, once a cell has called {@link #tryInPage}. */
+    public static Optional<Router> inPage() {
+        return Optional.ofNullable(inPage);
+    }
+
     /** {@link #serve(String, String, Map, String)} without headers. */
     public Response serve(String method, String target, String body) {
         return serve(method, target, Map.of(), body);
+    }
+
+    /** Shown as a cell's value: how many routes it has. */
+    @Override
+    public String toString() {
+        return "Router[" + routes.size() + (routes.size() == 1 ? " route]" : " routes]");
     }
 
     /** One line per route, like {@code mix phx.routes}: method, path and, when known, controller and action. */

@@ -22,6 +22,7 @@ import java.util.regex.Pattern;
  * @param run false for {@code no-run}: a fragment shown read-only and never run
  * @param setup whether the cell prepares the session before the learner's first run
  * @param timeoutMs a wall-time limit for this cell in milliseconds, overriding the runner's default
+ * @param panel the page panel shown under the cell: a request panel for its router, or its live view
  */
 public record CellAttributes(
         Optional<String> id,
@@ -31,7 +32,18 @@ public record CellAttributes(
         Optional<String> errorContains,
         boolean run,
         Setup setup,
-        OptionalLong timeoutMs) {
+        OptionalLong timeoutMs,
+        Panel panel) {
+
+    /** A panel under the cell that talks to what the cell made, in the learner's worker. */
+    public enum Panel {
+        /** No panel. */
+        NONE,
+        /** {@code router}: method, path and body sent to the router given to {@code Router.tryInPage}. */
+        ROUTER,
+        /** {@code live}: the view given to {@code LiveView.showInPage}, live in the page. */
+        LIVE
+    }
 
     /** Whether and how a cell prepares the session for the lesson's other cells. */
     public enum Setup {
@@ -52,20 +64,22 @@ public record CellAttributes(
     public static final String NO_RUN = "no-run";
     public static final String SETUP = "setup";
     public static final String HIDDEN_SETUP = "hidden-setup";
+    public static final String ROUTER = "router";
+    public static final String LIVE = "live";
 
     /** The longest per-cell limit an author may ask for; the runner caps it anyway. */
     public static final long MAX_TIMEOUT_MS = 120_000;
 
     private static final Set<String> VALUED = Set.of(ID, EXPECT, EXPECT_CONTAINS, STATUS, ERROR_CONTAINS, TIMEOUT_MS);
-    private static final Set<String> FLAGS = Set.of(NO_RUN, SETUP, HIDDEN_SETUP);
+    private static final Set<String> FLAGS = Set.of(NO_RUN, SETUP, HIDDEN_SETUP, ROUTER, LIVE);
     private static final List<String> ALL_NAMES =
-            List.of(ID, EXPECT, EXPECT_CONTAINS, STATUS, ERROR_CONTAINS, TIMEOUT_MS, NO_RUN, SETUP, HIDDEN_SETUP);
+            List.of(ID, EXPECT, EXPECT_CONTAINS, STATUS, ERROR_CONTAINS, TIMEOUT_MS, NO_RUN, SETUP, HIDDEN_SETUP, ROUTER, LIVE);
     private static final Pattern ID_PATTERN = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
     private static final Pattern NAME_PATTERN = Pattern.compile("[A-Za-z][A-Za-z0-9_-]*");
 
     /** A plain runnable cell: no expectations beyond finishing with {@code ok}. */
     public static final CellAttributes DEFAULT = new CellAttributes(Optional.empty(), Optional.empty(),
-            Optional.empty(), ExpectedStatus.OK, Optional.empty(), true, Setup.NONE, OptionalLong.empty());
+            Optional.empty(), ExpectedStatus.OK, Optional.empty(), true, Setup.NONE, OptionalLong.empty(), Panel.NONE);
 
     public CellAttributes {
         Objects.requireNonNull(id, "id must not be null");
@@ -75,6 +89,7 @@ public record CellAttributes(
         Objects.requireNonNull(errorContains, "errorContains must not be null");
         Objects.requireNonNull(setup, "setup must not be null");
         Objects.requireNonNull(timeoutMs, "timeoutMs must not be null");
+        Objects.requireNonNull(panel, "panel must not be null");
     }
 
     /** Whether anything about the run's outcome is checked beyond its status. */
@@ -136,7 +151,7 @@ public record CellAttributes(
         }
         boolean run = !values.containsKey(NO_RUN);
         if (!run) {
-            for (String name : List.of(EXPECT, EXPECT_CONTAINS, STATUS, ERROR_CONTAINS, TIMEOUT_MS, SETUP, HIDDEN_SETUP)) {
+            for (String name : List.of(EXPECT, EXPECT_CONTAINS, STATUS, ERROR_CONTAINS, TIMEOUT_MS, SETUP, HIDDEN_SETUP, ROUTER, LIVE)) {
                 if (values.containsKey(name)) {
                     problems.add("cell attribute `" + name + "` makes no sense with `no-run`, which is never run");
                 }
@@ -151,12 +166,24 @@ public record CellAttributes(
         } else if (values.containsKey(SETUP)) {
             setup = Setup.VISIBLE;
         }
+        Panel panel = Panel.NONE;
+        if (values.containsKey(ROUTER) && values.containsKey(LIVE)) {
+            problems.add("use either `router` or `live`, not both: a cell shows one panel");
+        }
+        if (values.containsKey(ROUTER)) {
+            panel = Panel.ROUTER;
+        } else if (values.containsKey(LIVE)) {
+            panel = Panel.LIVE;
+        }
+        if (panel != Panel.NONE && setup == Setup.HIDDEN) {
+            problems.add("a `hidden-setup` cell is not shown, so it cannot show a `" + (panel == Panel.ROUTER ? ROUTER : LIVE) + "` panel");
+        }
         if (values.containsKey(ERROR_CONTAINS) && status == ExpectedStatus.OK) {
             problems.add("`error-contains` needs a failing `status`, e.g. status=\"runtime_error\"");
         }
         return new CellAttributes(id, Optional.ofNullable(values.get(EXPECT)),
                 Optional.ofNullable(values.get(EXPECT_CONTAINS)), status,
-                Optional.ofNullable(values.get(ERROR_CONTAINS)), run, setup, timeout);
+                Optional.ofNullable(values.get(ERROR_CONTAINS)), run, setup, timeout, panel);
     }
 
     private static OptionalLong parseTimeout(String value, List<String> problems) {

@@ -220,6 +220,10 @@ public final class MarkdownRenderer {
             html.text(cell.code());
             html.raw("</code></pre>");
             html.raw("<div class=\"cell-output\" data-slot=\"output\" hidden></div>");
+            if (attributes.panel() != CellAttributes.Panel.NONE) {
+                html.raw("<div class=\"cell-panel\" data-slot=\"panel\" data-panel=\""
+                        + attributes.panel().name().toLowerCase(java.util.Locale.ROOT) + "\"></div>");
+            }
             html.raw("</figure>");
             html.line();
         }

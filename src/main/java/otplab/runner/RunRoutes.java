@@ -42,12 +42,14 @@ public final class RunRoutes {
     /** Registers the run, completion and session routes. */
     public static void register(JavalinConfig config, Runner runner) {
         RunRoutes routes = new RunRoutes(runner);
+        PageRoutes pages = new PageRoutes(runner, routes.json);
         config.routes.post("/api/run", routes::run);
         config.routes.post("/api/complete", routes::complete);
         config.routes.post("/api/sessions/{id}/stop", ctx -> routes.sessionAction(ctx, false));
         config.routes.post("/api/sessions/{id}/reset", ctx -> routes.sessionAction(ctx, true));
         config.routes.ws("/ws/run", ws -> {
-            ws.onMessage(message -> routes.onSocketMessage(message, message.message()));
+            ws.onMessage(message -> routes.onSocketMessage(message, message.message(), pages));
+            ws.onClose(pages::detach);
             ws.onError(error -> LOG.log(Level.FINE, "run socket error", error.error()));
         });
     }
@@ -170,7 +172,7 @@ public final class RunRoutes {
         return node;
     }
 
-    private void onSocketMessage(WsContext ws, String text) {
+    private void onSocketMessage(WsContext ws, String text, PageRoutes pages) {
         JsonNode message;
         try {
             message = json.readTree(text);
@@ -181,6 +183,7 @@ public final class RunRoutes {
         String type = message.path("type").asText("");
         String session = message.path("session").asText("");
         try {
+            pages.attach(session, ws);
             switch (type) {
                 case "run" -> {
                     String code = message.path("code").asText("");
@@ -192,7 +195,11 @@ public final class RunRoutes {
                     runner.reset(session);
                     send(ws, Map.of("type", "reset", "session", session));
                 });
-                default -> send(ws, Map.of("type", "error", "error", "unknown message type '" + type + "'"));
+                default -> {
+                    if (!pages.handle(ws, type, session, message)) {
+                        send(ws, Map.of("type", "error", "error", "unknown message type '" + type + "'"));
+                    }
+                }
             }
         } catch (IllegalArgumentException e) {
             send(ws, Map.of("type", "error", "error", e.getMessage()));

@@ -49,6 +49,7 @@ public final class Runner implements AutoCloseable {
     private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("otplab-session-sweeper").factory());
     private WorkerImage image;
     private volatile boolean closed;
+    private volatile java.util.function.BiConsumer<String, otplab.worker.Frame> pageListener = (session, frame) -> { };
     private boolean started;
 
     private Runner(RunnerSettings settings) {
@@ -176,6 +177,21 @@ public final class Runner implements AutoCloseable {
             session.touch();
             session.lock.unlock();
         }
+    }
+
+    /** Where every session worker's unasked page frames go, with the session's id; see {@link PageRoutes}. */
+    public void onPageFrame(java.util.function.BiConsumer<String, otplab.worker.Frame> listener) {
+        pageListener = Objects.requireNonNull(listener, "listener must not be null");
+    }
+
+    /** The session's live worker, if it has one; page panels talk to it without starting a new one. */
+    public Optional<WorkerProcess> sessionWorker(String sessionId) {
+        Session session = sessions.get(validSession(sessionId));
+        WorkerProcess worker = session == null ? null : session.worker;
+        if (session != null) {
+            session.touch();
+        }
+        return worker != null && worker.isAlive() ? Optional.of(worker) : Optional.empty();
     }
 
     /** Pool figures for {@code /healthz}. */
@@ -409,6 +425,7 @@ public final class Runner implements AutoCloseable {
             }
             if (worker == null) {
                 worker = acquire(listener);
+                worker.onPageFrame(frame -> pageListener.accept(id, frame));
             }
             return worker;
         }

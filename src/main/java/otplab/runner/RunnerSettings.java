@@ -4,6 +4,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import otp.config.ConfigException;
+import otp.config.Env;
+import otp.config.RuntimeConfig;
+import otp.config.Setting;
 
 /**
  * Every limit and size of the runner in one place. Immutable; build with {@link #builder()}.
@@ -45,6 +49,8 @@ public final class RunnerSettings {
     public static final String ENV_RUN_SECONDS = "OTPLAB_RUN_SECONDS";
     public static final String ENV_SESSION_IDLE_MINUTES = "OTPLAB_SESSION_IDLE_MINUTES";
     public static final String ENV_UNSAFE_NO_SANDBOX = "OTPLAB_UNSAFE_NO_SANDBOX";
+    /** The environment (dev, test, prod) the settings are read under; the server's own variable. */
+    public static final String ENV_MODE = "OTP_LAB_ENV";
     /** Time a worker gets to answer a stop request before it is killed. */
     public static final Duration STOP_GRACE = Duration.ofMillis(750);
     /** Time a new worker gets to connect and report ready. */
@@ -180,38 +186,39 @@ public final class RunnerSettings {
         /**
          * Reads the operator's settings: {@value #ENV_POOL_SIZE}, {@value #ENV_MAX_WORKERS},
          * {@value #ENV_RUN_SECONDS}, {@value #ENV_SESSION_IDLE_MINUTES} and
-         * {@value #ENV_UNSAFE_NO_SANDBOX}{@code =1}. Unset or blank variables keep the defaults.
+         * {@value #ENV_UNSAFE_NO_SANDBOX}{@code =1} (a boolean: 1/0, true/false, yes/no, on/off), through
+         * {@code otp.config}. Unset or blank variables keep the defaults.
          *
          * @throws IllegalArgumentException with a sentence for the operator when a value is unusable
          */
         public Builder environment(Map<String, String> env) {
             Objects.requireNonNull(env, "env must not be null");
-            poolSize = number(env, ENV_POOL_SIZE, poolSize, 0);
-            maxWorkers = number(env, ENV_MAX_WORKERS, maxWorkers, 1);
-            wallTime = Duration.ofSeconds(number(env, ENV_RUN_SECONDS, (int) wallTime.toSeconds(), 1));
-            sessionIdle = Duration.ofMinutes(number(env, ENV_SESSION_IDLE_MINUTES, (int) sessionIdle.toMinutes(), 1));
-            String unsafe = env.getOrDefault(ENV_UNSAFE_NO_SANDBOX, "").strip();
-            if (!unsafe.isEmpty() && !unsafe.equals("0") && !unsafe.equals("1")) {
-                throw new IllegalArgumentException(ENV_UNSAFE_NO_SANDBOX + " must be 1 (allow runs without bubblewrap) or 0, was '" + unsafe + "'");
+            Setting<Integer> pool = Setting.integer(ENV_POOL_SIZE).withDefault(poolSize);
+            Setting<Integer> workers = Setting.integer(ENV_MAX_WORKERS).withDefault(maxWorkers);
+            Setting<Integer> runSeconds = Setting.integer(ENV_RUN_SECONDS).withDefault((int) wallTime.toSeconds());
+            Setting<Integer> idleMinutes = Setting.integer(ENV_SESSION_IDLE_MINUTES).withDefault((int) sessionIdle.toMinutes());
+            Setting<Boolean> unsafe = Setting.bool(ENV_UNSAFE_NO_SANDBOX).withDefault(false);
+            RuntimeConfig.Config loaded;
+            try {
+                loaded = RuntimeConfig.of(ENV_MODE, pool, workers, runSeconds, idleMinutes, unsafe).load(Env.of(env));
+            } catch (ConfigException badSetting) {
+                throw new IllegalArgumentException(badSetting.getMessage(), badSetting);
             }
-            allowUnsandboxed = unsafe.equals("1");
+            poolSize = atLeast(loaded, pool, 0);
+            maxWorkers = atLeast(loaded, workers, 1);
+            wallTime = Duration.ofSeconds(atLeast(loaded, runSeconds, 1));
+            sessionIdle = Duration.ofMinutes(atLeast(loaded, idleMinutes, 1));
+            allowUnsandboxed = loaded.get(unsafe);
             return this;
         }
 
-        private static int number(Map<String, String> env, String name, int fallback, int least) {
-            String text = env.getOrDefault(name, "").strip();
-            if (text.isEmpty()) {
-                return fallback;
+        private static int atLeast(RuntimeConfig.Config loaded, Setting<Integer> setting, int least) {
+            int value = loaded.get(setting);
+            if (value < least) {
+                throw new IllegalArgumentException(setting.variable() + " must be a whole number of at least " + least
+                        + ", was '" + value + "'");
             }
-            try {
-                int value = Integer.parseInt(text);
-                if (value >= least) {
-                    return value;
-                }
-            } catch (NumberFormatException notANumber) {
-                // answered below with the same sentence as a number that is too small
-            }
-            throw new IllegalArgumentException(name + " must be a whole number of at least " + least + ", was '" + text + "'");
+            return value;
         }
 
         public RunnerSettings build() {

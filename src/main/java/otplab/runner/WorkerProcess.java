@@ -48,6 +48,7 @@ public final class WorkerProcess implements AutoCloseable {
     private volatile OutputCollector current;
     private volatile long currentRun;
     private volatile CompletableFuture<Void> stopSignal = new CompletableFuture<>();
+    private volatile Consumer<Frame> pageListener = frame -> { };
 
     private WorkerProcess(RunnerSettings settings, Process process, Path controlDir, String cgroupName, ControlChannel channel) {
         this.settings = settings;
@@ -161,6 +162,13 @@ public final class WorkerProcess implements AutoCloseable {
                             waiter.complete(frame);
                         }
                     }
+                    case RESPONSE, LIVE_REPLY -> {
+                        CompletableFuture<Frame> waiter = pending.remove(frame.id());
+                        if (waiter != null) {
+                            waiter.complete(frame);
+                        }
+                    }
+                    case LIVE_RENDER, PUBLISH -> pageListener.accept(frame);
                     default -> LOG.fine(() -> "ignoring a " + frame.type() + " frame from a worker");
                 }
             }
@@ -370,6 +378,48 @@ public final class WorkerProcess implements AutoCloseable {
             return Completions.NONE;
         } finally {
             pending.remove(id);
+        }
+    }
+
+    /** Where the worker's unasked page frames (LIVE_RENDER, PUBLISH) go; see {@link PageRoutes}. */
+    public void onPageFrame(Consumer<Frame> listener) {
+        pageListener = java.util.Objects.requireNonNull(listener, "listener must not be null");
+    }
+
+    /**
+     * Sends a page request (REQUEST, LIVE_EVENT) and waits for its answer. Empty when the worker
+     * ended or did not answer within {@code limit}; a worker that does not answer in time is
+     * stopped, since its learner code may be looping.
+     */
+    public java.util.Optional<Frame> ask(Frame.Type type, List<String> fields, Duration limit) {
+        if (!isAlive()) {
+            return java.util.Optional.empty();
+        }
+        long id = ids.incrementAndGet();
+        CompletableFuture<Frame> answer = new CompletableFuture<>();
+        pending.put(id, answer);
+        try {
+            channel.send(new Frame(type, id, fields, null));
+            return java.util.Optional.of(answer.get(limit.toMillis(), TimeUnit.MILLISECONDS));
+        } catch (TimeoutException e) {
+            close();
+            return java.util.Optional.empty();
+        } catch (IOException | ExecutionException e) {
+            return java.util.Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return java.util.Optional.empty();
+        } finally {
+            pending.remove(id);
+        }
+    }
+
+    /** Sends a frame that needs no answer (DELIVER). */
+    public void tell(Frame.Type type, List<String> fields) {
+        try {
+            channel.send(new Frame(type, 0, fields, null));
+        } catch (IOException e) {
+            LOG.log(Level.FINE, "could not tell a worker", e);
         }
     }
 

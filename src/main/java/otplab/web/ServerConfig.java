@@ -7,6 +7,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import otp.config.ConfigEnv;
+import otp.config.ConfigException;
+import otp.config.Env;
+import otp.config.RuntimeConfig;
+import otp.config.Setting;
 
 /**
  * How the course server runs. Built by {@link Builder} inside {@link CourseServer#create}'s
@@ -22,6 +27,15 @@ public final class ServerConfig {
     public static final String ENV_MODE = "OTP_LAB_ENV";
     /** {@code OTP_LAB_ENV=prod} turns author mode (live reload) off. */
     public static final String PRODUCTION = "prod";
+
+    /** OTP Lab's own runtime configuration, read like an application's {@code config/runtime.exs}. */
+    static final Setting<Integer> PORT_SETTING = Setting.integer(ENV_PORT).withDefault(DEFAULT_PORT);
+    static final Setting<String> HOST_SETTING = Setting.string(ENV_HOST).withDefault(DEFAULT_HOST);
+    static final Setting<String> LESSONS_SETTING = Setting.string(ENV_LESSONS_DIR).withDefault("lessons");
+    static final Setting<String> EXERCISES_SETTING = Setting.string(ENV_EXERCISES_DIR).withDefault("exercises");
+    static final RuntimeConfig SETTINGS =
+            RuntimeConfig.of(ENV_MODE, PORT_SETTING, HOST_SETTING, LESSONS_SETTING, EXERCISES_SETTING);
+
     /** Health names the server uses itself. */
     static final List<String> RESERVED_HEALTH_NAMES = List.of("status", "course", "uptimeMs");
 
@@ -132,35 +146,29 @@ public final class ServerConfig {
         }
 
         /**
-         * Reads PORT, HOST, LESSONS_DIR, EXERCISES_DIR and OTP_LAB_ENV; relative folders are
-         * resolved against {@code home} (the repository root when started by ./otplab).
+         * Reads PORT, HOST, LESSONS_DIR, EXERCISES_DIR and OTP_LAB_ENV ({@code dev}, {@code test} or
+         * {@code prod}) through {@code otp.config}; relative folders are resolved against {@code home}
+         * (the repository root when started by ./otplab). Every malformed variable is named at once.
          *
          * @throws IllegalArgumentException with a sentence for the user when a value is unusable
          */
         public Builder environment(Map<String, String> env, Path home) {
             Objects.requireNonNull(env, "env must not be null");
             Objects.requireNonNull(home, "home must not be null");
-            lessonsDir = home.resolve("lessons");
-            exercisesDir = home.resolve("exercises");
-            String portText = env.get(ENV_PORT);
-            if (portText != null && !portText.isBlank()) {
-                try {
-                    port = Integer.parseInt(portText.strip());
-                } catch (NumberFormatException notANumber) {
-                    throw new IllegalArgumentException("PORT must be a number from 0 to 65535, was '" + portText + "'");
-                }
+            RuntimeConfig.Config loaded;
+            try {
+                loaded = SETTINGS.load(Env.of(env));
+            } catch (ConfigException badSetting) {
+                throw new IllegalArgumentException(badSetting.getMessage(), badSetting);
             }
-            String hostText = env.get(ENV_HOST);
-            if (hostText != null && !hostText.isBlank()) {
-                host = hostText.strip();
+            port = loaded.get(PORT_SETTING);
+            if (port < 0 || port > 65_535) {
+                throw new IllegalArgumentException("PORT must be a number from 0 to 65535, was " + port);
             }
-            if (env.get(ENV_LESSONS_DIR) != null && !env.get(ENV_LESSONS_DIR).isBlank()) {
-                lessonsDir = home.resolve(env.get(ENV_LESSONS_DIR).strip());
-            }
-            if (env.get(ENV_EXERCISES_DIR) != null && !env.get(ENV_EXERCISES_DIR).isBlank()) {
-                exercisesDir = home.resolve(env.get(ENV_EXERCISES_DIR).strip());
-            }
-            authorMode = !PRODUCTION.equalsIgnoreCase(String.valueOf(env.get(ENV_MODE)).strip());
+            host = loaded.get(HOST_SETTING);
+            lessonsDir = home.resolve(loaded.get(LESSONS_SETTING));
+            exercisesDir = home.resolve(loaded.get(EXERCISES_SETTING));
+            authorMode = loaded.env() != ConfigEnv.PROD;
             return this;
         }
 

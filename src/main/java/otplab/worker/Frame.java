@@ -44,7 +44,21 @@ public record Frame(Type type, long id, List<String> fields, byte[] data) {
         /** server → worker: grade the solution whose request is the frame's data (a fresh worker each time). */
         GRADE(9),
         /** worker → server: the grading report as the frame's data. */
-        GRADED(10);
+        GRADED(10),
+        /** server → worker: a request from the page's panel for the router of {@code otp.web.Router.tryInPage}. */
+        REQUEST(41),
+        /** worker → server: the router's answer ({@code status}, {@code header} name/value pairs, {@code body}) or an {@code error}. */
+        RESPONSE(42),
+        /** server → worker: a page event ({@code view}, {@code event}, {@code param} name/value pairs) for the shown live view. */
+        LIVE_EVENT(43),
+        /** worker → server: the reply to a LIVE_EVENT: the new {@code html} or an {@code error}. */
+        LIVE_REPLY(44),
+        /** worker → server, unasked: the shown live view rendered new {@code html} (field {@code view}). */
+        LIVE_RENDER(45),
+        /** worker → server, unasked: a broadcast on a shared topic ({@code topic}, {@code json}) for the browser's other tabs. */
+        PUBLISH(46),
+        /** server → worker: a broadcast from another tab ({@code topic}, {@code json}). */
+        DELIVER(47);
 
         final int code;
 

@@ -18,7 +18,8 @@ import otplab.worker.grading.GradingHarness;
 
 /**
  * Entry point of a worker JVM. Connects to the server's control socket before any learner code
- * exists, then answers {@link Frame.Type#EVAL}, {@link Frame.Type#COMPLETE} and
+ * exists, then answers {@link Frame.Type#EVAL}, {@link Frame.Type#COMPLETE}, the page panels' frames
+ * ({@link PageHarness}) and
  * {@link Frame.Type#STOP} frames. The channel lives only in this object's private fields and the
  * reader thread's stack, which learner code cannot reach.
  *
@@ -38,6 +39,7 @@ public final class WorkerMain {
         return thread;
     });
     private volatile long currentRun;
+    private final PageHarness page;
 
     private WorkerMain(ControlChannel channel, long outputLimit) {
         this.channel = channel;
@@ -46,6 +48,8 @@ public final class WorkerMain {
         System.setOut(out);
         System.setErr(err);
         System.setIn(InputStream.nullInputStream());
+        this.page = new PageHarness(channel);
+        otp.live.LivePage.host(page);
         this.notebook = new Notebook(new PrintStream(OutputStream.nullOutputStream()));
         notebook.eval(WARM_UP_CELL);
     }
@@ -87,6 +91,9 @@ public final class WorkerMain {
                 case EVAL -> evaluator.submit(() -> evaluate(request));
                 case GRADE -> evaluator.submit(() -> sendOrExit(GradingHarness.grade(request)));
                 case COMPLETE -> evaluator.submit(() -> complete(request));
+                case REQUEST -> evaluator.submit(() -> sendOrExit(page.request(request)));
+                case LIVE_EVENT -> Thread.ofVirtual().start(() -> sendOrExit(page.liveEvent(request)));
+                case DELIVER -> page.deliver(request);
                 case STOP -> {
                     if (currentRun == request.id()) {
                         notebook.stop();

@@ -1,6 +1,7 @@
 package otp.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -225,5 +226,16 @@ class RouterTest {
         List<String> routes = router().routes();
         assertTrue(routes.contains("GET    /api/users/:id  UserController :show"), routes.toString());
         assertTrue(routes.contains("GET    /"), routes.toString());
+    }
+
+    @Test
+    void theRouterTriedInThePageIsTheLastOneGivenAndShowsItsSize() {
+        Router first = Router.build(r -> r.get("/a", (conn, params) -> Controller.text(conn, "a")));
+        Router second = Router.build(r -> r.get("/b", (conn, params) -> Controller.text(conn, "b"))
+                .get("/c", (conn, params) -> Controller.text(conn, "c")));
+        assertSame(first, Router.tryInPage(first));
+        Router.tryInPage(second);
+        assertSame(second, Router.inPage().orElseThrow());
+        assertEquals("Router[2 routes]", second.toString());
     }
 }

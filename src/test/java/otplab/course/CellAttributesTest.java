@@ -53,6 +53,25 @@ class CellAttributesTest {
     }
 
     @Test
+    void routerAndLiveAskForAPanelUnderTheCell() {
+        List<String> problems = new ArrayList<>();
+        assertEquals(CellAttributes.Panel.ROUTER, parse("id=\"api\" router", problems).panel());
+        assertEquals(CellAttributes.Panel.LIVE, parse("live", problems).panel());
+        assertEquals(CellAttributes.Panel.NONE, parse("", problems).panel());
+        assertEquals(List.of(), problems);
+    }
+
+    @Test
+    void aCellShowsOnlyOnePanelAndAHiddenCellNone() {
+        List<String> problems = new ArrayList<>();
+        parse("router live", problems);
+        parse("live hidden-setup", problems);
+        assertEquals(2, problems.size());
+        assertTrue(problems.get(0).contains("either `router` or `live`"));
+        assertTrue(problems.get(1).contains("cannot show a `live` panel"));
+    }
+
+    @Test
     void namesAnUnknownAttributeAndListsTheKnownOnes() {
         List<String> problems = new ArrayList<>();
         parse("expct=\"3\"", problems);

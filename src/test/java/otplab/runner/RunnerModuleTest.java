@@ -66,6 +66,10 @@ class RunnerModuleTest {
         assertFalse(settings.allowUnsandboxed());
         var refused = assertThrows(IllegalArgumentException.class,
                 () -> RunnerSettings.builder().environment(Map.of(RunnerSettings.ENV_MAX_WORKERS, "many")));
-        assertEquals("OTPLAB_MAX_WORKERS must be a whole number of at least 1, was 'many'", refused.getMessage());
+        assertEquals("configuration for dev is invalid:\n  - OTPLAB_MAX_WORKERS must be a whole number, not 'many'",
+                refused.getMessage());
+        var tooFew = assertThrows(IllegalArgumentException.class,
+                () -> RunnerSettings.builder().environment(Map.of(RunnerSettings.ENV_MAX_WORKERS, "0")));
+        assertEquals("OTPLAB_MAX_WORKERS must be a whole number of at least 1, was '0'", tooFew.getMessage());
     }
 }

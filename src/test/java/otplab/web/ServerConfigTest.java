@@ -37,8 +37,22 @@ class ServerConfigTest {
     void refusesAPortThatIsNotANumberWithASentence() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> ServerConfig.builder().environment(Map.of("PORT", "http"), HOME));
-        assertTrue(e.getMessage().contains("PORT must be a number"));
+        assertTrue(e.getMessage().contains("PORT must be a whole number, not 'http'"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> ServerConfig.builder().port(70_000).build());
+    }
+
+    @Test
+    void namesEveryMalformedVariableAtOnce() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ServerConfig.builder().environment(Map.of("PORT", "80a", "OTP_LAB_ENV", "prod", "HOST", " "), HOME));
+        assertEquals("configuration for prod is invalid:\n  - PORT must be a whole number, not '80a'", e.getMessage());
+    }
+
+    @Test
+    void blankVariablesKeepTheDefaultsAndDevelopmentStaysInAuthorMode() {
+        ServerConfig config = ServerConfig.builder().environment(Map.of("PORT", " ", "OTP_LAB_ENV", "development"), HOME).build();
+        assertEquals(7070, config.port());
+        assertTrue(config.authorMode());
     }
 
     @Test
