@@ -34,6 +34,8 @@ final class Notebook implements AutoCloseable {
     static final List<String> JDK_IMPORTS = List.of(
             "java.util.*", "java.util.concurrent.*", "java.util.function.*", "java.util.stream.*", "java.time.*");
     private static final int MAX_STACK_LINES = 12;
+    /** The names JShell gives its wrapper classes; learners never wrote them. */
+    private static final java.util.regex.Pattern WRAPPER_NAME = java.util.regex.Pattern.compile("(REPL\\.)?\\$JShell\\$\\d+[A-Z]?\\$?");
 
     private final PolicedExecutionControl.Provider engine = new PolicedExecutionControl.Provider();
     private final JShell shell;
@@ -152,7 +154,16 @@ final class Notebook implements AutoCloseable {
 
     private CellOutcome evalSnippet(String cell, int offset, int length, String source,
                                     List<String> values, List<CellDiagnostic> diagnostics) {
-        List<SnippetEvent> events = shell.eval(source);
+        List<SnippetEvent> events;
+        try {
+            events = shell.eval(source);
+        } catch (RuntimeException engineFailure) {
+            engine.control().drainViolations();
+            diagnostics.add(CellDiagnostic.at(cell, offset, offset + length, "error",
+                    "the runner could not load this code: " + engineFailure.getMessage()));
+            return new CellOutcome(CellOutcome.RUNTIME_ERROR, values, diagnostics,
+                    "the runner could not load this code (" + engineFailure.getClass().getSimpleName() + ")");
+        }
         List<BytecodePolicy.Violation> violations = engine.control().drainViolations();
         if (stopRequested) {
             return new CellOutcome(CellOutcome.STOPPED, values, diagnostics, "the run was stopped");
@@ -272,8 +283,31 @@ final class Notebook implements AutoCloseable {
         if (to <= from) {
             to = Math.min(from + 1, cell.length());
         }
-        String message = diag.getMessage(java.util.Locale.ENGLISH);
-        return CellDiagnostic.at(cell, from, to, diag.isError() ? "error" : "warning", message);
+        return CellDiagnostic.at(cell, from, to, diag.isError() ? "error" : "warning",
+                learnerMessage(diag.getMessage(java.util.Locale.ENGLISH)));
+    }
+
+    /**
+     * javac's message in the learner's terms: one line, JShell's wrapper classes left out
+     * ({@code location: class } names the hidden class a snippet is wrapped in).
+     */
+    static String learnerMessage(String javacMessage) {
+        String[] lines = WRAPPER_NAME.matcher(javacMessage).replaceAll("").split("\\R");
+        StringBuilder text = new StringBuilder(lines[0].strip());
+        for (int i = 1; i < lines.length; i++) {
+            String line = lines[i].strip().replaceAll("\\s+", " ");
+            if (line.startsWith("symbol: ")) {
+                text.append(": ").append(line.substring("symbol: ".length()));
+            } else if (line.startsWith("location: ")) {
+                String where = line.substring("location: ".length()).strip();
+                if (!where.equals("class") && !where.isEmpty()) {
+                    text.append(" in ").append(where);
+                }
+            } else if (!line.isEmpty()) {
+                text.append("; ").append(line);
+            }
+        }
+        return text.toString();
     }
 
     private static int lineEnd(String text, int from) {
