@@ -2,6 +2,7 @@ package otplab.runner;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Comparator;
 import java.util.Deque;
@@ -97,6 +98,11 @@ public final class Runner implements AutoCloseable {
 
     /** Runs code on a fresh worker that is discarded afterwards. */
     public RunResult runOnce(String code, OutputListener listener) throws RunnerBusyException {
+        return runOnce(code, settings.wallTime(), listener);
+    }
+
+    /** Runs code on a fresh worker that is discarded afterwards, within {@code wallTime} (see {@link RunnerSettings#boundedWallTime}). */
+    public RunResult runOnce(String code, Duration wallTime, OutputListener listener) throws RunnerBusyException {
         Optional<RunResult> refused = refuse(code);
         if (refused.isPresent()) {
             return refused.get();
@@ -104,7 +110,7 @@ public final class Runner implements AutoCloseable {
         WorkerProcess worker = acquire(listener);
         try {
             listener.started();
-            return worker.run(code, listener);
+            return worker.run(code, wallTime, listener);
         } finally {
             worker.close();
             permits.release();
@@ -113,6 +119,13 @@ public final class Runner implements AutoCloseable {
 
     /** Runs a cell in the page's session, starting the session's worker when it has none. */
     public RunResult runInSession(String sessionId, String code, OutputListener listener) throws RunnerBusyException {
+        return runInSession(sessionId, code, settings.wallTime(), listener);
+    }
+
+    /** Runs a cell in the page's session within {@code wallTime}, starting the session's worker when it has none. */
+    public RunResult runInSession(String sessionId, String code, Duration wallTime, OutputListener listener)
+            throws RunnerBusyException {
+        Objects.requireNonNull(wallTime, "wallTime must not be null");
         Optional<RunResult> refused = refuse(code);
         if (refused.isPresent()) {
             return refused.get();
@@ -123,7 +136,7 @@ public final class Runner implements AutoCloseable {
             session.running = true;
             WorkerProcess worker = session.worker(listener);
             listener.started();
-            RunResult result = worker.run(code, listener);
+            RunResult result = worker.run(code, wallTime, listener);
             if (!worker.isAlive()) {
                 session.discardWorker();
             }

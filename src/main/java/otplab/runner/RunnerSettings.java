@@ -18,6 +18,7 @@ import java.util.Objects;
  * <tr><td>threads/processes per worker (RLIMIT_NPROC, pids cgroup)</td><td>{@value #DEFAULT_MAX_THREADS}</td></tr>
  * <tr><td>memory cgroup per worker</td><td>{@value #DEFAULT_MEMORY_MB} MB</td></tr>
  * <tr><td>open files / largest file written</td><td>{@value #DEFAULT_OPEN_FILES} / {@value #DEFAULT_FILE_BYTES} bytes</td></tr>
+ * <tr><td>longest wall time a request may ask for</td><td>{@value #DEFAULT_MAX_WALL_SECONDS} s</td></tr>
  * <tr><td>warm workers kept ready</td><td>{@value #DEFAULT_POOL_SIZE}</td></tr>
  * <tr><td>workers in use at once (sessions + one-shot runs)</td><td>{@value #DEFAULT_MAX_WORKERS}</td></tr>
  * <tr><td>idle session expiry</td><td>{@value #DEFAULT_SESSION_IDLE_MINUTES} min</td></tr>
@@ -26,6 +27,8 @@ import java.util.Objects;
  */
 public final class RunnerSettings {
     public static final int DEFAULT_WALL_SECONDS = 5;
+    /** The longest wall time a request may ask for (a cell's {@code timeout-ms}); longer asks are cut to it. */
+    public static final int DEFAULT_MAX_WALL_SECONDS = 120;
     public static final int DEFAULT_CPU_SECONDS = 300;
     public static final int DEFAULT_HEAP_MB = 128;
     public static final int DEFAULT_METASPACE_MB = 96;
@@ -51,6 +54,7 @@ public final class RunnerSettings {
     public static final Duration START_TIMEOUT = Duration.ofSeconds(20);
 
     private final Duration wallTime;
+    private final Duration maxWallTime;
     private final int cpuSeconds;
     private final int heapMb;
     private final int metaspaceMb;
@@ -70,6 +74,7 @@ public final class RunnerSettings {
 
     private RunnerSettings(Builder b) {
         wallTime = b.wallTime;
+        maxWallTime = b.maxWallTime;
         cpuSeconds = b.cpuSeconds;
         heapMb = b.heapMb;
         metaspaceMb = b.metaspaceMb;
@@ -100,6 +105,7 @@ public final class RunnerSettings {
     public Builder toBuilder() {
         Builder b = new Builder();
         b.wallTime = wallTime;
+        b.maxWallTime = maxWallTime;
         b.cpuSeconds = cpuSeconds;
         b.heapMb = heapMb;
         b.metaspaceMb = metaspaceMb;
@@ -120,6 +126,12 @@ public final class RunnerSettings {
     }
 
     public Duration wallTime() { return wallTime; }
+    public Duration maxWallTime() { return maxWallTime; }
+
+    /** The wall time for a run that asked for {@code requestedMs}: at least 1 ms, at most {@link #maxWallTime()}. */
+    public Duration boundedWallTime(long requestedMs) {
+        return Duration.ofMillis(Math.clamp(requestedMs, 1, maxWallTime.toMillis()));
+    }
     public int cpuSeconds() { return cpuSeconds; }
     public int heapMb() { return heapMb; }
     public int metaspaceMb() { return metaspaceMb; }
@@ -140,6 +152,7 @@ public final class RunnerSettings {
 
     public static final class Builder {
         private Duration wallTime = Duration.ofSeconds(DEFAULT_WALL_SECONDS);
+        private Duration maxWallTime = Duration.ofSeconds(DEFAULT_MAX_WALL_SECONDS);
         private int cpuSeconds = DEFAULT_CPU_SECONDS;
         private int heapMb = DEFAULT_HEAP_MB;
         private int metaspaceMb = DEFAULT_METASPACE_MB;
@@ -160,6 +173,7 @@ public final class RunnerSettings {
         private Builder() {}
 
         public Builder wallTime(Duration value) { wallTime = Objects.requireNonNull(value, "wallTime must not be null"); return this; }
+        public Builder maxWallTime(Duration value) { maxWallTime = Objects.requireNonNull(value, "maxWallTime must not be null"); return this; }
         public Builder cpuSeconds(int value) { cpuSeconds = value; return this; }
         public Builder heapMb(int value) { heapMb = value; return this; }
         public Builder metaspaceMb(int value) { metaspaceMb = value; return this; }
@@ -216,6 +230,9 @@ public final class RunnerSettings {
 
         public RunnerSettings build() {
             positive("wallTime", wallTime.toMillis());
+            if (maxWallTime.compareTo(wallTime) < 0) {
+                throw new IllegalArgumentException("maxWallTime must be at least wallTime");
+            }
             positive("cpuSeconds", cpuSeconds);
             positive("heapMb", heapMb - 15);
             positive("metaspaceMb", metaspaceMb - 31);
