@@ -36,6 +36,8 @@ import java.util.regex.Pattern;
 public final class Runner implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(Runner.class.getName());
     private static final Pattern SESSION_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+    /** How often a run waiting for a worker asks the pool again, so a failed start is retried. */
+    private static final long RETRY_START_MS = 1000;
 
     private final RunnerSettings settings;
     private final Sandbox sandbox;
@@ -45,7 +47,9 @@ public final class Runner implements AutoCloseable {
     private final AtomicInteger queued = new AtomicInteger();
     private final AtomicInteger starting = new AtomicInteger();
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
-    private final ExecutorService starter = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("otplab-pool-starter").factory());
+    /** Runs wanting a worker while none is ready; the pool starts workers for them too. */
+    private final AtomicInteger waiting = new AtomicInteger();
+    private final ExecutorService starter;
     private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("otplab-session-sweeper").factory());
     private WorkerImage image;
     private volatile boolean closed;
@@ -55,6 +59,8 @@ public final class Runner implements AutoCloseable {
         this.settings = settings;
         this.sandbox = Sandbox.detect(settings);
         this.permits = new Semaphore(settings.maxWorkers(), true);
+        this.starter = Executors.newFixedThreadPool(settings.parallelStarts(),
+                Thread.ofPlatform().daemon().name("otplab-pool-starter-", 1).factory());
     }
 
     /** A runner with default settings changed by {@code config}; call {@link #start()} next. */
@@ -247,11 +253,46 @@ public final class Runner implements AutoCloseable {
         try {
             WorkerProcess worker = takeReady();
             replenish();
-            return worker != null ? worker : startWorker();
+            if (worker != null) {
+                return worker;
+            }
+            return image == null ? startWorker() : awaitStartedWorker();
         } catch (IOException | RuntimeException e) {
             permits.release();
             LOG.log(Level.WARNING, "could not start a worker", e);
             throw new RunnerBusyException();
+        }
+    }
+
+    /**
+     * Waits for the pool's next worker instead of starting one here: starts stay bounded by
+     * {@link RunnerSettings#parallelStarts()}, so a burst of runs on a small machine is served
+     * first come, first served by workers that start at full speed, not by twenty JVMs that all
+     * start at once and all finish late.
+     */
+    private WorkerProcess awaitStartedWorker() throws IOException {
+        long deadline = System.nanoTime() + RunnerSettings.START_TIMEOUT.toNanos();
+        waiting.incrementAndGet();
+        try {
+            while (true) {
+                replenish();
+                synchronized (ready) {
+                    WorkerProcess worker = takeReady();
+                    if (worker != null) {
+                        return worker;
+                    }
+                    long left = deadline - System.nanoTime();
+                    if (closed || left <= 0) {
+                        throw new IOException("no worker became ready in time");
+                    }
+                    ready.wait(Math.max(1, Math.min(TimeUnit.NANOSECONDS.toMillis(left), RETRY_START_MS)));
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while waiting for a worker", e);
+        } finally {
+            waiting.decrementAndGet();
         }
     }
 
@@ -281,25 +322,29 @@ public final class Runner implements AutoCloseable {
         }
     }
 
-    /** Keeps {@code poolSize} workers warm, starting them one at a time so a burst does not starve the CPU. */
+    /**
+     * Keeps {@code poolSize} workers warm plus one for every run waiting for a worker, starting at
+     * most {@link RunnerSettings#parallelStarts()} at a time so a burst does not starve the CPU.
+     */
     private void replenish() {
         if (closed || image == null) {
             return;
         }
         int missing;
         synchronized (ready) {
-            missing = settings.poolSize() - ready.size() - starting.get();
+            missing = wanted() - ready.size() - starting.get();
+            starting.addAndGet(Math.max(0, missing));
         }
         for (int i = 0; i < missing; i++) {
-            starting.incrementAndGet();
             starter.submit(() -> {
                 try {
                     WorkerProcess worker = startWorker();
                     boolean keep;
                     synchronized (ready) {
-                        keep = !closed && ready.size() < settings.poolSize();
+                        keep = !closed && ready.size() < wanted();
                         if (keep) {
                             ready.addLast(worker);
+                            ready.notifyAll();
                         }
                     }
                     if (!keep) {
@@ -313,6 +358,10 @@ public final class Runner implements AutoCloseable {
                 }
             });
         }
+    }
+
+    private int wanted() {
+        return settings.poolSize() + waiting.get();
     }
 
     /** Frees the permit of the least recently used session that is not running a cell. */

@@ -20,6 +20,7 @@ import java.util.Objects;
  * <tr><td>open files / largest file written</td><td>{@value #DEFAULT_OPEN_FILES} / {@value #DEFAULT_FILE_BYTES} bytes</td></tr>
  * <tr><td>longest wall time a request may ask for</td><td>{@value #DEFAULT_MAX_WALL_SECONDS} s</td></tr>
  * <tr><td>warm workers kept ready</td><td>{@value #DEFAULT_POOL_SIZE}</td></tr>
+ * <tr><td>worker JVMs starting at once</td><td>one per core</td></tr>
  * <tr><td>workers in use at once (sessions + one-shot runs)</td><td>{@value #DEFAULT_MAX_WORKERS}</td></tr>
  * <tr><td>idle session expiry</td><td>{@value #DEFAULT_SESSION_IDLE_MINUTES} min</td></tr>
  * <tr><td>longest wait for a free worker</td><td>{@value #DEFAULT_QUEUE_WAIT_SECONDS} s</td></tr>
@@ -39,6 +40,8 @@ public final class RunnerSettings {
     public static final int DEFAULT_OPEN_FILES = 256;
     public static final long DEFAULT_FILE_BYTES = 16L * 1024 * 1024;
     public static final int DEFAULT_POOL_SIZE = 2;
+    /** Worker JVMs started at once: one per core, since a start keeps about one core busy. */
+    public static final int DEFAULT_PARALLEL_STARTS = Math.max(1, Runtime.getRuntime().availableProcessors());
     public static final int DEFAULT_MAX_WORKERS = 8;
     public static final int DEFAULT_SESSION_IDLE_MINUTES = 10;
     public static final int DEFAULT_QUEUE_WAIT_SECONDS = 30;
@@ -66,6 +69,7 @@ public final class RunnerSettings {
     private final long fileBytes;
     private final int poolSize;
     private final int maxWorkers;
+    private final int parallelStarts;
     private final Duration sessionIdle;
     private final Duration queueWait;
     private final boolean allowUnsandboxed;
@@ -86,6 +90,7 @@ public final class RunnerSettings {
         fileBytes = b.fileBytes;
         poolSize = b.poolSize;
         maxWorkers = b.maxWorkers;
+        parallelStarts = b.parallelStarts;
         sessionIdle = b.sessionIdle;
         queueWait = b.queueWait;
         allowUnsandboxed = b.allowUnsandboxed;
@@ -117,6 +122,7 @@ public final class RunnerSettings {
         b.fileBytes = fileBytes;
         b.poolSize = poolSize;
         b.maxWorkers = maxWorkers;
+        b.parallelStarts = parallelStarts;
         b.sessionIdle = sessionIdle;
         b.queueWait = queueWait;
         b.allowUnsandboxed = allowUnsandboxed;
@@ -143,6 +149,7 @@ public final class RunnerSettings {
     public long fileBytes() { return fileBytes; }
     public int poolSize() { return poolSize; }
     public int maxWorkers() { return maxWorkers; }
+    public int parallelStarts() { return parallelStarts; }
     public Duration sessionIdle() { return sessionIdle; }
     public Duration queueWait() { return queueWait; }
     /** Whether runs may go ahead without the OS sandbox when bubblewrap cannot run. Never the default. */
@@ -164,6 +171,7 @@ public final class RunnerSettings {
         private long fileBytes = DEFAULT_FILE_BYTES;
         private int poolSize = DEFAULT_POOL_SIZE;
         private int maxWorkers = DEFAULT_MAX_WORKERS;
+        private int parallelStarts = DEFAULT_PARALLEL_STARTS;
         private Duration sessionIdle = Duration.ofMinutes(DEFAULT_SESSION_IDLE_MINUTES);
         private Duration queueWait = Duration.ofSeconds(DEFAULT_QUEUE_WAIT_SECONDS);
         private boolean allowUnsandboxed;
@@ -185,6 +193,7 @@ public final class RunnerSettings {
         public Builder fileBytes(long value) { fileBytes = value; return this; }
         public Builder poolSize(int value) { poolSize = value; return this; }
         public Builder maxWorkers(int value) { maxWorkers = value; return this; }
+        public Builder parallelStarts(int value) { parallelStarts = value; return this; }
         public Builder sessionIdle(Duration value) { sessionIdle = Objects.requireNonNull(value, "sessionIdle must not be null"); return this; }
         public Builder queueWait(Duration value) { queueWait = Objects.requireNonNull(value, "queueWait must not be null"); return this; }
         public Builder allowUnsandboxed(boolean value) { allowUnsandboxed = value; return this; }
@@ -246,6 +255,7 @@ public final class RunnerSettings {
                 throw new IllegalArgumentException("poolSize must not be negative");
             }
             positive("maxWorkers", maxWorkers);
+            positive("parallelStarts", parallelStarts);
             positive("sessionIdle", sessionIdle.toMillis());
             positive("queueWait", queueWait.toMillis());
             if (workerJar == null) {

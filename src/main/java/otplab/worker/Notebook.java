@@ -55,12 +55,20 @@ final class Notebook implements AutoCloseable {
         }
     }
 
-    /** The import lines every session starts with. Single-type imports of otp classes win over java.lang's. */
+    /**
+     * The import lines every session starts with. Each line is compiled on its own when a worker
+     * starts, so packages are imported on demand and only the framework classes whose simple name
+     * is also a JDK class in scope ({@code otp.Process} and {@code java.lang.Process}) get a
+     * single-type import, which makes the framework's class win instead of being ambiguous.
+     */
     static List<String> defaultImports() {
         List<String> lines = new ArrayList<>();
         for (String pkg : JDK_IMPORTS) {
             lines.add("import " + pkg + ";");
         }
+        List<String> scope = new ArrayList<>(List.of("java.lang"));
+        JDK_IMPORTS.forEach(pkg -> scope.add(pkg.substring(0, pkg.length() - ".*".length())));
+        List<String> framework = new ArrayList<>();
         for (String pkg : FRAMEWORK_PACKAGES) {
             List<String> classes = publicClassesOf(pkg);
             if (classes.isEmpty()) {
@@ -68,7 +76,14 @@ final class Notebook implements AutoCloseable {
             }
             lines.add("import " + pkg + ".*;");
             for (String name : classes) {
-                lines.add("import " + pkg + "." + name + ";");
+                if (framework.contains(name)) {
+                    continue;
+                }
+                framework.add(name);
+                if (scope.stream().anyMatch(other -> exists(other + "." + name))
+                        || FRAMEWORK_PACKAGES.stream().anyMatch(other -> !other.equals(pkg) && exists(other + "." + name))) {
+                    lines.add("import " + pkg + "." + name + ";");
+                }
             }
         }
         for (String staticOwner : List.of("otp.GenServer", "otp.Process")) {
@@ -79,34 +94,46 @@ final class Notebook implements AutoCloseable {
         return lines;
     }
 
+    /** Public top-level classes of {@code pkg} in every classpath entry that holds the package. */
     private static List<String> publicClassesOf(String pkg) {
         String folder = pkg.replace('.', '/');
-        URL url = Notebook.class.getClassLoader().getResource(folder);
-        if (url == null) {
-            return List.of();
-        }
         TreeSet<String> names = new TreeSet<>();
         try {
-            if (url.getProtocol().equals("jar")) {
-                try (JarFile jar = ((JarURLConnection) url.openConnection()).getJarFile()) {
-                    jar.stream().map(entry -> entry.getName())
-                            .filter(name -> name.startsWith(folder + "/") && name.endsWith(".class"))
-                            .map(name -> name.substring(folder.length() + 1, name.length() - ".class".length()))
-                            .filter(name -> !name.contains("/") && !name.contains("$") && !name.contains("-"))
-                            .forEach(names::add);
-                }
-            } else if (url.getProtocol().equals("file")) {
-                try (Stream<Path> files = Files.list(Path.of(url.toURI()))) {
-                    files.map(file -> file.getFileName().toString())
-                            .filter(name -> name.endsWith(".class") && !name.contains("$") && !name.contains("-"))
-                            .map(name -> name.substring(0, name.length() - ".class".length()))
-                            .forEach(names::add);
-                }
+            for (URL url : java.util.Collections.list(Notebook.class.getClassLoader().getResources(folder))) {
+                classNamesIn(url, folder, names);
             }
         } catch (IOException | URISyntaxException | ClassCastException unreadable) {
             return List.of();
         }
         return names.stream().filter(name -> isPublic(pkg + "." + name)).toList();
+    }
+
+    private static void classNamesIn(URL url, String folder, TreeSet<String> names) throws IOException, URISyntaxException {
+        if (url.getProtocol().equals("jar")) {
+            try (JarFile jar = ((JarURLConnection) url.openConnection()).getJarFile()) {
+                jar.stream().map(entry -> entry.getName())
+                        .filter(name -> name.startsWith(folder + "/") && name.endsWith(".class"))
+                        .map(name -> name.substring(folder.length() + 1, name.length() - ".class".length()))
+                        .filter(name -> !name.contains("/") && !name.contains("$") && !name.contains("-"))
+                        .forEach(names::add);
+            }
+        } else if (url.getProtocol().equals("file")) {
+            try (Stream<Path> files = Files.list(Path.of(url.toURI()))) {
+                files.map(file -> file.getFileName().toString())
+                        .filter(name -> name.endsWith(".class") && !name.contains("$") && !name.contains("-"))
+                        .map(name -> name.substring(0, name.length() - ".class".length()))
+                        .forEach(names::add);
+            }
+        }
+    }
+
+    private static boolean exists(String className) {
+        try {
+            Class.forName(className, false, Notebook.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError absent) {
+            return false;
+        }
     }
 
     private static boolean isPublic(String className) {

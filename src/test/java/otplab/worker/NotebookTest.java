@@ -88,8 +88,8 @@ class NotebookTest {
 
     @Test
     void aSessionIsOneProcessAcrossCellsAndStatements() {
-        assertEquals(CellOutcome.OK, notebook.eval("otp.Process.send(otp.Process.self(), \"hi\");").status());
-        CellOutcome received = notebook.eval("otp.Process.receive(1000)");
+        assertEquals(CellOutcome.OK, notebook.eval("Process.send(Process.self(), \"hi\");").status());
+        CellOutcome received = notebook.eval("Process.receive(1000)");
         assertEquals(CellOutcome.OK, received.status(), received.toString());
         assertTrue(received.values().getFirst().endsWith("==> Optional[hi]"), received.toString());
         CellOutcome trapping = notebook.eval("otp.Process.trapExit(true);\nboolean wasTrapping = otp.Process.trapExit(false);");
