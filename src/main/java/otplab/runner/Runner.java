@@ -49,6 +49,8 @@ public final class Runner implements AutoCloseable {
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
     /** Runs wanting a worker while none is ready; the pool starts workers for them too. */
     private final AtomicInteger waiting = new AtomicInteger();
+    /** When the pool last finished starting a worker (guarded by {@code ready}). */
+    private long lastStart = System.nanoTime();
     private final ExecutorService starter;
     private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("otplab-session-sweeper").factory());
     private WorkerImage image;
@@ -256,7 +258,7 @@ public final class Runner implements AutoCloseable {
             if (worker != null) {
                 return worker;
             }
-            return image == null ? startWorker() : awaitStartedWorker();
+            return image == null ? startWorker() : awaitStartedWorker(listener);
         } catch (IOException | RuntimeException e) {
             permits.release();
             LOG.log(Level.WARNING, "could not start a worker", e);
@@ -270,9 +272,9 @@ public final class Runner implements AutoCloseable {
      * first come, first served by workers that start at full speed, not by twenty JVMs that all
      * start at once and all finish late.
      */
-    private WorkerProcess awaitStartedWorker() throws IOException {
-        long deadline = System.nanoTime() + RunnerSettings.START_TIMEOUT.toNanos();
-        waiting.incrementAndGet();
+    private WorkerProcess awaitStartedWorker(OutputListener listener) throws IOException {
+        long waitingSince = System.nanoTime();
+        listener.queued(waiting.incrementAndGet());
         try {
             while (true) {
                 replenish();
@@ -281,7 +283,8 @@ public final class Runner implements AutoCloseable {
                     if (worker != null) {
                         return worker;
                     }
-                    long left = deadline - System.nanoTime();
+                    // Give up only when the pool stopped making progress, not because the line is long.
+                    long left = Math.max(waitingSince, lastStart) + RunnerSettings.START_TIMEOUT.toNanos() - System.nanoTime();
                     if (closed || left <= 0) {
                         throw new IOException("no worker became ready in time");
                     }
@@ -342,6 +345,7 @@ public final class Runner implements AutoCloseable {
                     boolean keep;
                     synchronized (ready) {
                         keep = !closed && ready.size() < wanted();
+                        lastStart = System.nanoTime();
                         if (keep) {
                             ready.addLast(worker);
                             ready.notifyAll();
