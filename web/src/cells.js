@@ -47,6 +47,12 @@ function savedCode(slug, id) {
   }
 }
 
+/** The cell's own wall-time limit (its `timeout-ms` attribute), or undefined for the runner's default. */
+function timeoutOf(element) {
+  const value = Number(element.dataset.timeoutMs);
+  return Number.isInteger(value) && value > 0 ? value : undefined;
+}
+
 function createCell(element, slug) {
   const id = element.dataset.cellId;
   const source = element.querySelector(".cell-source");
@@ -62,6 +68,7 @@ function createCell(element, slug) {
     runnable,
     setup: element.dataset.setup === "true",
     expectedStatus: element.dataset.expectedStatus || "ok",
+    timeoutMs: timeoutOf(element),
     originalCode,
     view: null,
     getCode: () => cell.view.state.doc.toString(),
@@ -116,12 +123,12 @@ export function mountCells(root) {
   window.OTPLab = Object.assign(window.OTPLab || {}, { cells, setupCells, onCell, RUN_EVENT, READY_EVENT });
   for (const element of root.querySelectorAll("template.cell-hidden-setup, figure.cell")) {
     if (element.tagName === "TEMPLATE") {
-      setupCells.push({ id: element.dataset.cellId, code: element.content.textContent, hidden: true });
+      setupCells.push({ id: element.dataset.cellId, code: element.content.textContent, hidden: true, timeoutMs: timeoutOf(element) });
       continue;
     }
     const cell = createCell(element, slug);
     cells.set(cell.id, cell);
-    if (cell.setup) setupCells.push({ id: cell.id, code: cell.originalCode, hidden: false });
+    if (cell.setup) setupCells.push({ id: cell.id, code: cell.originalCode, hidden: false, timeoutMs: cell.timeoutMs });
     for (const hook of hooks) hook(cell);
     element.dispatchEvent(new CustomEvent(READY_EVENT, { bubbles: true, detail: { cell } }));
   }

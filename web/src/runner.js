@@ -2,7 +2,7 @@
 // editor and completion from the page's session. One session per open lesson page (a fresh id
 // per page load) over one WebSocket; cells share declarations like a notebook until Reset.
 //
-// Wire protocol (server: otplab.runner.RunRoutes): send {type: "run", session, cell, code},
+// Wire protocol (server: otplab.runner.RunRoutes): send {type: "run", session, cell, code, timeoutMs?},
 // {type: "stop", session}, {type: "reset", session}; receive "queued", "started", "out" pieces,
 // then "result" (or "error"), and "reset".
 import { EditorState, StateEffect } from "@codemirror/state";
@@ -106,7 +106,7 @@ class Session {
   }
 
   /** Queues a run; resolves with the result message (a status of "error" when the run could not happen). */
-  run(key, code, listener) {
+  run(key, code, listener, timeoutMs) {
     const task = () => new Promise((resolve) => {
       const run = {
         key,
@@ -118,7 +118,7 @@ class Session {
         fail: (error) => run.finish({ type: "result", status: "error", stdout: "", stderr: "", diagnostics: [], values: [], error }),
       };
       this.current = run;
-      this.send({ type: "run", cell: key, code }).catch(() => run.fail("Cannot reach the server; is it running?"));
+      this.send({ type: "run", cell: key, code, timeoutMs }).catch(() => run.fail("Cannot reach the server; is it running?"));
     });
     const result = this.queue.then(task);
     this.queue = result.catch(() => undefined);
@@ -143,7 +143,7 @@ class Session {
     this.prepared = true;
     for (const setup of setupCells) {
       if (setup.id === upTo) break;
-      const result = await this.run("setup-" + setup.id, setup.code, listener);
+      const result = await this.run("setup-" + setup.id, setup.code, listener, setup.timeoutMs);
       if (result.status !== "ok") {
         this.prepared = false;
         return { ...result, error: `The lesson's setup cell "${setup.id}" failed: ${result.error || result.status}` };
@@ -311,7 +311,7 @@ function attach(cell, session) {
     setBusy(true, "Starting…");
     const quiet = { queued: listener.queued, started: () => setBusy(true, "Preparing the lesson…"), output: () => undefined };
     const failedSetup = await session.prepare(cell.setup ? cell.id : null, quiet);
-    const result = failedSetup || (await session.run(cell.id, code, listener));
+    const result = failedSetup || (await session.run(cell.id, code, listener, cell.timeoutMs));
     setBusy(false);
     pane.finish(result, streamed);
     if (result.diagnostics && result.diagnostics.length && !failedSetup) {

@@ -49,6 +49,7 @@ public final class RunnerBench {
         CourseServer server = CourseServer.create(config -> RunnerModule.addTo(
                 config.port(0).lessonsDir(Path.of("lessons")).authorMode(false), runner)).start();
         try {
+            System.out.println("load average at start: " + Files.readString(Path.of("/proc/loadavg")).strip());
             System.out.println("| measure | p50 | p95 |");
             System.out.println("|---|---|---|");
             List<Long> println = warm(runner, "warm println cell (session)", PRINTLN);
@@ -59,11 +60,24 @@ public final class RunnerBench {
             }
             row("`jshell` command line, cold, println (baseline)", cold);
             System.out.println("| ratio warm println / cold jshell (medians) | 1/" + median(cold) / Math.max(1, median(println)) + " | |");
-            concurrent(server);
+            concurrent(server, "pool of 2");
             memory(runner);
         } finally {
             server.stop();
         }
+        Runner warm = Runner.create(s -> s.poolSize(CONCURRENT).maxWorkers(CONCURRENT + 2));
+        CourseServer burst = CourseServer.create(config -> RunnerModule.addTo(
+                config.port(0).lessonsDir(Path.of("lessons")).authorMode(false), warm)).start();
+        try {
+            long deadline = System.nanoTime() + 600_000_000_000L;
+            while (!Integer.valueOf(CONCURRENT).equals(warm.health().get("ready")) && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+            }
+            concurrent(burst, "pool of " + warm.health().get("ready") + " warm");
+        } finally {
+            burst.stop();
+        }
+        System.out.println("load average at end: " + Files.readString(Path.of("/proc/loadavg")).strip());
     }
 
     private static List<Long> warm(Runner runner, String label, String code) throws Exception {
@@ -98,7 +112,7 @@ public final class RunnerBench {
     }
 
     /** 20 one-shot runs at once over HTTP, while another client keeps fetching a lesson page. */
-    private static void concurrent(CourseServer server) throws Exception {
+    private static void concurrent(CourseServer server, String pool) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         String body = "{\"code\": \"System.out.println(\\\"hello\\\");\"}";
         HttpRequest run = HttpRequest.newBuilder(URI.create(server.url() + "api/run"))
@@ -145,7 +159,7 @@ public final class RunnerBench {
         loading.set(false);
         reader.join();
         clients.shutdown();
-        row(CONCURRENT + " concurrent one-shot runs over HTTP (each; " + errors.get() + " errors, all done in " + all + " ms)", times);
+        row(CONCURRENT + " concurrent one-shot runs over HTTP, " + pool + " (each; " + errors.get() + " errors, all done in " + all + " ms)", times);
         row("lesson page during those runs (" + pageTimes.size() + " fetches, " + pageErrors.get() + " errors)", pageTimes);
         System.out.println("| server JVM heap in use right after those runs | " + usedMb + " MB | |");
     }

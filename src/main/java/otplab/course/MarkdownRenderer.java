@@ -196,13 +196,18 @@ public final class MarkdownRenderer {
             html.line();
         }
 
+        /** The cell's {@code timeout-ms}, for the runner's request; empty when the cell has none. */
+        private static String timeoutAttribute(CellAttributes attributes) {
+            return attributes.timeoutMs().isPresent() ? " data-timeout-ms=\"" + attributes.timeoutMs().getAsLong() + "\"" : "";
+        }
+
         private static void renderCell(HtmlWriter html, Cell cell) {
             CellAttributes attributes = cell.attributes();
             html.line();
             if (!cell.shown()) {
                 html.raw("<template class=\"cell-hidden-setup\" data-cell-id=\"");
                 html.text(cell.id());
-                html.raw("\">");
+                html.raw("\"" + timeoutAttribute(attributes) + ">");
                 html.text(cell.code());
                 html.raw("</template>");
                 html.line();
@@ -212,7 +217,7 @@ public final class MarkdownRenderer {
             html.text(cell.id());
             html.raw("\" data-cell-number=\"" + cell.number() + "\" data-runnable=\"" + cell.runnable()
                     + "\" data-setup=\"" + cell.setup() + "\" data-expected-status=\""
-                    + attributes.status().wireName() + "\">");
+                    + attributes.status().wireName() + "\"" + timeoutAttribute(attributes) + ">");
             html.raw("<figcaption class=\"cell-bar\"><span class=\"cell-title\">");
             html.text(cell.runnable() ? "Java" : "Java (read only)");
             html.raw("</span><span class=\"cell-toolbar\" data-slot=\"toolbar\"></span></figcaption>");

@@ -8,6 +8,7 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.websocket.WsContext;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -19,10 +20,11 @@ import otplab.worker.CellDiagnostic;
  * The runner's HTTP and WebSocket routes, registered on a Javalin config:
  *
  * <ul>
- * <li>{@code POST /api/run} {@code {"code", "session"?}} → the run's result document;</li>
+ * <li>{@code POST /api/run} {@code {"code", "session"?, "timeoutMs"?}} → the run's result document
+ *     ({@code timeoutMs} replaces the default wall time, bounded by {@link RunnerSettings#maxWallTime()});</li>
  * <li>{@code POST /api/complete} {@code {"code", "cursor", "session"}} → {@code {"anchor", "items"}};</li>
  * <li>{@code POST /api/sessions/{id}/stop} and {@code /reset};</li>
- * <li>{@code WS /ws/run}: send {@code {"type":"run","session","code"}}, receive {@code queued},
+ * <li>{@code WS /ws/run}: send {@code {"type":"run","session","code","timeoutMs"?}}, receive {@code queued},
  *     {@code started}, {@code out} pieces as they are printed, then {@code result}; also
  *     {@code {"type":"stop"}} and {@code {"type":"reset"}}.</li>
  * </ul>
@@ -72,9 +74,10 @@ public final class RunRoutes {
         String code = body.get("code").asText();
         String session = body.hasNonNull("session") ? body.get("session").asText() : null;
         try {
+            Duration wallTime = wallTime(body);
             RunResult result = session == null
-                    ? runner.runOnce(code, OutputListener.NONE)
-                    : runner.runInSession(session, code, OutputListener.NONE);
+                    ? runner.runOnce(code, wallTime, OutputListener.NONE)
+                    : runner.runInSession(session, code, wallTime, OutputListener.NONE);
             ctx.json(toJson(result));
         } catch (RunnerBusyException | SandboxUnavailableException e) {
             error(ctx, 503, e.getMessage());
@@ -146,6 +149,18 @@ public final class RunRoutes {
         return body;
     }
 
+    /** The run's wall time: the optional {@code timeoutMs} (a cell's {@code timeout-ms}) within the runner's maximum. */
+    private Duration wallTime(JsonNode request) {
+        JsonNode asked = request.get("timeoutMs");
+        if (asked == null || asked.isNull()) {
+            return runner.settings().wallTime();
+        }
+        if (!asked.canConvertToLong() || !asked.isIntegralNumber() || asked.asLong() < 1) {
+            throw new IllegalArgumentException("\"timeoutMs\" must be a whole number of milliseconds, at least 1");
+        }
+        return runner.settings().boundedWallTime(asked.asLong());
+    }
+
     private void error(Context ctx, int status, String message) {
         ctx.status(status).json(Map.of("error", message));
     }
@@ -188,7 +203,8 @@ public final class RunRoutes {
                 case "run" -> {
                     String code = message.path("code").asText("");
                     String cell = message.path("cell").asText("");
-                    Thread.ofVirtual().name("otplab-ws-run").start(() -> streamRun(ws, session, cell, code));
+                    Duration wallTime = wallTime(message);
+                    Thread.ofVirtual().name("otplab-ws-run").start(() -> streamRun(ws, session, cell, code, wallTime));
                 }
                 case "stop" -> runner.stop(session);
                 case "reset" -> Thread.ofVirtual().start(() -> {
@@ -206,7 +222,7 @@ public final class RunRoutes {
         }
     }
 
-    private void streamRun(WsContext ws, String session, String cell, String code) {
+    private void streamRun(WsContext ws, String session, String cell, String code, Duration wallTime) {
         OutputListener listener = new OutputListener() {
             @Override
             public void output(String stream, String text) {
@@ -225,7 +241,7 @@ public final class RunRoutes {
             }
         };
         try {
-            RunResult result = runner.runInSession(session, code, listener);
+            RunResult result = runner.runInSession(session, code, wallTime, listener);
             ObjectNode node = toJson(result);
             node.put("type", "result");
             node.put("cell", cell);

@@ -2,6 +2,7 @@ package otplab.runner;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Comparator;
 import java.util.Deque;
@@ -36,6 +37,8 @@ import java.util.regex.Pattern;
 public final class Runner implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(Runner.class.getName());
     private static final Pattern SESSION_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+    /** How often a run waiting for a worker asks the pool again, so a failed start is retried. */
+    private static final long RETRY_START_MS = 1000;
 
     private final RunnerSettings settings;
     private final Sandbox sandbox;
@@ -45,7 +48,11 @@ public final class Runner implements AutoCloseable {
     private final AtomicInteger queued = new AtomicInteger();
     private final AtomicInteger starting = new AtomicInteger();
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
-    private final ExecutorService starter = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("otplab-pool-starter").factory());
+    /** Runs wanting a worker while none is ready; the pool starts workers for them too. */
+    private final AtomicInteger waiting = new AtomicInteger();
+    /** When the pool last finished starting a worker (guarded by {@code ready}). */
+    private long lastStart = System.nanoTime();
+    private final ExecutorService starter;
     private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("otplab-session-sweeper").factory());
     private WorkerImage image;
     private volatile boolean closed;
@@ -56,6 +63,8 @@ public final class Runner implements AutoCloseable {
         this.settings = settings;
         this.sandbox = Sandbox.detect(settings);
         this.permits = new Semaphore(settings.maxWorkers(), true);
+        this.starter = Executors.newFixedThreadPool(settings.parallelStarts(),
+                Thread.ofPlatform().daemon().name("otplab-pool-starter-", 1).factory());
     }
 
     /** A runner with default settings changed by {@code config}; call {@link #start()} next. */
@@ -99,6 +108,11 @@ public final class Runner implements AutoCloseable {
 
     /** Runs code on a fresh worker that is discarded afterwards. */
     public RunResult runOnce(String code, OutputListener listener) throws RunnerBusyException {
+        return runOnce(code, settings.wallTime(), listener);
+    }
+
+    /** Runs code on a fresh worker that is discarded afterwards, within {@code wallTime} (see {@link RunnerSettings#boundedWallTime}). */
+    public RunResult runOnce(String code, Duration wallTime, OutputListener listener) throws RunnerBusyException {
         Optional<RunResult> refused = refuse(code);
         if (refused.isPresent()) {
             return refused.get();
@@ -106,7 +120,7 @@ public final class Runner implements AutoCloseable {
         WorkerProcess worker = acquire(listener);
         try {
             listener.started();
-            return worker.run(code, listener);
+            return worker.run(code, wallTime, listener);
         } finally {
             worker.close();
             permits.release();
@@ -115,6 +129,13 @@ public final class Runner implements AutoCloseable {
 
     /** Runs a cell in the page's session, starting the session's worker when it has none. */
     public RunResult runInSession(String sessionId, String code, OutputListener listener) throws RunnerBusyException {
+        return runInSession(sessionId, code, settings.wallTime(), listener);
+    }
+
+    /** Runs a cell in the page's session within {@code wallTime}, starting the session's worker when it has none. */
+    public RunResult runInSession(String sessionId, String code, Duration wallTime, OutputListener listener)
+            throws RunnerBusyException {
+        Objects.requireNonNull(wallTime, "wallTime must not be null");
         Optional<RunResult> refused = refuse(code);
         if (refused.isPresent()) {
             return refused.get();
@@ -125,7 +146,7 @@ public final class Runner implements AutoCloseable {
             session.running = true;
             WorkerProcess worker = session.worker(listener);
             listener.started();
-            RunResult result = worker.run(code, listener);
+            RunResult result = worker.run(code, wallTime, listener);
             if (!worker.isAlive()) {
                 session.discardWorker();
             }
@@ -270,11 +291,47 @@ public final class Runner implements AutoCloseable {
         try {
             WorkerProcess worker = takeReady();
             replenish();
-            return worker != null ? worker : startWorker();
+            if (worker != null) {
+                return worker;
+            }
+            return image == null ? startWorker() : awaitStartedWorker(listener);
         } catch (IOException | RuntimeException e) {
             permits.release();
             LOG.log(Level.WARNING, "could not start a worker", e);
             throw new RunnerBusyException();
+        }
+    }
+
+    /**
+     * Waits for the pool's next worker instead of starting one here: starts stay bounded by
+     * {@link RunnerSettings#parallelStarts()}, so a burst of runs on a small machine is served
+     * first come, first served by workers that start at full speed, not by twenty JVMs that all
+     * start at once and all finish late.
+     */
+    private WorkerProcess awaitStartedWorker(OutputListener listener) throws IOException {
+        long waitingSince = System.nanoTime();
+        listener.queued(waiting.incrementAndGet());
+        try {
+            while (true) {
+                replenish();
+                synchronized (ready) {
+                    WorkerProcess worker = takeReady();
+                    if (worker != null) {
+                        return worker;
+                    }
+                    // Give up only when the pool stopped making progress, not because the line is long.
+                    long left = Math.max(waitingSince, lastStart) + RunnerSettings.START_TIMEOUT.toNanos() - System.nanoTime();
+                    if (closed || left <= 0) {
+                        throw new IOException("no worker became ready in time");
+                    }
+                    ready.wait(Math.max(1, Math.min(TimeUnit.NANOSECONDS.toMillis(left), RETRY_START_MS)));
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while waiting for a worker", e);
+        } finally {
+            waiting.decrementAndGet();
         }
     }
 
@@ -304,25 +361,30 @@ public final class Runner implements AutoCloseable {
         }
     }
 
-    /** Keeps {@code poolSize} workers warm, starting them one at a time so a burst does not starve the CPU. */
+    /**
+     * Keeps {@code poolSize} workers warm plus one for every run waiting for a worker, starting at
+     * most {@link RunnerSettings#parallelStarts()} at a time so a burst does not starve the CPU.
+     */
     private void replenish() {
         if (closed || image == null) {
             return;
         }
         int missing;
         synchronized (ready) {
-            missing = settings.poolSize() - ready.size() - starting.get();
+            missing = wanted() - ready.size() - starting.get();
+            starting.addAndGet(Math.max(0, missing));
         }
         for (int i = 0; i < missing; i++) {
-            starting.incrementAndGet();
             starter.submit(() -> {
                 try {
                     WorkerProcess worker = startWorker();
                     boolean keep;
                     synchronized (ready) {
-                        keep = !closed && ready.size() < settings.poolSize();
+                        keep = !closed && ready.size() < wanted();
+                        lastStart = System.nanoTime();
                         if (keep) {
                             ready.addLast(worker);
+                            ready.notifyAll();
                         }
                     }
                     if (!keep) {
@@ -336,6 +398,10 @@ public final class Runner implements AutoCloseable {
                 }
             });
         }
+    }
+
+    private int wanted() {
+        return settings.poolSize() + waiting.get();
     }
 
     /** Frees the permit of the least recently used session that is not running a cell. */

@@ -22,7 +22,9 @@ import otp.config.Setting;
  * <tr><td>threads/processes per worker (RLIMIT_NPROC, pids cgroup)</td><td>{@value #DEFAULT_MAX_THREADS}</td></tr>
  * <tr><td>memory cgroup per worker</td><td>{@value #DEFAULT_MEMORY_MB} MB</td></tr>
  * <tr><td>open files / largest file written</td><td>{@value #DEFAULT_OPEN_FILES} / {@value #DEFAULT_FILE_BYTES} bytes</td></tr>
+ * <tr><td>longest wall time a request may ask for</td><td>{@value #DEFAULT_MAX_WALL_SECONDS} s</td></tr>
  * <tr><td>warm workers kept ready</td><td>{@value #DEFAULT_POOL_SIZE}</td></tr>
+ * <tr><td>worker JVMs starting at once</td><td>one per core</td></tr>
  * <tr><td>workers in use at once (sessions + one-shot runs)</td><td>{@value #DEFAULT_MAX_WORKERS}</td></tr>
  * <tr><td>idle session expiry</td><td>{@value #DEFAULT_SESSION_IDLE_MINUTES} min</td></tr>
  * <tr><td>longest wait for a free worker</td><td>{@value #DEFAULT_QUEUE_WAIT_SECONDS} s</td></tr>
@@ -30,6 +32,8 @@ import otp.config.Setting;
  */
 public final class RunnerSettings {
     public static final int DEFAULT_WALL_SECONDS = 5;
+    /** The longest wall time a request may ask for (a cell's {@code timeout-ms}); longer asks are cut to it. */
+    public static final int DEFAULT_MAX_WALL_SECONDS = 120;
     public static final int DEFAULT_CPU_SECONDS = 300;
     public static final int DEFAULT_HEAP_MB = 128;
     public static final int DEFAULT_METASPACE_MB = 96;
@@ -40,6 +44,8 @@ public final class RunnerSettings {
     public static final int DEFAULT_OPEN_FILES = 256;
     public static final long DEFAULT_FILE_BYTES = 16L * 1024 * 1024;
     public static final int DEFAULT_POOL_SIZE = 2;
+    /** Worker JVMs started at once: one per core, since a start keeps about one core busy. */
+    public static final int DEFAULT_PARALLEL_STARTS = Math.max(1, Runtime.getRuntime().availableProcessors());
     public static final int DEFAULT_MAX_WORKERS = 8;
     public static final int DEFAULT_SESSION_IDLE_MINUTES = 10;
     public static final int DEFAULT_QUEUE_WAIT_SECONDS = 30;
@@ -57,6 +63,7 @@ public final class RunnerSettings {
     public static final Duration START_TIMEOUT = Duration.ofSeconds(20);
 
     private final Duration wallTime;
+    private final Duration maxWallTime;
     private final int cpuSeconds;
     private final int heapMb;
     private final int metaspaceMb;
@@ -68,6 +75,7 @@ public final class RunnerSettings {
     private final long fileBytes;
     private final int poolSize;
     private final int maxWorkers;
+    private final int parallelStarts;
     private final Duration sessionIdle;
     private final Duration queueWait;
     private final boolean allowUnsandboxed;
@@ -76,6 +84,7 @@ public final class RunnerSettings {
 
     private RunnerSettings(Builder b) {
         wallTime = b.wallTime;
+        maxWallTime = b.maxWallTime;
         cpuSeconds = b.cpuSeconds;
         heapMb = b.heapMb;
         metaspaceMb = b.metaspaceMb;
@@ -87,6 +96,7 @@ public final class RunnerSettings {
         fileBytes = b.fileBytes;
         poolSize = b.poolSize;
         maxWorkers = b.maxWorkers;
+        parallelStarts = b.parallelStarts;
         sessionIdle = b.sessionIdle;
         queueWait = b.queueWait;
         allowUnsandboxed = b.allowUnsandboxed;
@@ -106,6 +116,7 @@ public final class RunnerSettings {
     public Builder toBuilder() {
         Builder b = new Builder();
         b.wallTime = wallTime;
+        b.maxWallTime = maxWallTime;
         b.cpuSeconds = cpuSeconds;
         b.heapMb = heapMb;
         b.metaspaceMb = metaspaceMb;
@@ -117,6 +128,7 @@ public final class RunnerSettings {
         b.fileBytes = fileBytes;
         b.poolSize = poolSize;
         b.maxWorkers = maxWorkers;
+        b.parallelStarts = parallelStarts;
         b.sessionIdle = sessionIdle;
         b.queueWait = queueWait;
         b.allowUnsandboxed = allowUnsandboxed;
@@ -126,6 +138,12 @@ public final class RunnerSettings {
     }
 
     public Duration wallTime() { return wallTime; }
+    public Duration maxWallTime() { return maxWallTime; }
+
+    /** The wall time for a run that asked for {@code requestedMs}: at least 1 ms, at most {@link #maxWallTime()}. */
+    public Duration boundedWallTime(long requestedMs) {
+        return Duration.ofMillis(Math.clamp(requestedMs, 1, maxWallTime.toMillis()));
+    }
     public int cpuSeconds() { return cpuSeconds; }
     public int heapMb() { return heapMb; }
     public int metaspaceMb() { return metaspaceMb; }
@@ -137,6 +155,7 @@ public final class RunnerSettings {
     public long fileBytes() { return fileBytes; }
     public int poolSize() { return poolSize; }
     public int maxWorkers() { return maxWorkers; }
+    public int parallelStarts() { return parallelStarts; }
     public Duration sessionIdle() { return sessionIdle; }
     public Duration queueWait() { return queueWait; }
     /** Whether runs may go ahead without the OS sandbox when bubblewrap cannot run. Never the default. */
@@ -146,6 +165,7 @@ public final class RunnerSettings {
 
     public static final class Builder {
         private Duration wallTime = Duration.ofSeconds(DEFAULT_WALL_SECONDS);
+        private Duration maxWallTime = Duration.ofSeconds(DEFAULT_MAX_WALL_SECONDS);
         private int cpuSeconds = DEFAULT_CPU_SECONDS;
         private int heapMb = DEFAULT_HEAP_MB;
         private int metaspaceMb = DEFAULT_METASPACE_MB;
@@ -157,6 +177,7 @@ public final class RunnerSettings {
         private long fileBytes = DEFAULT_FILE_BYTES;
         private int poolSize = DEFAULT_POOL_SIZE;
         private int maxWorkers = DEFAULT_MAX_WORKERS;
+        private int parallelStarts = DEFAULT_PARALLEL_STARTS;
         private Duration sessionIdle = Duration.ofMinutes(DEFAULT_SESSION_IDLE_MINUTES);
         private Duration queueWait = Duration.ofSeconds(DEFAULT_QUEUE_WAIT_SECONDS);
         private boolean allowUnsandboxed;
@@ -166,6 +187,7 @@ public final class RunnerSettings {
         private Builder() {}
 
         public Builder wallTime(Duration value) { wallTime = Objects.requireNonNull(value, "wallTime must not be null"); return this; }
+        public Builder maxWallTime(Duration value) { maxWallTime = Objects.requireNonNull(value, "maxWallTime must not be null"); return this; }
         public Builder cpuSeconds(int value) { cpuSeconds = value; return this; }
         public Builder heapMb(int value) { heapMb = value; return this; }
         public Builder metaspaceMb(int value) { metaspaceMb = value; return this; }
@@ -177,6 +199,7 @@ public final class RunnerSettings {
         public Builder fileBytes(long value) { fileBytes = value; return this; }
         public Builder poolSize(int value) { poolSize = value; return this; }
         public Builder maxWorkers(int value) { maxWorkers = value; return this; }
+        public Builder parallelStarts(int value) { parallelStarts = value; return this; }
         public Builder sessionIdle(Duration value) { sessionIdle = Objects.requireNonNull(value, "sessionIdle must not be null"); return this; }
         public Builder queueWait(Duration value) { queueWait = Objects.requireNonNull(value, "queueWait must not be null"); return this; }
         public Builder allowUnsandboxed(boolean value) { allowUnsandboxed = value; return this; }
@@ -223,6 +246,9 @@ public final class RunnerSettings {
 
         public RunnerSettings build() {
             positive("wallTime", wallTime.toMillis());
+            if (maxWallTime.compareTo(wallTime) < 0) {
+                throw new IllegalArgumentException("maxWallTime must be at least wallTime");
+            }
             positive("cpuSeconds", cpuSeconds);
             positive("heapMb", heapMb - 15);
             positive("metaspaceMb", metaspaceMb - 31);
@@ -236,6 +262,7 @@ public final class RunnerSettings {
                 throw new IllegalArgumentException("poolSize must not be negative");
             }
             positive("maxWorkers", maxWorkers);
+            positive("parallelStarts", parallelStarts);
             positive("sessionIdle", sessionIdle.toMillis());
             positive("queueWait", queueWait.toMillis());
             if (workerJar == null) {

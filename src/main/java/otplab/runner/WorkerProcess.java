@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -233,8 +234,14 @@ public final class WorkerProcess implements AutoCloseable {
         stopSignal.complete(null);
     }
 
-    /** Evaluates one cell, streaming output to {@code listener}. */
+    /** Evaluates one cell within the default wall time, streaming output to {@code listener}. */
     public RunResult run(String code, OutputListener listener) {
+        return run(code, settings.wallTime(), listener);
+    }
+
+    /** Evaluates one cell within {@code wallTime}, streaming output to {@code listener}. */
+    public RunResult run(String code, Duration wallTime, OutputListener listener) {
+        Objects.requireNonNull(wallTime, "wallTime must not be null");
         long started = System.nanoTime();
         if (!isAlive()) {
             return RunResult.refused(RunResult.KILLED, "the worker had ended before the run started");
@@ -250,10 +257,10 @@ public final class WorkerProcess implements AutoCloseable {
         String forcedMessage = "";
         try {
             channel.send(Frame.of(Frame.Type.EVAL, id, "code", code));
-            CompletableFuture.anyOf(result, stopSignal, death).get(settings.wallTime().toMillis(), TimeUnit.MILLISECONDS);
+            CompletableFuture.anyOf(result, stopSignal, death).get(wallTime.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             forced = RunResult.TIMEOUT;
-            forcedMessage = "the run took longer than " + settings.wallTime().toSeconds() + " s and was stopped";
+            forcedMessage = "the run took longer than " + readable(wallTime) + " and was stopped";
         } catch (IOException | ExecutionException e) {
             LOG.log(Level.FINE, "worker channel failed during a run", e);
         } catch (InterruptedException e) {
@@ -278,6 +285,10 @@ public final class WorkerProcess implements AutoCloseable {
                     message + "; a fresh worker takes the next run, so earlier declarations are gone", duration, collector.truncated());
         }
         return fromFrame(frame, collector, forced, forcedMessage, duration);
+    }
+
+    private static String readable(Duration time) {
+        return time.toMillis() % 1000 == 0 ? time.toSeconds() + " s" : time.toMillis() + " ms";
     }
 
     /** Gives a stopped cell a short grace to end by itself; kills the worker when it does not. */

@@ -7,6 +7,7 @@ import java.lang.classfile.ClassTransform;
 import java.lang.classfile.CodeBuilder;
 import java.lang.classfile.CodeElement;
 import java.lang.classfile.CodeModel;
+import java.lang.classfile.CodeTransform;
 import java.lang.classfile.MethodModel;
 import java.lang.classfile.Opcode;
 import java.lang.classfile.TypeKind;
@@ -174,9 +175,9 @@ public final class BytecodePolicy {
         Map<String, byte[]> result = new HashMap<>();
         for (var entry : models.entrySet()) {
             ClassModel model = entry.getValue();
-            result.put(entry.getKey(), needsGuards(model)
-                    ? writer.transformClass(model, ClassTransform.transformingMethodBodies(BytecodePolicy::guard))
-                    : classes.get(entry.getKey()));
+            CodeTransform stoppable = StopCheck.weaver();
+            result.put(entry.getKey(), writer.transformClass(model, ClassTransform.transformingMethodBodies(
+                    needsGuards(model) ? ((CodeTransform) BytecodePolicy::guard).andThen(stoppable) : stoppable)));
         }
         return result;
     }
@@ -282,12 +283,29 @@ public final class BytecodePolicy {
         }
     }
 
+    /**
+     * Judges a method handle (a method reference or lambda target) by the rules for direct calls:
+     * refused members stay refused, and a member that needs a run-time guard is refused too,
+     * because a call through a handle cannot be rewritten.
+     */
     private static void checkHandle(String className, DirectMethodHandleDesc handle, int line, List<Violation> found) {
         String owner = internalName(handle.owner());
         String name = handle.methodName();
-        reflectiveRefusal(owner, name).ifPresent(reason -> found.add(new Violation(
-                className, readable(owner) + "::" + name, line,
-                "a method reference to it cannot be checked; " + reason)));
+        String call = readable(owner) + "::" + name;
+        Optional<String> refused = refusal(owner, name);
+        if (refused.isPresent()) {
+            found.add(new Violation(className, call, line, refused.get()));
+            return;
+        }
+        boolean isMethod = switch (handle.kind()) {
+            case GETTER, SETTER, STATIC_GETTER, STATIC_SETTER -> false;
+            default -> true;
+        };
+        if (isMethod && guardFor(owner, handle.kind() == DirectMethodHandleDesc.Kind.CONSTRUCTOR ? "<init>" : name,
+                MethodTypeDesc.ofDescriptor(handle.lookupDescriptor()), handle.kind() == DirectMethodHandleDesc.Kind.STATIC || handle.kind() == DirectMethodHandleDesc.Kind.INTERFACE_STATIC) != null) {
+            found.add(new Violation(className, call, line,
+                    "it needs a run-time check that a method reference skips; call it directly instead"));
+        }
     }
 
     private static void addIfRefused(String className, String type, int line, List<Violation> found) {
@@ -311,10 +329,11 @@ public final class BytecodePolicy {
 
     /** The rewrite an instruction needs, or null. */
     private static Rewrite guardFor(InvokeInstruction invoke) {
-        String owner = invoke.owner().asInternalName();
-        String name = invoke.name().stringValue();
-        MethodTypeDesc type = invoke.typeSymbol();
-        boolean isStatic = invoke.opcode() == Opcode.INVOKESTATIC;
+        return guardFor(invoke.owner().asInternalName(), invoke.name().stringValue(), invoke.typeSymbol(),
+                invoke.opcode() == Opcode.INVOKESTATIC);
+    }
+
+    private static Rewrite guardFor(String owner, String name, MethodTypeDesc type, boolean isStatic) {
         if ((name.equals("setAccessible") || name.equals("trySetAccessible"))
                 && (owner.equals("java/lang/reflect/AccessibleObject") || owner.equals("java/lang/reflect/Field")
                         || owner.equals("java/lang/reflect/Method") || owner.equals("java/lang/reflect/Constructor"))) {

@@ -34,6 +34,8 @@ final class Notebook implements AutoCloseable {
     static final List<String> JDK_IMPORTS = List.of(
             "java.util.*", "java.util.concurrent.*", "java.util.function.*", "java.util.stream.*", "java.time.*");
     private static final int MAX_STACK_LINES = 12;
+    /** The names JShell gives its wrapper classes; learners never wrote them. */
+    private static final java.util.regex.Pattern WRAPPER_NAME = java.util.regex.Pattern.compile("(REPL\\.)?\\$JShell\\$\\d+[A-Z]?\\$?");
 
     private final PolicedExecutionControl.Provider engine = new PolicedExecutionControl.Provider();
     private final JShell shell;
@@ -53,12 +55,20 @@ final class Notebook implements AutoCloseable {
         }
     }
 
-    /** The import lines every session starts with. Single-type imports of otp classes win over java.lang's. */
+    /**
+     * The import lines every session starts with. Each line is compiled on its own when a worker
+     * starts, so packages are imported on demand and only the framework classes whose simple name
+     * is also a JDK class in scope ({@code otp.Process} and {@code java.lang.Process}) get a
+     * single-type import, which makes the framework's class win instead of being ambiguous.
+     */
     static List<String> defaultImports() {
         List<String> lines = new ArrayList<>();
         for (String pkg : JDK_IMPORTS) {
             lines.add("import " + pkg + ";");
         }
+        List<String> scope = new ArrayList<>(List.of("java.lang"));
+        JDK_IMPORTS.forEach(pkg -> scope.add(pkg.substring(0, pkg.length() - ".*".length())));
+        List<String> framework = new ArrayList<>();
         for (String pkg : FRAMEWORK_PACKAGES) {
             List<String> classes = publicClassesOf(pkg);
             if (classes.isEmpty()) {
@@ -66,7 +76,14 @@ final class Notebook implements AutoCloseable {
             }
             lines.add("import " + pkg + ".*;");
             for (String name : classes) {
-                lines.add("import " + pkg + "." + name + ";");
+                if (framework.contains(name)) {
+                    continue;
+                }
+                framework.add(name);
+                if (scope.stream().anyMatch(other -> exists(other + "." + name))
+                        || FRAMEWORK_PACKAGES.stream().anyMatch(other -> !other.equals(pkg) && exists(other + "." + name))) {
+                    lines.add("import " + pkg + "." + name + ";");
+                }
             }
         }
         for (String staticOwner : List.of("otp.GenServer", "otp.Process")) {
@@ -77,34 +94,46 @@ final class Notebook implements AutoCloseable {
         return lines;
     }
 
+    /** Public top-level classes of {@code pkg} in every classpath entry that holds the package. */
     private static List<String> publicClassesOf(String pkg) {
         String folder = pkg.replace('.', '/');
-        URL url = Notebook.class.getClassLoader().getResource(folder);
-        if (url == null) {
-            return List.of();
-        }
         TreeSet<String> names = new TreeSet<>();
         try {
-            if (url.getProtocol().equals("jar")) {
-                try (JarFile jar = ((JarURLConnection) url.openConnection()).getJarFile()) {
-                    jar.stream().map(entry -> entry.getName())
-                            .filter(name -> name.startsWith(folder + "/") && name.endsWith(".class"))
-                            .map(name -> name.substring(folder.length() + 1, name.length() - ".class".length()))
-                            .filter(name -> !name.contains("/") && !name.contains("$") && !name.contains("-"))
-                            .forEach(names::add);
-                }
-            } else if (url.getProtocol().equals("file")) {
-                try (Stream<Path> files = Files.list(Path.of(url.toURI()))) {
-                    files.map(file -> file.getFileName().toString())
-                            .filter(name -> name.endsWith(".class") && !name.contains("$") && !name.contains("-"))
-                            .map(name -> name.substring(0, name.length() - ".class".length()))
-                            .forEach(names::add);
-                }
+            for (URL url : java.util.Collections.list(Notebook.class.getClassLoader().getResources(folder))) {
+                classNamesIn(url, folder, names);
             }
         } catch (IOException | URISyntaxException | ClassCastException unreadable) {
             return List.of();
         }
         return names.stream().filter(name -> isPublic(pkg + "." + name)).toList();
+    }
+
+    private static void classNamesIn(URL url, String folder, TreeSet<String> names) throws IOException, URISyntaxException {
+        if (url.getProtocol().equals("jar")) {
+            try (JarFile jar = ((JarURLConnection) url.openConnection()).getJarFile()) {
+                jar.stream().map(entry -> entry.getName())
+                        .filter(name -> name.startsWith(folder + "/") && name.endsWith(".class"))
+                        .map(name -> name.substring(folder.length() + 1, name.length() - ".class".length()))
+                        .filter(name -> !name.contains("/") && !name.contains("$") && !name.contains("-"))
+                        .forEach(names::add);
+            }
+        } else if (url.getProtocol().equals("file")) {
+            try (Stream<Path> files = Files.list(Path.of(url.toURI()))) {
+                files.map(file -> file.getFileName().toString())
+                        .filter(name -> name.endsWith(".class") && !name.contains("$") && !name.contains("-"))
+                        .map(name -> name.substring(0, name.length() - ".class".length()))
+                        .forEach(names::add);
+            }
+        }
+    }
+
+    private static boolean exists(String className) {
+        try {
+            Class.forName(className, false, Notebook.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError absent) {
+            return false;
+        }
     }
 
     private static boolean isPublic(String className) {
@@ -152,7 +181,16 @@ final class Notebook implements AutoCloseable {
 
     private CellOutcome evalSnippet(String cell, int offset, int length, String source,
                                     List<String> values, List<CellDiagnostic> diagnostics) {
-        List<SnippetEvent> events = shell.eval(source);
+        List<SnippetEvent> events;
+        try {
+            events = shell.eval(source);
+        } catch (RuntimeException engineFailure) {
+            engine.control().drainViolations();
+            diagnostics.add(CellDiagnostic.at(cell, offset, offset + length, "error",
+                    "the runner could not load this code: " + engineFailure.getMessage()));
+            return new CellOutcome(CellOutcome.RUNTIME_ERROR, values, diagnostics,
+                    "the runner could not load this code (" + engineFailure.getClass().getSimpleName() + ")");
+        }
         List<BytecodePolicy.Violation> violations = engine.control().drainViolations();
         if (stopRequested) {
             return new CellOutcome(CellOutcome.STOPPED, values, diagnostics, "the run was stopped");
@@ -272,8 +310,31 @@ final class Notebook implements AutoCloseable {
         if (to <= from) {
             to = Math.min(from + 1, cell.length());
         }
-        String message = diag.getMessage(java.util.Locale.ENGLISH);
-        return CellDiagnostic.at(cell, from, to, diag.isError() ? "error" : "warning", message);
+        return CellDiagnostic.at(cell, from, to, diag.isError() ? "error" : "warning",
+                learnerMessage(diag.getMessage(java.util.Locale.ENGLISH)));
+    }
+
+    /**
+     * javac's message in the learner's terms: one line, JShell's wrapper classes left out
+     * ({@code location: class } names the hidden class a snippet is wrapped in).
+     */
+    static String learnerMessage(String javacMessage) {
+        String[] lines = WRAPPER_NAME.matcher(javacMessage).replaceAll("").split("\\R");
+        StringBuilder text = new StringBuilder(lines[0].strip());
+        for (int i = 1; i < lines.length; i++) {
+            String line = lines[i].strip().replaceAll("\\s+", " ");
+            if (line.startsWith("symbol: ")) {
+                text.append(": ").append(line.substring("symbol: ".length()));
+            } else if (line.startsWith("location: ")) {
+                String where = line.substring("location: ".length()).strip();
+                if (!where.equals("class") && !where.isEmpty()) {
+                    text.append(" in ").append(where);
+                }
+            } else if (!line.isEmpty()) {
+                text.append("; ").append(line);
+            }
+        }
+        return text.toString();
     }
 
     private static int lineEnd(String text, int from) {

@@ -1,21 +1,27 @@
 package otplab.worker;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import jdk.jshell.execution.LocalExecutionControl;
+import jdk.jshell.execution.DirectExecutionControl;
 import jdk.jshell.spi.ExecutionControl;
 import jdk.jshell.spi.ExecutionControlProvider;
 import jdk.jshell.spi.ExecutionEnv;
 
 /**
- * JShell's in-process execution engine with one change: every learner class passes through
- * {@link BytecodePolicy} before it is defined. Refused classes are never defined; the refusal is
- * kept so the notebook can report it with the cell's line.
+ * JShell's in-process execution engine, changed in two ways. Every learner class passes through
+ * {@link BytecodePolicy} (which also weaves {@link StopCheck}) before it is defined; refused
+ * classes are never defined and the refusal is kept so the notebook can report it with the cell's
+ * line. And every snippet runs on the session's one {@link SessionThread} instead of a new thread
+ * per statement, so the session is one {@code otp} process.
  */
-final class PolicedExecutionControl extends LocalExecutionControl {
+final class PolicedExecutionControl extends DirectExecutionControl {
     private final List<BytecodePolicy.Violation> violations = new ArrayList<>();
+    private final SessionThread session = new SessionThread();
+    private volatile boolean running;
 
     /** Hands JShell this engine; it remembers the instance so the notebook can read refusals. */
     static final class Provider implements ExecutionControlProvider {
@@ -64,6 +70,33 @@ final class PolicedExecutionControl extends LocalExecutionControl {
             } catch (ClassNotFoundException notYetVisible) {
                 // The loader is recorded on the next successful load.
             }
+        }
+    }
+
+    @Override
+    protected String invoke(Method doitMethod) throws Exception {
+        StopCheck.stopping(false);
+        running = true;
+        try {
+            return session.run(() -> super.invoke(doitMethod));
+        } catch (InvocationTargetException thrown) {
+            if (thrown.getCause() instanceof StopCheck.StopRequested) {
+                throw new StoppedException();
+            }
+            throw thrown;
+        } catch (StopCheck.StopRequested stopped) {
+            throw new StoppedException();
+        } finally {
+            running = false;
+        }
+    }
+
+    /** JShell's stop: loops end at their next stop check, waits (sleep, receive) are interrupted. */
+    @Override
+    public void stop() {
+        if (running) {
+            StopCheck.stopping(true);
+            session.interrupt();
         }
     }
 

@@ -108,7 +108,13 @@ public final class WorkerMain {
     private void evaluate(Frame request) {
         long started = System.nanoTime();
         currentRun = request.id();
-        CellOutcome outcome = notebook.eval(request.field("code").orElse(""));
+        CellOutcome outcome;
+        try {
+            outcome = notebook.eval(request.field("code").orElse(""));
+        } catch (RuntimeException | LinkageError unexpected) {
+            outcome = new CellOutcome(CellOutcome.RUNTIME_ERROR, List.of(), List.of(),
+                    "the runner failed on this cell: " + unexpected);
+        }
         System.out.flush();
         System.err.flush();
         currentRun = 0;

@@ -61,6 +61,27 @@ class RunSessionsTest {
     }
 
     @Test
+    void aRequestsTimeoutMsReplacesTheDefaultWallTime() throws Exception {
+        JsonNode cut = post("/api/run", Map.of("code", "Thread.sleep(2500);", "timeoutMs", 300));
+        assertEquals("timeout", cut.path("status").asText(), cut.toString());
+        assertTrue(cut.path("error").asText().contains("300 ms"), cut.toString());
+        JsonNode longer = post("/api/run", Map.of("session", "page-t", "code", "Thread.sleep(3300);", "timeoutMs", 8000));
+        assertEquals("ok", longer.path("status").asText(), longer.toString());
+        server.runner.reset("page-t");
+        var bad = server.post("/api/run", JSON.writeValueAsBytes(Map.of("code", "1", "timeoutMs", "soon")));
+        assertEquals(400, bad.statusCode());
+        assertTrue(JSON.readTree(bad.body()).path("error").asText().contains("timeoutMs"), bad.body());
+    }
+
+    @Test
+    void aRequestedTimeoutIsBoundedByTheSettingsMaximum() {
+        RunnerSettings settings = RunnerSettings.builder().wallTime(Duration.ofSeconds(5)).maxWallTime(Duration.ofSeconds(20)).build();
+        assertEquals(Duration.ofSeconds(20), settings.boundedWallTime(600_000));
+        assertEquals(Duration.ofMillis(1500), settings.boundedWallTime(1500));
+        assertEquals(Duration.ofMillis(1), settings.boundedWallTime(0));
+    }
+
+    @Test
     void completionOffersTheSessionsNames() throws Exception {
         post("/api/run", Map.of("session", "page-c", "code", "String greetingText = \"hi\";"));
         JsonNode answer = post("/api/complete", Map.of("session", "page-c", "code", "greetingT", "cursor", 9));

@@ -63,6 +63,15 @@ class RunnerBrowserTest {
     }
 
     @Test
+    void aCellsTimeoutMsAttributeLimitsItsRun(Page page, TestSite site) {
+        open(page, site);
+        assertThat(cell(page, "sleepy")).hasAttribute("data-timeout-ms", "500");
+        run(page, "sleepy");
+        assertStatus(page, "sleepy", "Stopped: it ran too long");
+        assertThat(cell(page, "sleepy").locator(".cell-output")).containsText("500 ms");
+    }
+
+    @Test
     void controlEnterRunsTheCell(Page page, TestSite site) {
         open(page, site);
         cell(page, "hello").locator(".cm-content").click();

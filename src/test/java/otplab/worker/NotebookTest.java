@@ -1,10 +1,16 @@
 package otplab.worker;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -78,5 +84,69 @@ class NotebookTest {
     void completionOffersNamesFromTheSession() {
         notebook.eval("int uniqueCounterName = 1;");
         assertTrue(notebook.complete("uniqueCou", 9).contains("uniqueCounterName"));
+    }
+
+    @Test
+    void aSessionIsOneProcessAcrossCellsAndStatements() {
+        assertEquals(CellOutcome.OK, notebook.eval("Process.send(Process.self(), \"hi\");").status());
+        CellOutcome received = notebook.eval("Process.receive(1000)");
+        assertEquals(CellOutcome.OK, received.status(), received.toString());
+        assertTrue(received.values().getFirst().endsWith("==> Optional[hi]"), received.toString());
+        CellOutcome trapping = notebook.eval("otp.Process.trapExit(true);\nboolean wasTrapping = otp.Process.trapExit(false);");
+        assertEquals("wasTrapping ==> true", trapping.values().getLast(), trapping.toString());
+    }
+
+    @Test
+    void aStoppedInfiniteLoopLeavesTheSameSessionProcessRunning() throws Exception {
+        notebook.eval("var before = otp.Process.self();");
+        CompletableFuture<CellOutcome> looping = CompletableFuture.supplyAsync(() -> notebook.eval("while (true) { }"));
+        CellOutcome stopped = null;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (stopped == null && System.nanoTime() < deadline) {
+            notebook.stop();
+            try {
+                stopped = looping.get(50, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException stillRunning) {
+                // the loop may not have started when stop was asked; ask again
+            }
+        }
+        assertEquals(CellOutcome.STOPPED, stopped == null ? null : stopped.status());
+        CellOutcome after = notebook.eval("otp.Process.self().equals(before)");
+        assertEquals(CellOutcome.OK, after.status(), after.toString());
+        assertTrue(after.values().getFirst().endsWith("==> true"), after.toString());
+    }
+
+    @Test
+    void aSwitchWithSeveralRecordPatternsRuns() {
+        CellOutcome outcome = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
+            notebook.eval("record PatA(String x) {} record PatB(int y) {}\n"
+                    + "final class Pats { static Object f(Object o) { return switch (o) { "
+                    + "case PatA(String x) -> \"a\"; case PatB(int y) -> \"b\"; default -> \"d\"; }; } }");
+            return notebook.eval("Pats.f(new PatB(1)) + \"\" + Pats.f(new PatA(\"s\")) + Pats.f(3)");
+        });
+        assertEquals(CellOutcome.OK, outcome.status(), outcome.toString());
+        assertTrue(outcome.values().getFirst().endsWith("==> \"bad\""), outcome.toString());
+    }
+
+    @Test
+    void methodReferencesAreJudgedLikeDirectCalls() {
+        CellOutcome printing = notebook.eval("List.of(\"x\").forEach(System.out::println);");
+        assertEquals(CellOutcome.OK, printing.status(), printing.toString());
+        CellOutcome exiting = notebook.eval("java.util.function.IntConsumer quit = System::exit;");
+        assertEquals(CellOutcome.REJECTED, exiting.status(), exiting.toString());
+        assertTrue(exiting.error().contains("java.lang.System::exit"), exiting.error());
+        CellOutcome reading = notebook.eval("java.util.function.Predicate<java.nio.file.Path> readable = java.nio.file.Files::isReadable;");
+        assertEquals(CellOutcome.REJECTED, reading.status(), reading.toString());
+    }
+
+    @Test
+    void compileErrorsAreWordedWithoutJShellsWrapperClass() {
+        CellOutcome outcome = notebook.eval("int ok = 1;\nint sum = ok + missingName;");
+        assertEquals(CellOutcome.COMPILE_ERROR, outcome.status());
+        CellDiagnostic diagnostic = outcome.diagnostics().getFirst();
+        assertFalse(diagnostic.message().contains("location:"), diagnostic.message());
+        assertTrue(diagnostic.message().contains("missingName"), diagnostic.message());
+        assertEquals(2, diagnostic.line());
+        assertEquals(16, diagnostic.column());
     }
 }
