@@ -25,10 +25,14 @@ final class Proc implements Runnable {
     private static final ThreadFactory VIRTUAL = Thread.ofVirtual().factory();
     private static final ThreadLocal<Proc> CURRENT = new ThreadLocal<>();
     private static final VarHandle EXIT_REASON;
+    private static final VarHandle MONITOR_SLOT;
+    /** In {@link #monitorSlot} once this process has exited: the slot takes no more monitors. */
+    private static final Object SLOT_CLOSED = new Object();
 
     static {
         try {
             EXIT_REASON = MethodHandles.lookup().findVarHandle(Proc.class, "exitReason", Reason.class);
+            MONITOR_SLOT = MethodHandles.lookup().findVarHandle(Proc.class, "monitorSlot", Object.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -47,6 +51,13 @@ final class Proc implements Runnable {
     volatile List<Pid> supervisedChildren;
     private Runnable body;
 
+    /**
+     * One monitor held without the lock or the set: a server usually has at most one call waiting,
+     * and every call monitors it, so this keeps the set and both lock acquisitions off the call path.
+     * Null when free, a {@link Ref}, or SLOT_CLOSED after exit.
+     */
+    @SuppressWarnings("unused") // updated through MONITOR_SLOT
+    private volatile Object monitorSlot;
     private LinkedHashSet<Proc> links;
     private HashSet<Ref> monitoredBy;
     private ArrayList<Ref> monitoring;
@@ -201,7 +212,12 @@ final class Proc implements Runnable {
     // ---- monitors ---------------------------------------------------------------------------
 
     /** Registers a monitor held by watcher; false when this process has already exited. */
-    synchronized boolean addMonitor(Ref ref) {
+    boolean addMonitor(Ref ref) {
+        // Winning the free slot means exit has not closed it yet, so exit will see this monitor.
+        return MONITOR_SLOT.compareAndSet(this, (Object) null, (Object) ref) || addMonitorToSet(ref);
+    }
+
+    private synchronized boolean addMonitorToSet(Ref ref) {
         if (exitReason != null) {
             return false;
         }
@@ -213,7 +229,12 @@ final class Proc implements Runnable {
     }
 
     /** Removes a monitor; false when it already fired (or never existed). */
-    synchronized boolean removeMonitor(Ref ref) {
+    boolean removeMonitor(Ref ref) {
+        return (monitorSlot == ref && MONITOR_SLOT.compareAndSet(this, (Object) ref, (Object) null))
+                || removeMonitorFromSet(ref);
+    }
+
+    private synchronized boolean removeMonitorFromSet(Ref ref) {
         return monitoredBy != null && monitoredBy.remove(ref);
     }
 
@@ -232,6 +253,9 @@ final class Proc implements Runnable {
 
     synchronized List<Pid> monitoredByPids() {
         List<Pid> result = new ArrayList<>();
+        if (monitorSlot instanceof Ref slotted) {
+            result.add(slotted.watcher.pid);
+        }
         if (monitoredBy != null) {
             monitoredBy.forEach(r -> result.add(r.watcher.pid));
         }
@@ -267,6 +291,7 @@ final class Proc implements Runnable {
         if (!EXIT_REASON.compareAndSet(this, (Reason) null, reason)) {
             return false;
         }
+        Object slotted = MONITOR_SLOT.getAndSet(this, SLOT_CLOSED);
         LinkedHashSet<Proc> linked;
         HashSet<Ref> watchers;
         ArrayList<Ref> held;
@@ -306,6 +331,10 @@ final class Proc implements Runnable {
             for (Proc other : linked) {
                 other.exitSignal(this, reason, true);
             }
+        }
+        if (slotted instanceof Ref ref) {
+            ref.watcher.send(new Down(ref, pid, reason), null);
+            ref.watcher.forgetMonitoring(ref);
         }
         if (watchers != null) {
             for (Ref ref : watchers) {

@@ -84,8 +84,9 @@ public final class Process {
 
     /** Waits for the next message. */
     public static Object receive() {
-        Mailbox box = Proc.current().mailbox;
-        box.receive(Proc.current(), ANY_USER_MESSAGE, -1L);
+        Proc self = Proc.current();
+        Mailbox box = self.mailbox;
+        box.receive(self, ANY_USER_MESSAGE, -1L);
         return take(box);
     }
 

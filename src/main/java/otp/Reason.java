@@ -69,8 +69,40 @@ public sealed interface Reason {
         @Override public String toString() { return "noproc"; }
     }
 
-    record ExceptionReason(Throwable exception) implements Reason {
-        @Override public String toString() { return Log.describe(exception); }
+    /**
+     * An exception escaped the process's code. Its one-line description is computed once: the crash
+     * report, a caller's exception and a supervisor all print it, and each printing would otherwise
+     * materialise the whole stack trace again.
+     */
+    final class ExceptionReason implements Reason {
+        private final Throwable exception;
+        private String description;
+
+        public ExceptionReason(Throwable exception) {
+            this.exception = Objects.requireNonNull(exception, "exception must not be null");
+        }
+
+        public Throwable exception() {
+            return exception;
+        }
+
+        @Override public boolean equals(Object other) {
+            return other instanceof ExceptionReason that && that.exception.equals(exception);
+        }
+
+        @Override public int hashCode() {
+            return exception.hashCode();
+        }
+
+        /** Racing threads may both compute it; they get equal strings, so no lock is needed. */
+        @Override public String toString() {
+            String text = description;
+            if (text == null) {
+                text = Log.describe(exception);
+                description = text;
+            }
+            return text;
+        }
     }
 
     record BadReturn(Object value) implements Reason {

@@ -85,6 +85,26 @@ class GenServerCallTest {
     }
 
     @Test
+    void everyCallerWaitingOnAServerLearnsThatItWasKilled() {
+        Pid pid = GenServer.start(new Echo(), null);
+        Pid me = Process.self();
+        Runnable caller = () -> {
+            try {
+                GenServer.call(pid, "later");
+                Process.send(me, "answered");
+            } catch (CalleeExitedException e) {
+                Process.send(me, e.calleeReason());
+            }
+        };
+        Pid first = Process.spawn(caller);
+        Pid second = Process.spawn(caller);
+        ProcessTestSupport.eventually(() -> Process.processInfo(pid).orElseThrow().monitoredBy().containsAll(java.util.List.of(first, second)));
+        Process.exit(pid, Reason.KILL);
+        assertEquals(Reason.KILLED, ProcessTestSupport.next());
+        assertEquals(Reason.KILLED, ProcessTestSupport.next());
+    }
+
+    @Test
     void noreplyThenReplyFromAnswersTheWaitingCallerLater() throws Exception {
         Pid pid = GenServer.start(new Echo(), null);
         Task<Object> waiting = Task.async(() -> GenServer.call(pid, "later"));
