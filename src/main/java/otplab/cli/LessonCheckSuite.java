@@ -82,6 +82,7 @@ final class LessonCheckSuite implements Check.Suite {
         long skipped = lesson.cells().stream().filter(c -> !c.runnable()).count();
         String session = "check-" + lesson.slug().replaceAll("[^A-Za-z0-9_-]", "-") + "-" + SESSIONS.incrementAndGet();
         List<String> failures = new ArrayList<>();
+        int failingCells = 0;
         try {
             for (Cell cell : order) {
                 RunResult result;
@@ -89,9 +90,14 @@ final class LessonCheckSuite implements Check.Suite {
                     result = runner.run(session, cell.code());
                 } catch (RunnerBusyException busy) {
                     failures.add(where(lesson, cell) + "no worker became free to run it");
+                    failingCells++;
                     continue;
                 }
-                failures.addAll(compare(cell, result).stream().map(f -> where(lesson, cell) + f).toList());
+                List<String> differences = compare(cell, result);
+                if (!differences.isEmpty()) {
+                    failingCells++;
+                    differences.forEach(d -> failures.add(where(lesson, cell) + d));
+                }
             }
         } catch (SandboxUnavailableException off) {
             return Check.Outcome.failed("cells cannot run: " + off.getMessage());
@@ -99,7 +105,7 @@ final class LessonCheckSuite implements Check.Suite {
             runner.endSession(session);
         }
         if (!failures.isEmpty()) {
-            return Check.Outcome.failed(failures.size() + " of " + order.size() + " cells did not do what the lesson says:"
+            return Check.Outcome.failed(failingCells + " of " + order.size() + " cells did not do what the lesson says:"
                     + failures.stream().map(f -> "\n    " + f).collect(Collectors.joining()));
         }
         return Check.Outcome.ok(order.size() + " cell" + (order.size() == 1 ? "" : "s") + " ran as declared"
