@@ -16,6 +16,11 @@ final class Check {
 
         /** The items to run; listing them must be quick, running them may be slow. */
         List<Item> items();
+
+        /** How many of this suite's items may run at the same time; 1 runs them one after another. */
+        default int parallelism() {
+            return 1;
+        }
     }
 
     /** One thing to prove; {@code run} never throws for a failed proof, it returns the failure. */

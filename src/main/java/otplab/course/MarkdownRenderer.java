@@ -18,6 +18,7 @@ import org.commonmark.node.Code;
 import org.commonmark.node.FencedCodeBlock;
 import org.commonmark.node.Heading;
 import org.commonmark.node.Node;
+import org.commonmark.node.SourceSpan;
 import org.commonmark.node.Text;
 import org.commonmark.parser.IncludeSourceSpans;
 import org.commonmark.parser.Parser;
@@ -61,7 +62,7 @@ public final class MarkdownRenderer {
         Objects.requireNonNull(text, "text must not be null");
         Node document = parser.parse(text);
         List<FrontMatter.Problem> problems = new ArrayList<>();
-        Map<FencedCodeBlock, Cell> cells = collectCells(document, problems);
+        Map<FencedCodeBlock, Cell> cells = collectCells(document, text, problems);
         List<TocEntry> toc = new ArrayList<>();
         HtmlRenderer renderer = HtmlRenderer.builder()
                 .extensions(EXTENSIONS)
@@ -77,7 +78,7 @@ public final class MarkdownRenderer {
         return new Rendered(html, toc, List.copyOf(cells.values()), problems);
     }
 
-    private static Map<FencedCodeBlock, Cell> collectCells(Node document, List<FrontMatter.Problem> problems) {
+    private static Map<FencedCodeBlock, Cell> collectCells(Node document, String source, List<FrontMatter.Problem> problems) {
         // Nodes keep identity equality, so insertion order is the page order of the cells.
         Map<FencedCodeBlock, Cell> cells = new LinkedHashMap<>();
         Set<String> ids = new HashSet<>();
@@ -88,9 +89,9 @@ public final class MarkdownRenderer {
                 String language = language(block);
                 if (language.equals(JAVA)) {
                     javaBlocks.add(block);
-                } else if (language.equals(ELIXIR) && !attributeText(block).isBlank()) {
+                } else if (language.equals(ELIXIR) && !attributeText(block, source).isBlank()) {
                     problems.add(new FrontMatter.Problem(line(block),
-                            "`elixir` blocks take no attributes; found `" + attributeText(block) + "`"));
+                            "`elixir` blocks take no attributes; found `" + attributeText(block, source) + "`"));
                 }
             }
         });
@@ -98,7 +99,7 @@ public final class MarkdownRenderer {
         for (FencedCodeBlock block : javaBlocks) {
             number++;
             List<String> messages = new ArrayList<>();
-            CellAttributes attributes = CellAttributes.parse(attributeText(block), messages);
+            CellAttributes attributes = CellAttributes.parse(attributeText(block, source), messages);
             String id = attributes.id().orElse("cell-" + number);
             if (!ids.add(id)) {
                 messages.add("cell id `" + id + "` is used by an earlier cell of this lesson");
@@ -116,10 +117,31 @@ public final class MarkdownRenderer {
         return (space < 0 ? info : info.substring(0, space)).toLowerCase(Locale.ROOT);
     }
 
-    private static String attributeText(FencedCodeBlock block) {
-        String info = block.getInfo() == null ? "" : block.getInfo().strip();
+    /**
+     * The words after the language as the author typed them. CommonMark has already replaced
+     * backslash escapes and entities in {@code getInfo()} ({@code \"} became {@code "}, {@code &lt;}
+     * became {@code <}), so the attributes are read from the opening fence line in the source.
+     */
+    private static String attributeText(FencedCodeBlock block, String source) {
+        String info = rawInfo(block, source).strip();
         int space = indexOfWhitespace(info);
         return space < 0 ? "" : info.substring(space + 1).strip();
+    }
+
+    private static String rawInfo(FencedCodeBlock block, String source) {
+        if (block.getSourceSpans().isEmpty()) {
+            return block.getInfo() == null ? "" : block.getInfo();
+        }
+        SourceSpan opening = block.getSourceSpans().getFirst();
+        String line = source.substring(opening.getInputIndex(), opening.getInputIndex() + opening.getLength());
+        int i = 0;
+        while (i < line.length() && line.charAt(i) == ' ') {
+            i++;
+        }
+        while (i < line.length() && line.charAt(i) == block.getFenceChar()) {
+            i++;
+        }
+        return line.substring(i);
     }
 
     private static int indexOfWhitespace(String s) {

@@ -9,7 +9,7 @@ import otplab.web.WebModule;
 /**
  * Plugs a {@link Runner} into the course server: the run routes, the pool figures under
  * {@value #HEALTH_NAME} in {@code /healthz}, and the runner's life tied to the server's (the
- * pool fills when the server starts; every worker is killed when it stops).
+ * pool fills once the server listens; every worker is killed when it stops).
  *
  * <pre>{@code
  * CourseServer.create(config -> RunnerModule.addTo(config.port(7070), Runner.create(s -> s.poolSize(2))));
@@ -34,7 +34,8 @@ public final class RunnerModule implements WebModule {
     @Override
     public void install(JavalinConfig javalin, ServerContext context) {
         RunRoutes.register(javalin, runner);
-        javalin.events.serverStarting(runner::start);
+        // After Jetty listens: preparing the worker image and forking warm workers must not delay the first page.
+        javalin.events.serverStarted(runner::start);
         javalin.events.serverStartFailed(runner::close);
         javalin.events.serverStopped(runner::close);
     }

@@ -96,6 +96,28 @@ class LessonLoaderTest {
     }
 
     @Test
+    void readsCellAttributesAsTypedSoEscapedQuotesAndEntitiesSurviveCommonMark() throws IOException {
+        Lesson lesson = load("05-quotes.md", """
+                ---
+                title: Quotes
+                part: OTP
+                ---
+
+                ```java expect="say \\"hi\\" &lt;b&gt;" id="quoted"
+                System.out.println("say \\"hi\\" &lt;b&gt;");
+                ```
+
+                > ~~~java expect-contains="a\\\\b"
+                > System.out.println("a\\\\b");
+                > ~~~
+                """);
+        assertEquals(List.of(), lesson.problems());
+        assertEquals("say \"hi\" &lt;b&gt;", lesson.cells().get(0).attributes().expect().orElseThrow());
+        assertEquals("quoted", lesson.cells().get(0).id());
+        assertEquals("a\\b", lesson.cells().get(1).attributes().expectContains().orElseThrow());
+    }
+
+    @Test
     void reportsAFileNameThatIsNotNumberDashSlug() throws IOException {
         Lesson lesson = load("Intro.md", "---\ntitle: Intro\npart: OTP\n---\n");
         assertEquals("intro", lesson.slug());
