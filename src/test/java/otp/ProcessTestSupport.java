@@ -40,12 +40,15 @@ final class ProcessTestSupport implements BeforeEachCallback, AfterEachCallback 
         }
     }
 
-    /** The next message, failing if none arrives within a second. */
+    /** How long a test waits for a message: generous, since CI machines can be heavily loaded. */
+    static final long PATIENCE_MS = 5_000;
+
+    /** The next message, failing if none arrives within {@link #PATIENCE_MS}. */
     static Object next() {
-        return Process.receive(1000).orElseThrow(() -> new AssertionError("no message within 1 s"));
+        return Process.receive(PATIENCE_MS).orElseThrow(() -> new AssertionError("no message within " + PATIENCE_MS + " ms"));
     }
 
     static <T> T next(Class<T> type) {
-        return Process.receive(type, 1000).orElseThrow(() -> new AssertionError("no " + type.getSimpleName() + " within 1 s"));
+        return Process.receive(type, PATIENCE_MS).orElseThrow(() -> new AssertionError("no " + type.getSimpleName() + " within " + PATIENCE_MS + " ms"));
     }
 }

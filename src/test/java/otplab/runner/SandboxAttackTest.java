@@ -105,7 +105,14 @@ class SandboxAttackTest {
     void readingTheExercisesHiddenFilesIsRejected() throws Exception {
         String hidden = System.getProperty("user.dir") + "/exercises";
         JsonNode result = run("new java.io.File(\"" + hidden + "\").list()");
-        assertStatus("rejected", result);
+        if (hidden.startsWith("/tmp/")) {
+            // A checkout under /tmp: the policy lets /tmp paths through (the sandbox's /tmp is its
+            // own), so the OS layer must answer: the folder is not there at all.
+            assertStatus("ok", result);
+            assertEquals("$1 ==> null", result.path("values").path(0).asText(), result.toString());
+        } else {
+            assertStatus("rejected", result);
+        }
     }
 
     @Test
