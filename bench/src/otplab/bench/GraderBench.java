@@ -44,45 +44,76 @@ import otplab.worker.grading.TestSource;
  *   <li>a class of 30 learners with {@code ./otplab grade --batch}: reference solutions, starters
  *       and a half-right solution mixed; wall time and the per-learner median.</li>
  * </ol>
- * Prints a Markdown table. Run from the repository root after {@code ./otplab build}:
- *
- * <pre>java -cp target/classes:$(cat target/runtime-classpath.txt) bench/src/otplab/bench/GraderBench.java [EXERCISE] [WARM_RUNS]</pre>
+ * Prints a Markdown table. Suite {@code grader} of {@code ./otplab bench}, which builds the worker
+ * jar and its AOT cache first; it runs from the repository root. The exercise and the number of
+ * timed warm gradings can be chosen with {@code -Dotplab.bench.grader.exercise=SLUG} and
+ * {@code -Dotplab.bench.grader.runs=N} (through {@code OTPLAB_BENCH_JAVA_OPTS}).
  */
-public final class GraderBench {
+public final class GraderBench implements BenchSuite {
+    static final String EXERCISE_PROPERTY = "otplab.bench.grader.exercise";
+    static final String RUNS_PROPERTY = "otplab.bench.grader.runs";
     static final String DEFAULT_EXERCISE = "worker-supervisor";
-    static final int DEFAULT_WARM_RUNS = 15;
-    static final int WARM_UP = 3;
-    static final int MAVEN_RUNS = 3;
-    static final int CLI_RUNS = 3;
-    static final int LEARNERS = 30;
     static final Path WORKER_DIR = Path.of("target/worker");
     /** A mistake that fails some tests but not all: the wrong strategy for independent workers. */
     static final String HALF_RIGHT_FROM = "Strategy.ONE_FOR_ONE";
     static final String HALF_RIGHT_TO = "Strategy.ONE_FOR_ALL";
 
-    public static void main(String[] args) throws Exception {
-        String slug = args.length > 0 ? args[0] : DEFAULT_EXERCISE;
-        int warmRuns = args.length > 1 ? Integer.parseInt(args[1]) : DEFAULT_WARM_RUNS;
+    /** How hard to measure; a batch's learners come in thirds (pass, starter, half right). */
+    record Plan(int warmUps, int warmRuns, int mavenRuns, int cliRuns, int learners) {
+        static final Plan FULL = new Plan(3, 15, 3, 3, 30);
+        static final Plan QUICK = new Plan(1, 1, 1, 1, 3);
+    }
+
+    private PrintStream out = System.out;
+    private Plan plan = Plan.FULL;
+
+    @Override
+    public String name() {
+        return "grader";
+    }
+
+    @Override
+    public String summary() {
+        return "grading in a fresh sandboxed worker vs mvn test on the same files; CLI and a class batch";
+    }
+
+    @Override
+    public int order() {
+        return 30;
+    }
+
+    @Override
+    public void run(BenchContext context) throws Exception {
+        out = context.out();
+        Plan chosen = context.quick() ? Plan.QUICK : Plan.FULL;
+        plan = new Plan(chosen.warmUps(), Integer.getInteger(RUNS_PROPERTY, chosen.warmRuns()),
+                chosen.mavenRuns(), chosen.cliRuns(), chosen.learners());
+        String slug = System.getProperty(EXERCISE_PROPERTY, DEFAULT_EXERCISE);
         Exercise exercise = ExerciseLoader.load(Path.of("exercises", slug));
         Path scratch = Files.createTempDirectory("grader-bench");
         try {
-            System.out.println("exercise " + slug + ", " + (exercise.visibleTests().size() + exercise.hiddenTests().size())
+            out.println("exercise " + slug + ", " + (exercise.visibleTests().size() + exercise.hiddenTests().size())
                     + " test files; load average at start " + loadAverage());
-            System.out.println();
-            System.out.println("| measure | median | min | max | runs |");
-            System.out.println("|---|---|---|---|---|");
-            Warm warm = warmGrading(exercise, warmRuns);
+            out.println();
+            out.println("| measure | median | min | max | runs |");
+            out.println("|---|---|---|---|---|");
+            context.progress("warm gradings, a fresh sandboxed worker each");
+            Warm warm = warmGrading(exercise);
+            context.progress("mvn test on the same files (baseline)");
             List<Long> maven = maven(exercise, scratch.resolve("maven"), warm.tests());
             row("`mvn -q -o clean test`, same files as a Maven project (baseline)", maven);
-            System.out.printf("| **ratio Maven / warm grading (medians)** | **%.1f×** | | | |%n",
+            out.printf("| **ratio Maven / warm grading (medians)** | **%.1f×** | | | |%n",
                     (double) median(maven) / Math.max(1, median(warm.times())));
-            List<Long> floor = engineInThisJvm(exercise, warmRuns);
-            System.out.printf("| ratio Maven / engine in a warm JVM (medians) | %.1f× | | | |%n",
+            context.progress("the grading harness in this JVM (floor)");
+            List<Long> floor = engineInThisJvm(exercise);
+            out.printf("| ratio Maven / engine in a warm JVM (medians) | %.1f× | | | |%n",
                     (double) median(maven) / Math.max(1, median(floor)));
+            context.progress("./otplab grade from the shell");
             row("`./otplab grade` from the shell, cold CLI JVM", cli(slug));
+            context.progress("./otplab grade --batch, " + plan.learners() + " learners");
             batch(exercise, scratch.resolve("batch"));
-            System.out.println();
-            System.out.println("load average at end " + loadAverage());
+            out.println();
+            out.println("load average at end " + loadAverage());
         } finally {
             deleteTree(scratch);
         }
@@ -90,15 +121,15 @@ public final class GraderBench {
 
     record Warm(List<Long> times, int tests) {}
 
-    private static Warm warmGrading(Exercise exercise, int runs) {
+    private Warm warmGrading(Exercise exercise) {
         Grader grader = Grader.create(GradingWorkerLauncher.withDefaults());
-        for (int i = 0; i < WARM_UP; i++) {
+        for (int i = 0; i < plan.warmUps(); i++) {
             gradePassing(grader, exercise);
         }
         List<Long> times = new ArrayList<>();
         List<Long> testTimes = new ArrayList<>();
         int tests = 0;
-        for (int i = 0; i < runs; i++) {
+        for (int i = 0; i < plan.warmRuns(); i++) {
             long start = System.nanoTime();
             ResultsDocument doc = gradePassing(grader, exercise);
             times.add(millisSince(start));
@@ -115,14 +146,14 @@ public final class GraderBench {
      * memory, bytecode policy, JUnit launcher) called in this already-warm JVM, without a fresh
      * process or sandbox. The reference solution is trusted code, so running it here is safe.
      */
-    private static List<Long> engineInThisJvm(Exercise exercise, int runs) throws IOException {
+    private List<Long> engineInThisJvm(Exercise exercise) throws IOException {
         List<TestSource> tests = new ArrayList<>();
         exercise.visibleTests().forEach(t -> tests.add(new TestSource(t, false)));
         exercise.hiddenTests().forEach(t -> tests.add(new TestSource(t, true)));
         Frame frame = new Frame(Frame.Type.GRADE, 1, List.of(),
                 GradingCodec.encode(new GradingRequest(exercise.solution(), tests, exercise.testTimeout())));
         List<Long> times = new ArrayList<>();
-        for (int i = 0; i < WARM_UP + runs; i++) {
+        for (int i = 0; i < plan.warmUps() + plan.warmRuns(); i++) {
             long start = System.nanoTime();
             Frame answer = gradeKeepingOurOutput(frame);
             long elapsed = millisSince(start);
@@ -131,7 +162,7 @@ public final class GraderBench {
                     || ran.outcomes().stream().anyMatch(o -> o.status() != TestOutcome.Status.PASSED)) {
                 throw new IllegalStateException("the in-process grading did not pass: " + (report == null ? answer : report));
             }
-            if (i >= WARM_UP) {
+            if (i >= plan.warmUps()) {
                 times.add(elapsed);
             }
         }
@@ -160,7 +191,7 @@ public final class GraderBench {
     }
 
     /** The baseline: the exercise as a plain Maven project; each run compiles and tests from clean. */
-    private static List<Long> maven(Exercise exercise, Path project, int expectedTests) throws Exception {
+    private List<Long> maven(Exercise exercise, Path project, int expectedTests) throws Exception {
         Path main = project.resolve("src/main/java");
         Path test = project.resolve("src/test/java");
         write(main, exercise.solution());
@@ -168,7 +199,7 @@ public final class GraderBench {
         write(test, exercise.hiddenTests());
         Files.writeString(project.resolve("pom.xml"), pom(), StandardCharsets.UTF_8);
         List<Long> times = new ArrayList<>();
-        for (int i = 0; i <= MAVEN_RUNS; i++) {
+        for (int i = 0; i <= plan.mavenRuns(); i++) {
             long start = System.nanoTime();
             int exit = run(project, project.resolve("mvn.log"), "mvn", "-q", "-o", "clean", "test");
             long elapsed = millisSince(start);
@@ -258,11 +289,11 @@ public final class GraderBench {
         return total;
     }
 
-    private static List<Long> cli(String slug) throws Exception {
+    private List<Long> cli(String slug) throws Exception {
         Path out = Files.createTempDirectory("grader-bench-cli");
         try {
             List<Long> times = new ArrayList<>();
-            for (int i = 0; i < CLI_RUNS; i++) {
+            for (int i = 0; i < plan.cliRuns(); i++) {
                 long start = System.nanoTime();
                 int exit = run(Path.of("."), out.resolve("cli.log"), "./otplab", "grade", slug,
                         "exercises/" + slug + "/solution", "--out", out.toString());
@@ -277,11 +308,11 @@ public final class GraderBench {
         }
     }
 
-    /** 30 learners: a third pass, a third hand in the starter, a third choose the wrong strategy. */
-    private static void batch(Exercise exercise, Path root) throws Exception {
+    /** A class (30 in a full run): a third pass, a third hand in the starter, a third choose the wrong strategy. */
+    private void batch(Exercise exercise, Path root) throws Exception {
         Path submissions = root.resolve("submissions");
-        Path out = root.resolve("out");
-        for (int i = 1; i <= LEARNERS; i++) {
+        Path results = root.resolve("out");
+        for (int i = 1; i <= plan.learners(); i++) {
             Path learner = submissions.resolve("learner-%02d".formatted(i));
             switch (i % 3) {
                 case 0 -> write(learner, exercise.solution());
@@ -291,7 +322,7 @@ public final class GraderBench {
         }
         long start = System.nanoTime();
         int exit = run(Path.of("."), root.resolve("batch.log"), "./otplab", "grade", "--batch", exercise.slug(),
-                submissions.toString(), "--out", out.toString());
+                submissions.toString(), "--out", results.toString());
         long wall = millisSince(start);
         if (exit != 0 && exit != 1) {
             throw new IllegalStateException("./otplab grade --batch exited " + exit + ": " + Files.readString(root.resolve("batch.log")));
@@ -299,20 +330,20 @@ public final class GraderBench {
         ObjectMapper json = new ObjectMapper();
         List<Long> perLearner = new ArrayList<>();
         Map<String, Integer> statuses = new TreeMap<>();
-        try (Stream<Path> learners = Files.list(out)) {
+        try (Stream<Path> learners = Files.list(results)) {
             for (Path dir : learners.filter(Files::isDirectory).toList()) {
                 JsonNode doc = json.readTree(dir.resolve("results.json").toFile());
                 perLearner.add(doc.path("durationMs").asLong());
                 statuses.merge(doc.path("status").asText(), 1, Integer::sum);
             }
         }
-        if (perLearner.size() != LEARNERS) {
-            throw new IllegalStateException("the batch wrote " + perLearner.size() + " results for " + LEARNERS + " learners");
+        if (perLearner.size() != plan.learners()) {
+            throw new IllegalStateException("the batch wrote " + perLearner.size() + " results for " + plan.learners() + " learners");
         }
-        System.out.printf("| `./otplab grade --batch`, %d learners (%s), wall time | %d ms | | | 1 |%n",
-                LEARNERS, statuses, wall);
+        out.printf("| `./otplab grade --batch`, %d learners (%s), wall time | %d ms | | | 1 |%n",
+                plan.learners(), statuses, wall);
         row("  per learner inside that batch (durationMs of each results.json)", perLearner);
-        System.out.printf("| batch throughput | %.2f learners/s | | | |%n", LEARNERS * 1000.0 / wall);
+        out.printf("| batch throughput | %.2f learners/s | | | |%n", plan.learners() * 1000.0 / wall);
     }
 
     private static List<SourceFile> halfRight(Exercise exercise) {
@@ -362,8 +393,8 @@ public final class GraderBench {
         return sorted.get(sorted.size() / 2);
     }
 
-    private static void row(String label, List<Long> times) {
-        System.out.printf("| %s | %d ms | %d ms | %d ms | %d |%n",
+    private void row(String label, List<Long> times) {
+        out.printf("| %s | %d ms | %d ms | %d ms | %d |%n",
                 label, median(times), Collections.min(times), Collections.max(times), times.size());
     }
 

@@ -1,5 +1,6 @@
 package otplab.bench;
 
+import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -25,11 +26,10 @@ import otplab.web.CourseServer;
  * Runner benchmark: warm cell latency (println and GenServer cells) against a cold {@code jshell},
  * 20 concurrent one-shot runs through the real course server's {@code POST /api/run} while a
  * lesson page is fetched over and over, a worker's resident memory and the server's heap. Prints a
- * Markdown table; run from the repository root after {@code ./otplab build}:
- *
- * <pre>java -cp target/classes:$(cat target/runtime-classpath.txt) bench/src/otplab/bench/RunnerBench.java</pre>
+ * Markdown table. Suite {@code runner} of {@code ./otplab bench}, which builds the worker jar and its
+ * AOT cache first; it runs from the repository root.
  */
-public final class RunnerBench {
+public final class RunnerBench implements BenchSuite {
     static final String PRINTLN = "System.out.println(\"hello\");";
     /** A lesson-sized GenServer cell: declare a server, start it, call it, stop it. */
     static final String GENSERVER = """
@@ -40,53 +40,83 @@ public final class RunnerBench {
             Pid tally = GenServer.start(new Tally(), 41);
             System.out.println((int) GenServer.call(tally, "add"));
             GenServer.stop(tally);""";
-    static final int WARM_RUNS = 40;
-    static final int CONCURRENT = 20;
     static final String LESSON_PAGE = "/lessons/genserver";
 
-    public static void main(String[] args) throws Exception {
-        Runner runner = Runner.create(s -> s.poolSize(2).maxWorkers(CONCURRENT + 2));
+    /** How hard to measure: warm-ups and timed runs of a cell, cold jshell starts, the burst's size. */
+    record Plan(int warmUps, int warmRuns, int coldStarts, int concurrent) {
+        static final Plan FULL = new Plan(5, 40, 5, 20);
+        static final Plan QUICK = new Plan(1, 3, 1, 3);
+    }
+
+    private PrintStream out = System.out;
+    private Plan plan = Plan.FULL;
+
+    @Override
+    public String name() {
+        return "runner";
+    }
+
+    @Override
+    public String summary() {
+        return "sandboxed worker cells (warm sessions, one-shot bursts over HTTP) vs a cold jshell";
+    }
+
+    @Override
+    public int order() {
+        return 20;
+    }
+
+    @Override
+    public void run(BenchContext context) throws Exception {
+        out = context.out();
+        plan = context.quick() ? Plan.QUICK : Plan.FULL;
+        int concurrent = plan.concurrent();
+        Runner runner = Runner.create(s -> s.poolSize(2).maxWorkers(concurrent + 2));
         CourseServer server = CourseServer.create(config -> RunnerModule.addTo(
                 config.port(0).lessonsDir(Path.of("lessons")).authorMode(false), runner)).start();
         try {
-            System.out.println("load average at start: " + Files.readString(Path.of("/proc/loadavg")).strip());
-            System.out.println("| measure | p50 | p95 |");
-            System.out.println("|---|---|---|");
+            out.println("load average at start: " + Files.readString(Path.of("/proc/loadavg")).strip());
+            out.println("| measure | p50 | p95 |");
+            out.println("|---|---|---|");
+            context.progress("warm session cells");
             List<Long> println = warm(runner, "warm println cell (session)", PRINTLN);
             warm(runner, "warm GenServer cell (session)", GENSERVER);
+            context.progress("cold jshell starts (baseline)");
             List<Long> cold = new ArrayList<>();
-            for (int i = 0; i < 5; i++) {
+            for (int i = 0; i < plan.coldStarts(); i++) {
                 cold.add(jshellCold(PRINTLN));
             }
             row("`jshell` command line, cold, println (baseline)", cold);
-            System.out.println("| ratio warm println / cold jshell (medians) | 1/" + median(cold) / Math.max(1, median(println)) + " | |");
+            out.println("| ratio warm println / cold jshell (medians) | 1/" + median(cold) / Math.max(1, median(println)) + " | |");
+            context.progress(concurrent + " one-shot runs at once, pool of 2");
             concurrent(server, "pool of 2");
             memory(runner);
         } finally {
             server.stop();
         }
-        Runner warm = Runner.create(s -> s.poolSize(CONCURRENT).maxWorkers(CONCURRENT + 2));
+        Runner warm = Runner.create(s -> s.poolSize(concurrent).maxWorkers(concurrent + 2));
         CourseServer burst = CourseServer.create(config -> RunnerModule.addTo(
                 config.port(0).lessonsDir(Path.of("lessons")).authorMode(false), warm)).start();
         try {
+            context.progress("waiting for " + concurrent + " warm workers");
             long deadline = System.nanoTime() + 600_000_000_000L;
-            while (!Integer.valueOf(CONCURRENT).equals(warm.health().get("ready")) && System.nanoTime() < deadline) {
+            while (!Integer.valueOf(concurrent).equals(warm.health().get("ready")) && System.nanoTime() < deadline) {
                 Thread.sleep(200);
             }
             concurrent(burst, "pool of " + warm.health().get("ready") + " warm");
         } finally {
             burst.stop();
         }
-        System.out.println("load average at end: " + Files.readString(Path.of("/proc/loadavg")).strip());
+        out.println("load average at end: " + Files.readString(Path.of("/proc/loadavg")).strip());
     }
 
-    private static List<Long> warm(Runner runner, String label, String code) throws Exception {
+    private List<Long> warm(Runner runner, String label, String code) throws Exception {
         String session = "bench-" + Math.abs(label.hashCode());
-        for (int i = 0; i < 5; i++) {
+        for (int i = 0; i < plan.warmUps(); i++) {
             runner.runInSession(session, code, OutputListener.NONE);
         }
         List<Long> times = new ArrayList<>();
-        for (int i = 0; i < WARM_RUNS; i++) {
+        for (int i = 0; i < plan.warmRuns(); i++) {
             long start = System.nanoTime();
             RunResult result = runner.runInSession(session, code, OutputListener.NONE);
             times.add((System.nanoTime() - start) / 1_000_000);
@@ -99,7 +129,7 @@ public final class RunnerBench {
         return times;
     }
 
-    private static long jshellCold(String code) throws Exception {
+    private long jshellCold(String code) throws Exception {
         Path script = Files.createTempFile("bench", ".jsh");
         Files.writeString(script, code + "\n/exit\n");
         long start = System.nanoTime();
@@ -111,8 +141,8 @@ public final class RunnerBench {
         return (System.nanoTime() - start) / 1_000_000;
     }
 
-    /** 20 one-shot runs at once over HTTP, while another client keeps fetching a lesson page. */
-    private static void concurrent(CourseServer server, String pool) throws Exception {
+    /** One-shot runs at once over HTTP (20 in a full run), while another client keeps fetching a lesson page. */
+    private void concurrent(CourseServer server, String pool) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         String body = "{\"code\": \"System.out.println(\\\"hello\\\");\"}";
         HttpRequest run = HttpRequest.newBuilder(URI.create(server.url() + "api/run"))
@@ -136,9 +166,9 @@ public final class RunnerBench {
                 pageTimes.add((System.nanoTime() - start) / 1_000_000);
             }
         });
-        ExecutorService clients = Executors.newFixedThreadPool(CONCURRENT);
+        ExecutorService clients = Executors.newFixedThreadPool(plan.concurrent());
         List<Callable<Long>> jobs = new ArrayList<>();
-        for (int i = 0; i < CONCURRENT; i++) {
+        for (int i = 0; i < plan.concurrent(); i++) {
             jobs.add(() -> {
                 long start = System.nanoTime();
                 HttpResponse<String> response = http.send(run, HttpResponse.BodyHandlers.ofString());
@@ -159,17 +189,17 @@ public final class RunnerBench {
         loading.set(false);
         reader.join();
         clients.shutdown();
-        row(CONCURRENT + " concurrent one-shot runs over HTTP, " + pool + " (each; " + errors.get() + " errors, all done in " + all + " ms)", times);
+        row(plan.concurrent() + " concurrent one-shot runs over HTTP, " + pool + " (each; " + errors.get() + " errors, all done in " + all + " ms)", times);
         row("lesson page during those runs (" + pageTimes.size() + " fetches, " + pageErrors.get() + " errors)", pageTimes);
-        System.out.println("| server JVM heap in use right after those runs | " + usedMb + " MB | |");
+        out.println("| server JVM heap in use right after those runs | " + usedMb + " MB | |");
     }
 
-    private static void memory(Runner runner) throws Exception {
+    private void memory(Runner runner) throws Exception {
         runner.runInSession("bench-mem", "1", OutputListener.NONE);
         long idle = rssOfSessionWorker(runner);
         runner.runInSession("bench-mem", GENSERVER, OutputListener.NONE);
         long after = rssOfSessionWorker(runner);
-        System.out.println("| worker RSS idle / after a GenServer cell (largest worker) | " + idle / 1024 + " MB | " + after / 1024 + " MB |");
+        out.println("| worker RSS idle / after a GenServer cell (largest worker) | " + idle / 1024 + " MB | " + after / 1024 + " MB |");
         runner.reset("bench-mem");
     }
 
@@ -193,12 +223,12 @@ public final class RunnerBench {
         return sorted.get(sorted.size() / 2);
     }
 
-    private static void row(String label, List<Long> times) {
+    private void row(String label, List<Long> times) {
         List<Long> sorted = new ArrayList<>(times);
         Collections.sort(sorted);
         long p50 = sorted.get(sorted.size() / 2);
         long p95 = sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(sorted.size() * 0.95) - 1));
-        System.out.println("| " + label + " | " + p50 + " ms | " + p95 + " ms |");
+        out.println("| " + label + " | " + p50 + " ms | " + p95 + " ms |");
     }
 
 }

@@ -19,4 +19,10 @@ class SuitesTest {
         assertEquals("framework", names.getFirst());
         assertEquals(names.size(), names.stream().distinct().count());
     }
+
+    @Test
+    void theRunnerAndGraderSuitesFollowTheFrameworkInThatOrder() {
+        List<String> names = Suites.discover().stream().map(BenchSuite::name).toList();
+        assertEquals(List.of("framework", "runner", "grader"), names.subList(0, 3));
+    }
 }
