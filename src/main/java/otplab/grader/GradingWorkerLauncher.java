@@ -14,20 +14,24 @@ import otplab.worker.grading.GradingRequest;
 
 /**
  * Grades each request in a fresh worker started by the runner: the same OS sandbox, limits,
- * bytecode policy and control channel as lesson cells. The worker sees only the JDK and the
+ * bytecode policy and control channel as lesson cells. The worker is started ahead of need in
+ * the grading role (no JShell notebook) by a {@link GradingWorkerPool}, used for this one request
+ * and killed. The worker sees only the JDK and the
  * worker image, so the exercises folder (hidden tests, reference solutions) is out of its reach;
  * the tests it needs arrive in the request, and the reference solution never does.
  */
-public final class GradingWorkerLauncher {
+public final class GradingWorkerLauncher implements AutoCloseable {
     private final RunnerSettings settings;
     private final Sandbox sandbox;
     private final WorkerImage image;
     private final Path runRoot = Path.of("/tmp", "otplab-grader-" + ProcessHandle.current().pid());
+    private final GradingWorkerPool pool;
 
     private GradingWorkerLauncher(RunnerSettings settings) {
         this.settings = settings;
         this.sandbox = Sandbox.detect(settings);
         this.image = sandbox.mode() == Sandbox.Mode.UNAVAILABLE ? null : WorkerImage.prepare(settings);
+        this.pool = image == null ? null : new GradingWorkerPool(settings, sandbox, image, runRoot);
     }
 
     /** Probes the sandbox and prepares the worker image once; reuse the launcher for many gradings. */
@@ -45,7 +49,7 @@ public final class GradingWorkerLauncher {
         if (image == null) {
             return new WorkerOutcome.Unavailable(sandbox.description());
         }
-        try (WorkerProcess worker = WorkerProcess.start(settings, sandbox, image, runRoot, dead -> { })) {
+        try (WorkerProcess worker = pool.take()) {
             return switch (worker.grade(GradingCodec.encode(request), wallLimit)) {
                 case WorkerProcess.GradeAnswer.Report report -> decode(report.data());
                 case WorkerProcess.GradeAnswer.TimedOut timedOut -> new WorkerOutcome.TimedOut(wallLimit);
@@ -65,6 +69,14 @@ public final class GradingWorkerLauncher {
             return new WorkerOutcome.Reported(GradingCodec.decodeReport(data));
         } catch (IOException e) {
             return new WorkerOutcome.HarnessFault("an unreadable report: " + e.getMessage());
+        }
+    }
+
+    /** Kills the grading workers waiting for a request (the JVM's exit does so too). */
+    @Override
+    public void close() {
+        if (pool != null) {
+            pool.close();
         }
     }
 }

@@ -26,6 +26,7 @@ import java.util.logging.Logger;
 import otplab.worker.CellDiagnostic;
 import otplab.worker.ControlChannel;
 import otplab.worker.Frame;
+import otplab.worker.WorkerMain;
 
 /**
  * One sandboxed worker JVM seen from the server: starts it, talks to it over the control socket,
@@ -60,12 +61,22 @@ public final class WorkerProcess implements AutoCloseable {
     }
 
     /**
-     * Starts a worker and waits until its harness reports ready.
+     * Starts a lesson worker (JShell notebook, pages) and waits until its harness reports ready.
      *
      * @param onDeath called once when the worker's process ends or its channel breaks
      */
     public static WorkerProcess start(RunnerSettings settings, Sandbox sandbox, WorkerImage image, Path runRoot,
                                       Consumer<WorkerProcess> onDeath) throws IOException {
+        return start(settings, sandbox, image, runRoot, WorkerMain.ROLE_NOTEBOOK, onDeath);
+    }
+
+    /**
+     * Starts a worker in {@code role} ({@link WorkerMain#ROLE_NOTEBOOK} or {@link WorkerMain#ROLE_GRADING},
+     * which skips the notebook and answers only {@link #grade}) in the same sandbox and limits.
+     */
+    public static WorkerProcess start(RunnerSettings settings, Sandbox sandbox, WorkerImage image, Path runRoot,
+                                      String role, Consumer<WorkerProcess> onDeath) throws IOException {
+        Objects.requireNonNull(role, "role must not be null");
         Files.createDirectories(runRoot);
         Path controlDir = Files.createTempDirectory(runRoot, "w");
         Files.setPosixFilePermissions(controlDir, PosixFilePermissions.fromString("rwx--x--x"));
@@ -80,7 +91,7 @@ public final class WorkerProcess implements AutoCloseable {
                 createCgroups(settings, cgroupName);
             }
             List<String> command = sandbox.wrap(settings, image, controlDir, uid, CGROUP_PARENT + "/" + cgroupName,
-                    image.javaCommand(settings, socketPath));
+                    image.javaCommand(settings, socketPath, role));
             process = new ProcessBuilder(command).start();
             process.getOutputStream().close();
             SocketChannel accepted = acceptOne(listener, process);

@@ -23,15 +23,22 @@ import otplab.worker.grading.GradingHarness;
  * {@link Frame.Type#STOP} frames. The channel lives only in this object's private fields and the
  * reader thread's stack, which learner code cannot reach.
  *
- * <p>Usage: {@code WorkerMain --socket PATH [--output-limit BYTES]}, or {@code WorkerMain --train}
- * for the build's AOT training run.
+ * <p>Usage: {@code WorkerMain --socket PATH [--output-limit BYTES] [--role notebook|grading]}, or
+ * {@code WorkerMain --train} for the build's AOT training run. A grading worker answers only
+ * {@link Frame.Type#GRADE}; it builds no JShell notebook, so it is ready in a fraction of the time.
  */
 public final class WorkerMain {
     /** Output bytes per run the worker forwards; the server applies the exact limit and notice. */
     public static final long DEFAULT_OUTPUT_LIMIT = 1024 * 1024;
     static final String WARM_UP_CELL = "String warmUp = \"ready\";";
+    /** The {@code --role} of a worker that runs lesson cells and pages (the default). */
+    public static final String ROLE_NOTEBOOK = "notebook";
+    /** The {@code --role} of a worker started for exactly one grading. */
+    public static final String ROLE_GRADING = "grading";
+    static final String GRADING_ONLY = "this worker only grades";
 
     private final ControlChannel channel;
+    /** Absent in a grading worker. */
     private final Notebook notebook;
     private final ExecutorService evaluator = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "otplab-evaluator");
@@ -41,7 +48,7 @@ public final class WorkerMain {
     private volatile long currentRun;
     private final PageHarness page;
 
-    private WorkerMain(ControlChannel channel, long outputLimit) {
+    private WorkerMain(ControlChannel channel, long outputLimit, boolean grading) {
         this.channel = channel;
         PrintStream out = new PrintStream(new CapturedOutput("out", channel, () -> currentRun, outputLimit), true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(new CapturedOutput("err", channel, () -> currentRun, outputLimit), true, StandardCharsets.UTF_8);
@@ -50,8 +57,12 @@ public final class WorkerMain {
         System.setIn(InputStream.nullInputStream());
         this.page = new PageHarness(channel);
         otp.live.LivePage.host(page);
-        this.notebook = new Notebook(new PrintStream(OutputStream.nullOutputStream()));
-        notebook.eval(WARM_UP_CELL);
+        if (grading) {
+            this.notebook = null;
+        } else {
+            this.notebook = new Notebook(new PrintStream(OutputStream.nullOutputStream()));
+            notebook.eval(WARM_UP_CELL);
+        }
     }
 
     public static void main(String[] args) throws IOException {
@@ -61,19 +72,24 @@ public final class WorkerMain {
         }
         Path socketPath = null;
         long outputLimit = DEFAULT_OUTPUT_LIMIT;
+        String role = ROLE_NOTEBOOK;
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--socket" -> socketPath = Path.of(args[i + 1]);
                 case "--output-limit" -> outputLimit = Long.parseLong(args[i + 1]);
+                case "--role" -> role = args[i + 1];
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
         if (socketPath == null) {
             throw new IllegalArgumentException("--socket PATH is required");
         }
+        if (!role.equals(ROLE_NOTEBOOK) && !role.equals(ROLE_GRADING)) {
+            throw new IllegalArgumentException("unknown role " + role);
+        }
         SocketChannel socket = SocketChannel.open(StandardProtocolFamily.UNIX);
         socket.connect(UnixDomainSocketAddress.of(socketPath));
-        WorkerMain worker = new WorkerMain(new ControlChannel(socket), outputLimit);
+        WorkerMain worker = new WorkerMain(new ControlChannel(socket), outputLimit, role.equals(ROLE_GRADING));
         worker.serve();
         Runtime.getRuntime().halt(0);
     }
@@ -86,6 +102,10 @@ public final class WorkerMain {
                 request = channel.receive();
             } catch (EOFException closed) {
                 return;
+            }
+            if (notebook == null && request.type() != Frame.Type.GRADE) {
+                channel.send(Frame.of(Frame.Type.ERROR, request.id(), "message", GRADING_ONLY));
+                continue;
             }
             switch (request.type()) {
                 case EVAL -> evaluator.submit(() -> evaluate(request));

@@ -33,6 +33,7 @@ public final class ExerciseModule implements WebModule {
     private final Optional<String> instructorToken;
     private final Exercises exercises = new Exercises();
     private Grader grader;
+    private GradingWorkerLauncher launcher;
 
     private ExerciseModule(Runner runner, SubmissionStore store, Optional<String> instructorToken) {
         this.runner = Objects.requireNonNull(runner, "runner must not be null");
@@ -62,6 +63,7 @@ public final class ExerciseModule implements WebModule {
         javalin.routes.get("/exercises/{slug}", ctx -> exercisePage(ctx, page, context));
         new InstructorView(instructorToken, store, exercises, context.pages()).install(javalin);
         javalin.events.serverStopped(store::close);
+        javalin.events.serverStopped(this::closeGrader);
     }
 
     private void exercisePage(Context ctx, ExercisePage page, ServerContext context) {
@@ -73,8 +75,16 @@ public final class ExerciseModule implements WebModule {
     /** The grading launcher probes the sandbox and worker image once, on the first grading. */
     private synchronized Grader grader() {
         if (grader == null) {
-            grader = Grader.create(GradingWorkerLauncher.create(runner.settings()));
+            launcher = GradingWorkerLauncher.create(runner.settings());
+            grader = Grader.create(launcher);
         }
         return grader;
+    }
+
+    /** The spare grading workers end with the server. */
+    private synchronized void closeGrader() {
+        if (launcher != null) {
+            launcher.close();
+        }
     }
 }
