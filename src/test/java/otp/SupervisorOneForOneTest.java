@@ -85,6 +85,8 @@ class SupervisorOneForOneTest {
         try (Trace.Subscription ignored = Trace.subscribe(events::add)) {
             Worker.crash("r7");
             next();
+            // The new child can greet us before its supervisor has published the restart.
+            ProcessTestSupport.eventually(() -> events.stream().anyMatch(e -> e instanceof TraceEvent.ChildRestarted));
         }
         TraceEvent.ChildRestarted restarted = events.stream().filter(e -> e instanceof TraceEvent.ChildRestarted)
                 .map(e -> (TraceEvent.ChildRestarted) e).findFirst().orElseThrow();

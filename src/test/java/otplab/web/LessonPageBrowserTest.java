@@ -48,6 +48,7 @@ class LessonPageBrowserTest {
     }
 
     @Test
+    @AllowConsoleErrors // this site has no runner, so the run it asks for cannot open /ws/run; RunnerBrowserTest covers real runs
     void controlEnterAsksToRunTheCellWithItsCode(Page page, TestSite site) {
         page.navigate(site.url("/lessons/first-steps"));
         page.evaluate("() => { window.runs = []; document.addEventListener('otplab:run', e => window.runs.push(e.detail.code)); }");
