@@ -1,6 +1,5 @@
 package otplab.runner;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -14,7 +13,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
 import otplab.worker.Frame;
@@ -224,14 +222,6 @@ final class PageRoutes {
     }
 
     private void send(WsContext ws, Object message) {
-        try {
-            synchronized (ws) {
-                if (ws.session.isOpen()) {
-                    ws.send(json.writeValueAsString(message));
-                }
-            }
-        } catch (JsonProcessingException | RuntimeException e) {
-            LOG.log(Level.FINE, "could not send on a run socket", e);
-        }
+        RunSocket.send(json, ws, message);
     }
 }

@@ -255,14 +255,6 @@ public final class RunRoutes {
     }
 
     private void send(WsContext ws, Object message) {
-        try {
-            synchronized (ws) {
-                if (ws.session.isOpen()) {
-                    ws.send(json.writeValueAsString(message));
-                }
-            }
-        } catch (JsonProcessingException | RuntimeException e) {
-            LOG.log(Level.FINE, "could not send on a run socket", e);
-        }
+        RunSocket.send(json, ws, message);
     }
 }
