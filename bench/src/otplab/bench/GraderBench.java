@@ -7,6 +7,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -22,6 +23,7 @@ import otplab.grader.GradingWorkerLauncher;
 import otplab.grader.ResultsDocument;
 import otplab.grader.exercise.Exercise;
 import otplab.grader.exercise.ExerciseLoader;
+import otplab.runner.RunnerSettings;
 import otplab.worker.Frame;
 import otplab.worker.grading.GradingCodec;
 import otplab.worker.grading.GradingHarness;
@@ -34,8 +36,10 @@ import otplab.worker.grading.TestSource;
 /**
  * Grader benchmark, all in one run so the figures share the machine's load:
  * <ol>
- *   <li>grading the reference solution (visible and hidden tests) warm: one grader in this JVM,
- *       a fresh sandboxed worker per grading, as the server does on Submit;</li>
+ *   <li>grading the reference solution (visible and hidden tests) warm: one grader in this JVM
+ *       configured as the server's, a fresh sandboxed worker per grading, taken when the spare is
+ *       ready, as a learner's Submit finds it;</li>
+ *   <li>the same gradings back to back, with the server's warm-up and without (the command's);</li>
  *   <li>a floor: the worker's grading harness called in this warm JVM, what a reused grading
  *       worker could approach;</li>
  *   <li>the baseline: the same files laid out as a throwaway Maven project in a temp folder,
@@ -57,6 +61,7 @@ public final class GraderBench implements BenchSuite {
     /** A mistake that fails some tests but not all: the wrong strategy for independent workers. */
     static final String HALF_RIGHT_FROM = "Strategy.ONE_FOR_ONE";
     static final String HALF_RIGHT_TO = "Strategy.ONE_FOR_ALL";
+    static final Duration SPARE_WAIT = Duration.ofSeconds(60);
 
     /** How hard to measure; a batch's learners come in thirds (pass, starter, half right). */
     record Plan(int warmUps, int warmRuns, int mavenRuns, int cliRuns, int learners) {
@@ -97,13 +102,15 @@ public final class GraderBench implements BenchSuite {
             out.println();
             out.println("| measure | median | min | max | runs |");
             out.println("|---|---|---|---|---|");
-            context.progress("warm gradings, a fresh sandboxed worker each");
+            context.progress("warm gradings, a fresh warmed-up sandboxed worker each");
             Warm warm = warmGrading(exercise);
             context.progress("mvn test on the same files (baseline)");
             List<Long> maven = maven(exercise, scratch.resolve("maven"), warm.tests());
             row("`mvn -q -o clean test`, same files as a Maven project (baseline)", maven);
             out.printf("| **ratio Maven / warm grading (medians)** | **%.1f×** | | | |%n",
                     (double) median(maven) / Math.max(1, median(warm.times())));
+            context.progress("gradings back to back");
+            backToBack(exercise);
             context.progress("the grading harness in this JVM (floor)");
             List<Long> floor = engineInThisJvm(exercise);
             out.printf("| ratio Maven / engine in a warm JVM (medians) | %.1f× | | | |%n",
@@ -121,24 +128,65 @@ public final class GraderBench implements BenchSuite {
 
     record Warm(List<Long> times, int tests) {}
 
+    /**
+     * A Submit on a running server: the grader is warm and, as between a learner's submissions, its
+     * spare worker has finished starting and warming up. The timed call is what the learner waits for.
+     */
     private Warm warmGrading(Exercise exercise) {
-        Grader grader = Grader.create(GradingWorkerLauncher.withDefaults());
+        try (GradingWorkerLauncher launcher = serverLauncher()) {
+            Grader grader = Grader.create(launcher);
+            for (int i = 0; i < plan.warmUps(); i++) {
+                gradePassing(grader, exercise);
+            }
+            List<Long> times = new ArrayList<>();
+            List<Long> testTimes = new ArrayList<>();
+            int tests = 0;
+            for (int i = 0; i < plan.warmRuns(); i++) {
+                if (!launcher.awaitSpare(SPARE_WAIT)) {
+                    throw new IllegalStateException("no spare grading worker became ready within " + SPARE_WAIT);
+                }
+                long start = System.nanoTime();
+                ResultsDocument doc = gradePassing(grader, exercise);
+                times.add(millisSince(start));
+                tests = doc.tests().size();
+                testTimes.add(doc.tests().stream().mapToLong(ResultsDocument.Test::durationMs).sum());
+            }
+            row("grade reference solution, warm server grader, spare worker ready (" + tests + " tests)", times);
+            row("  of which the tests themselves run (sum of per-test durations)", testTimes);
+            return new Warm(times, tests);
+        }
+    }
+
+    /**
+     * Gradings one after another with no pause, so each waits for the spare started when the
+     * previous one took its worker: the server's configuration and the command's (no warm-up).
+     */
+    private void backToBack(Exercise exercise) {
+        try (GradingWorkerLauncher server = serverLauncher();
+             GradingWorkerLauncher command = GradingWorkerLauncher.withDefaults()) {
+            row("back to back, server grader (spares warm up " + GradingWorkerLauncher.INTERACTIVE_WARM_UPS + " gradings)",
+                    backToBack(Grader.create(server), exercise));
+            row("back to back, command grader (spares without warm-up)", backToBack(Grader.create(command), exercise));
+        }
+    }
+
+    private List<Long> backToBack(Grader grader, Exercise exercise) {
         for (int i = 0; i < plan.warmUps(); i++) {
             gradePassing(grader, exercise);
         }
         List<Long> times = new ArrayList<>();
-        List<Long> testTimes = new ArrayList<>();
-        int tests = 0;
         for (int i = 0; i < plan.warmRuns(); i++) {
             long start = System.nanoTime();
-            ResultsDocument doc = gradePassing(grader, exercise);
+            gradePassing(grader, exercise);
             times.add(millisSince(start));
-            tests = doc.tests().size();
-            testTimes.add(doc.tests().stream().mapToLong(ResultsDocument.Test::durationMs).sum());
         }
-        row("grade reference solution, warm grader, fresh sandboxed worker each (" + tests + " tests)", times);
-        row("  of which the tests themselves run (sum of per-test durations)", testTimes);
-        return new Warm(times, tests);
+        return times;
+    }
+
+    private static GradingWorkerLauncher serverLauncher() {
+        return GradingWorkerLauncher.builder(RunnerSettings.defaults())
+                .warmUpGradings(GradingWorkerLauncher.INTERACTIVE_WARM_UPS)
+                .build();
     }
 
     /**

@@ -33,6 +33,17 @@ public final class Grader {
         return ResultsBuilder.error(exercise.slug(), exercise.points(), 0, "The solution could not be read: " + why);
     }
 
+    /** Has a grading worker ready, warmed up on {@code exercise} if the launcher warms up, for a grading soon. */
+    public void prepare(Exercise exercise) {
+        launcher.prepare(rehearsal(Objects.requireNonNull(exercise, "exercise must not be null")));
+    }
+
+    /** What a spare may compile ahead of a grading of {@code exercise}: public files only, the starter and visible tests. */
+    private static GradingRequest rehearsal(Exercise exercise) {
+        List<TestSource> visible = exercise.visibleTests().stream().map(t -> new TestSource(t, false)).toList();
+        return new GradingRequest(exercise.starter(), visible, exercise.testTimeout());
+    }
+
     public ResultsDocument grade(Exercise exercise, List<SourceFile> learnerFiles, Scope scope) {
         Objects.requireNonNull(exercise, "exercise must not be null");
         Objects.requireNonNull(learnerFiles, "learnerFiles must not be null");
@@ -52,7 +63,7 @@ public final class Grader {
             exercise.hiddenTests().forEach(t -> tests.add(new TestSource(t, true)));
         }
         GradingRequest request = new GradingRequest(learner, tests, exercise.testTimeout());
-        WorkerOutcome outcome = launcher.run(request, exercise.timeLimit());
+        WorkerOutcome outcome = launcher.run(request, exercise.timeLimit(), rehearsal(exercise));
         return ResultsBuilder.build(exercise.slug(), exercise.points(), outcome,
                 Duration.ofNanos(System.nanoTime() - started));
     }

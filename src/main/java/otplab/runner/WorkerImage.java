@@ -168,7 +168,7 @@ public final class WorkerImage {
     }
 
     /** The worker JVM command line (without any sandbox around it). */
-    List<String> javaCommand(RunnerSettings settings, Path socket, String role) {
+    List<String> javaCommand(RunnerSettings settings, Path socket, WorkerRole role) {
         List<String> command = new ArrayList<>(List.of(settings.javaHome().resolve("bin/java").toString()));
         command.addAll(JIT_FLAGS);
         aotCache().ifPresent(path -> command.add("-XX:AOTCache=" + path));
@@ -181,8 +181,8 @@ public final class WorkerImage {
                 "-Djava.io.tmpdir=/tmp", "-Duser.home=/tmp", "-Dfile.encoding=UTF-8",
                 "-Dstdout.encoding=UTF-8", "-Dstderr.encoding=UTF-8",
                 "-cp", classpath(jar), "otplab.worker.WorkerMain",
-                "--socket", socket.toString(), "--output-limit", Integer.toString(settings.outputBytes()),
-                "--role", role));
+                "--socket", socket.toString(), "--output-limit", Integer.toString(settings.outputBytes())));
+        command.addAll(role.arguments());
         return command;
     }
 }

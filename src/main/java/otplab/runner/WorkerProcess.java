@@ -26,7 +26,6 @@ import java.util.logging.Logger;
 import otplab.worker.CellDiagnostic;
 import otplab.worker.ControlChannel;
 import otplab.worker.Frame;
-import otplab.worker.WorkerMain;
 
 /**
  * One sandboxed worker JVM seen from the server: starts it, talks to it over the control socket,
@@ -67,15 +66,15 @@ public final class WorkerProcess implements AutoCloseable {
      */
     public static WorkerProcess start(RunnerSettings settings, Sandbox sandbox, WorkerImage image, Path runRoot,
                                       Consumer<WorkerProcess> onDeath) throws IOException {
-        return start(settings, sandbox, image, runRoot, WorkerMain.ROLE_NOTEBOOK, onDeath);
+        return start(settings, sandbox, image, runRoot, WorkerRole.NOTEBOOK, onDeath);
     }
 
     /**
-     * Starts a worker in {@code role} ({@link WorkerMain#ROLE_NOTEBOOK} or {@link WorkerMain#ROLE_GRADING},
-     * which skips the notebook and answers only {@link #grade}) in the same sandbox and limits.
+     * Starts a worker in {@code role} (a notebook, or a grading worker, which skips the notebook and
+     * answers only {@link #grade}) in the same sandbox and limits.
      */
     public static WorkerProcess start(RunnerSettings settings, Sandbox sandbox, WorkerImage image, Path runRoot,
-                                      String role, Consumer<WorkerProcess> onDeath) throws IOException {
+                                      WorkerRole role, Consumer<WorkerProcess> onDeath) throws IOException {
         Objects.requireNonNull(role, "role must not be null");
         Files.createDirectories(runRoot);
         Path controlDir = Files.createTempDirectory(runRoot, "w");
@@ -168,7 +167,7 @@ public final class WorkerProcess implements AutoCloseable {
                             collector.add(frame.field("stream").orElse("out"), frame.data());
                         }
                     }
-                    case RESULT, COMPLETIONS, ERROR, GRADED -> {
+                    case RESULT, COMPLETIONS, ERROR, GRADED, WARMED -> {
                         CompletableFuture<Frame> waiter = pending.remove(frame.id());
                         if (waiter != null) {
                             waiter.complete(frame);
@@ -378,6 +377,31 @@ public final class WorkerProcess implements AutoCloseable {
         }
         String message = frame == null ? "" : frame.field("message").orElse("");
         return new GradeAnswer.Failed(message, collector.stdout() + collector.stderr());
+    }
+
+    /**
+     * Has a grading worker compile {@code request} (see {@code GradingHarness.rehearse}) before its
+     * grading; false when it did not finish within {@code limit} or the worker is gone.
+     */
+    public boolean warmUp(byte[] request, Duration limit) {
+        if (!isAlive()) {
+            return false;
+        }
+        long id = ids.incrementAndGet();
+        CompletableFuture<Frame> answer = new CompletableFuture<>();
+        pending.put(id, answer);
+        try {
+            channel.send(new Frame(Frame.Type.WARM_UP, id, List.of(), request));
+            return answer.get(limit.toMillis(), TimeUnit.MILLISECONDS).type() == Frame.Type.WARMED;
+        } catch (IOException | ExecutionException | TimeoutException e) {
+            LOG.log(Level.FINE, "a grading worker's warm-up did not finish", e);
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } finally {
+            pending.remove(id);
+        }
     }
 
     /** Completion suggestions; empty when the worker does not answer within the wall time. */

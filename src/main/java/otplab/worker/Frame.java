@@ -45,6 +45,13 @@ public record Frame(Type type, long id, List<String> fields, byte[] data) {
         GRADE(9),
         /** worker → server: the grading report as the frame's data. */
         GRADED(10),
+        /**
+         * server → worker: compile (never run) the files of the request in the frame's data, an
+         * exercise's public starter and visible tests, to warm javac up before the grading.
+         */
+        WARM_UP(11),
+        /** worker → server: the warm-up compilation is over (its outcome does not matter). */
+        WARMED(12),
         /** server → worker: a request from the page's panel for the router of {@code otp.web.Router.tryInPage}. */
         REQUEST(41),
         /** worker → server: the router's answer ({@code status}, {@code header} name/value pairs, {@code body}) or an {@code error}. */

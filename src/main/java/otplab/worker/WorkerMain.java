@@ -23,9 +23,12 @@ import otplab.worker.grading.GradingHarness;
  * {@link Frame.Type#STOP} frames. The channel lives only in this object's private fields and the
  * reader thread's stack, which learner code cannot reach.
  *
- * <p>Usage: {@code WorkerMain --socket PATH [--output-limit BYTES] [--role notebook|grading]}, or
- * {@code WorkerMain --train} for the build's AOT training run. A grading worker answers only
- * {@link Frame.Type#GRADE}; it builds no JShell notebook, so it is ready in a fraction of the time.
+ * <p>Usage: {@code WorkerMain --socket PATH [--output-limit BYTES] [--role notebook|grading]
+ * [--warm-up GRADINGS]}, or {@code WorkerMain --train} for the build's AOT training run. A grading
+ * worker answers only {@link Frame.Type#GRADE}; it builds no JShell notebook, so it is ready in a
+ * fraction of the time. With {@code --warm-up N} it first runs the trusted {@link SampleGrading} N
+ * times, before it says hello and before any learner code exists, so a grading handed to it
+ * later runs with javac and JUnit already warm.
  */
 public final class WorkerMain {
     /** Output bytes per run the worker forwards; the server applies the exact limit and notice. */
@@ -73,11 +76,13 @@ public final class WorkerMain {
         Path socketPath = null;
         long outputLimit = DEFAULT_OUTPUT_LIMIT;
         String role = ROLE_NOTEBOOK;
+        int warmUps = 0;
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--socket" -> socketPath = Path.of(args[i + 1]);
                 case "--output-limit" -> outputLimit = Long.parseLong(args[i + 1]);
                 case "--role" -> role = args[i + 1];
+                case "--warm-up" -> warmUps = Integer.parseInt(args[i + 1]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -87,11 +92,31 @@ public final class WorkerMain {
         if (!role.equals(ROLE_NOTEBOOK) && !role.equals(ROLE_GRADING)) {
             throw new IllegalArgumentException("unknown role " + role);
         }
+        if (warmUps < 0 || (warmUps > 0 && !role.equals(ROLE_GRADING))) {
+            throw new IllegalArgumentException("--warm-up takes a count of gradings, for a grading worker only");
+        }
         SocketChannel socket = SocketChannel.open(StandardProtocolFamily.UNIX);
         socket.connect(UnixDomainSocketAddress.of(socketPath));
+        warmUp(warmUps);
         WorkerMain worker = new WorkerMain(new ControlChannel(socket), outputLimit, role.equals(ROLE_GRADING));
         worker.serve();
         Runtime.getRuntime().halt(0);
+    }
+
+    /**
+     * Runs before the worker takes over System.out, so the sample's own capture comes and goes
+     * without touching the channel. A sample that goes wrong only costs the warmth: the learner's
+     * grading still runs and reports its own outcome.
+     */
+    private static void warmUp(int gradings) {
+        for (int i = 0; i < gradings && SampleGrading.available(); i++) {
+            try {
+                SampleGrading.run();
+            } catch (RuntimeException | LinkageError failed) {
+                System.err.println("otplab worker: the warm-up grading failed: " + failed);
+                return;
+            }
+        }
     }
 
     private void serve() throws IOException {
@@ -103,13 +128,14 @@ public final class WorkerMain {
             } catch (EOFException closed) {
                 return;
             }
-            if (notebook == null && request.type() != Frame.Type.GRADE) {
+            if (notebook == null && request.type() != Frame.Type.GRADE && request.type() != Frame.Type.WARM_UP) {
                 channel.send(Frame.of(Frame.Type.ERROR, request.id(), "message", GRADING_ONLY));
                 continue;
             }
             switch (request.type()) {
                 case EVAL -> evaluator.submit(() -> evaluate(request));
                 case GRADE -> evaluator.submit(() -> sendOrExit(GradingHarness.grade(request)));
+                case WARM_UP -> evaluator.submit(() -> sendOrExit(GradingHarness.rehearse(request)));
                 case COMPLETE -> evaluator.submit(() -> complete(request));
                 case REQUEST -> evaluator.submit(() -> sendOrExit(page.request(request)));
                 case LIVE_EVENT -> Thread.ofVirtual().start(() -> sendOrExit(page.liveEvent(request)));

@@ -13,6 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import otplab.grader.exercise.Exercise;
 import otplab.grader.exercise.ExerciseLoader;
+import otplab.runner.RunnerSettings;
 
 /**
  * Each folder under {@code grader/scenarios/} is a learner's solution with the results
@@ -24,6 +25,10 @@ class GradingGoldenTest {
     static final Path ROOT = Path.of("src/test/resources/grader");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Grader GRADER = Grader.create(GradingWorkerLauncher.withDefaults());
+    /** As the server grades: spares warm up on sample gradings and on the exercise's public files. */
+    private static final Grader SERVER_GRADER = Grader.create(GradingWorkerLauncher.builder(RunnerSettings.defaults())
+            .warmUpGradings(GradingWorkerLauncher.INTERACTIVE_WARM_UPS)
+            .build());
 
     static Stream<String> scenarios() throws IOException {
         try (Stream<Path> dirs = Files.list(ROOT.resolve("scenarios"))) {
@@ -35,15 +40,25 @@ class GradingGoldenTest {
     @MethodSource("scenarios")
     void gradingProducesTheExpectedResultsDocument(String scenario) throws Exception {
         Path dir = ROOT.resolve("scenarios").resolve(scenario);
+        assertGradedAsExpected(GRADER, dir, Boolean.getBoolean("golden.update"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("scenarios")
+    void aWarmedUpServerWorkerProducesTheSameDocument(String scenario) throws Exception {
+        assertGradedAsExpected(SERVER_GRADER, ROOT.resolve("scenarios").resolve(scenario), false);
+    }
+
+    private static void assertGradedAsExpected(Grader grader, Path dir, boolean update) throws Exception {
         Path exerciseName = dir.resolve("exercise.txt");
         String slug = Files.exists(exerciseName) ? Files.readString(exerciseName).strip() : "tally";
         Exercise exercise = ExerciseLoader.load(ROOT.resolve("exercises").resolve(slug));
 
-        ResultsDocument doc = GRADER.grade(exercise, SolutionFiles.read(dir.resolve("solution")), Grader.Scope.ALL);
+        ResultsDocument doc = grader.grade(exercise, SolutionFiles.read(dir.resolve("solution")), Grader.Scope.ALL);
 
         JsonNode actual = normalised(JSON.readTree(ResultsJson.write(doc)));
         Path expectedFile = dir.resolve("expected.json");
-        if (Boolean.getBoolean("golden.update")) {
+        if (update) {
             Files.writeString(expectedFile, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(actual) + "\n");
         }
         JsonNode expected = JSON.readTree(Files.readString(expectedFile));

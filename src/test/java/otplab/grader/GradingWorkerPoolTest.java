@@ -1,6 +1,8 @@
 package otplab.grader;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,7 +16,13 @@ import otplab.runner.RunnerSettings;
 import otplab.runner.Sandbox;
 import otplab.runner.WorkerImage;
 import otplab.runner.WorkerProcess;
+import otplab.runner.WorkerRole;
 import otplab.worker.Frame;
+import otplab.worker.grading.GradingCodec;
+import otplab.worker.grading.GradingReport;
+import otplab.worker.grading.GradingRequest;
+import otplab.worker.grading.SourceFile;
+import otplab.worker.grading.TestSource;
 
 class GradingWorkerPoolTest {
     private static final Path ROOT = Path.of("/tmp/otplab-grading-pool-test-" + ProcessHandle.current().pid());
@@ -31,10 +39,10 @@ class GradingWorkerPoolTest {
 
     @Test
     void everyTakeHandsOutAWorkerNoOtherGradingHasHad() throws Exception {
-        try (GradingWorkerPool pool = new GradingWorkerPool(settings, sandbox, image, ROOT)) {
+        try (GradingWorkerPool pool = new GradingWorkerPool(settings, sandbox, image, ROOT, 0)) {
             WorkerProcess first = pool.take();
             long firstPid = first.pid();
-            first.close();
+            pool.release(first, Optional.empty());
             WorkerProcess second = pool.take();
             assertTrue(second.isAlive());
             assertNotEquals(firstPid, second.pid());
@@ -44,7 +52,7 @@ class GradingWorkerPoolTest {
 
     @Test
     void aGradingWorkerRunsNoNotebookCells() throws Exception {
-        try (GradingWorkerPool pool = new GradingWorkerPool(settings, sandbox, image, ROOT)) {
+        try (GradingWorkerPool pool = new GradingWorkerPool(settings, sandbox, image, ROOT, 0)) {
             WorkerProcess worker = pool.take();
             Optional<Frame> answer = worker.ask(Frame.Type.EVAL, List.of("code", "int x = 1;"), Duration.ofSeconds(30));
             assertEquals(Frame.Type.ERROR, answer.orElseThrow().type());
@@ -55,11 +63,93 @@ class GradingWorkerPoolTest {
 
     @Test
     void closingThePoolKillsItsSpareWorkers() throws Exception {
-        GradingWorkerPool pool = new GradingWorkerPool(settings, sandbox, image, ROOT);
-        pool.take().close();
+        GradingWorkerPool pool = new GradingWorkerPool(settings, sandbox, image, ROOT, 0);
+        pool.release(pool.take(), Optional.empty());
         assertTrue(waitUntil(() -> !poolProcesses().isEmpty()), "no spare grading worker was started");
         pool.close();
         assertTrue(waitUntil(() -> poolProcesses().isEmpty()), "a spare grading worker was left running");
+    }
+
+    @Test
+    void aPreparedPoolHasASpareReadyBeforeTheFirstGrading() throws Exception {
+        try (GradingWorkerPool pool = new GradingWorkerPool(settings, sandbox, image, ROOT, 0)) {
+            assertFalse(pool.awaitSpare(Duration.ofMillis(1)), "a pool nobody prepared has no spare to wait for");
+            pool.prepare(Optional.empty());
+            assertTrue(pool.awaitSpare(Duration.ofSeconds(60)), "the prepared spare did not become ready");
+            List<ProcessHandle> before = poolProcesses();
+            WorkerProcess worker = pool.take();
+            assertTrue(worker.isAlive());
+            assertTrue(before.stream().anyMatch(p -> worker.processTree().contains(p)),
+                    "the grading did not get the spare that was ready");
+            worker.close();
+        }
+    }
+
+    @Test
+    void aWarmedUpWorkerGradesOnlyTheLearnersOwnClassesAndTests() throws Exception {
+        // The learner's class has the name of the warm-up sample's and of the rehearsed starter's, and must be the one tested.
+        SourceFile counter = new SourceFile("Counter.java", """
+                public final class Counter {
+                    public int next(int n) { return n + 2; }
+                }
+                """);
+        SourceFile test = new SourceFile("CounterTest.java", """
+                import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+                import org.junit.jupiter.api.Test;
+
+                class CounterTest {
+                    @Test void addsTwo() { assertEquals(3, new Counter().next(1)); }
+                    @Test void addsOne() { assertEquals(2, new Counter().next(1)); }
+                }
+                """);
+        SourceFile starter = new SourceFile("Counter.java", """
+                public final class Counter {
+                    public int next(int n) { throw new UnsupportedOperationException("not implemented yet"); }
+                }
+                """);
+        GradingRequest request = new GradingRequest(List.of(counter), List.of(new TestSource(test, false)), Duration.ofSeconds(10));
+        GradingRequest rehearsal = new GradingRequest(List.of(starter), List.of(new TestSource(test, false)), Duration.ofSeconds(10));
+        try (GradingWorkerPool pool = new GradingWorkerPool(settings, sandbox, image, ROOT, 2)) {
+            pool.prepare(Optional.of(rehearsal));
+            assertTrue(pool.awaitSpare(Duration.ofSeconds(60)), "the warmed-up spare did not become ready");
+            WorkerProcess worker = pool.take();
+            WorkerProcess.GradeAnswer answer = worker.grade(GradingCodec.encode(request), Duration.ofSeconds(60));
+            pool.release(worker, Optional.empty());
+            GradingReport.Ran ran = assertInstanceOf(GradingReport.Ran.class,
+                    GradingCodec.decodeReport(assertInstanceOf(WorkerProcess.GradeAnswer.Report.class, answer).data()));
+            assertEquals(List.of("CounterTest.addsOne FAILED", "CounterTest.addsTwo PASSED"),
+                    ran.outcomes().stream().map(o -> o.className() + "." + o.methodName() + " " + o.status()).sorted().toList());
+            assertTrue(ran.containerFailures().isEmpty(), ran.containerFailures().toString());
+        }
+    }
+
+    @Test
+    void aRehearsalIsCompiledButNeverRun() throws Exception {
+        // Were the rehearsal run, its static initialiser would never let the warm-up answer.
+        SourceFile starter = new SourceFile("Spinning.java", """
+                public final class Spinning {
+                    static boolean forever = true;
+                    static { while (forever) { Thread.onSpinWait(); } }
+                }
+                """);
+        SourceFile test = new SourceFile("SpinningTest.java", """
+                import org.junit.jupiter.api.Test;
+
+                class SpinningTest {
+                    @Test void touches() { new Spinning(); }
+                }
+                """);
+        GradingRequest rehearsal = new GradingRequest(List.of(starter), List.of(new TestSource(test, false)), Duration.ofMinutes(5));
+        WorkerProcess worker = WorkerProcess.start(settings, sandbox, image, ROOT, WorkerRole.grading(0), dead -> { });
+        try {
+            assertTrue(worker.warmUp(GradingCodec.encode(rehearsal), Duration.ofSeconds(20)),
+                    "the rehearsal did not answer: it was run, or not compiled");
+            assertTrue(worker.isAlive());
+        } finally {
+            worker.close();
+        }
     }
 
     /** The processes of workers whose control folder lies under this test's root. */

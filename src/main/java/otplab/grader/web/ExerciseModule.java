@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import otplab.grader.Grader;
 import otplab.grader.GradingWorkerLauncher;
+import otplab.grader.exercise.Exercise;
 import otplab.runner.Runner;
 import otplab.store.SubmissionStore;
 import otplab.web.Assets;
@@ -34,6 +35,7 @@ public final class ExerciseModule implements WebModule {
     private final Exercises exercises = new Exercises();
     private Grader grader;
     private GradingWorkerLauncher launcher;
+    private boolean stopped;
 
     private ExerciseModule(Runner runner, SubmissionStore store, Optional<String> instructorToken) {
         this.runner = Objects.requireNonNull(runner, "runner must not be null");
@@ -45,7 +47,8 @@ public final class ExerciseModule implements WebModule {
     public static ServerConfig.Builder addTo(ServerConfig.Builder config, Runner runner, SubmissionStore store, Map<String, String> env) {
         Objects.requireNonNull(config, "config must not be null");
         Objects.requireNonNull(env, "env must not be null");
-        return config.module(new ExerciseModule(runner, store, Optional.ofNullable(env.get(InstructorView.ENV_TOKEN))));
+        ExerciseModule module = new ExerciseModule(runner, store, Optional.ofNullable(env.get(InstructorView.ENV_TOKEN)));
+        return config.module(module).health("grading", module::health);
     }
 
     @Override
@@ -70,19 +73,44 @@ public final class ExerciseModule implements WebModule {
         String slug = ctx.pathParam("slug");
         var exercise = exercises.find(slug).orElseThrow(() -> HttpProblem.notFound(Exercises.noSuchExercise(slug)));
         ctx.contentType("text/html; charset=utf-8").result(page.render(exercise, context.catalog().current()));
+        prepareGrader(exercise);
+    }
+
+    /** A learner reading an exercise is likely to submit soon: have a grading worker warm for it by then. */
+    private void prepareGrader(Exercise exercise) {
+        Thread.ofVirtual().name("otplab-grader-prepare").start(() -> {
+            Grader prepared;
+            synchronized (this) {
+                if (stopped) {
+                    return;
+                }
+                prepared = grader();
+            }
+            prepared.prepare(exercise);
+        });
     }
 
     /** The grading launcher probes the sandbox and worker image once, on the first grading. */
     private synchronized Grader grader() {
         if (grader == null) {
-            launcher = GradingWorkerLauncher.create(runner.settings());
+            launcher = GradingWorkerLauncher.builder(runner.settings())
+                    .warmUpGradings(GradingWorkerLauncher.INTERACTIVE_WARM_UPS)
+                    .build();
             grader = Grader.create(launcher);
         }
         return grader;
     }
 
+    /** Whether a grading worker waits for the next Submit; nothing is started to answer. */
+    private synchronized Map<String, Object> health() {
+        return Map.of("started", launcher != null,
+                "readySpares", launcher == null ? 0 : launcher.readySpares(),
+                "warmUpGradings", GradingWorkerLauncher.INTERACTIVE_WARM_UPS);
+    }
+
     /** The spare grading workers end with the server. */
     private synchronized void closeGrader() {
+        stopped = true;
         if (launcher != null) {
             launcher.close();
         }

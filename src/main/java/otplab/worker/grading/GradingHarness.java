@@ -6,7 +6,7 @@ import otplab.worker.Frame;
 
 /**
  * The worker harness's grading mode: answers one {@link Frame.Type#GRADE} frame with a
- * {@link Frame.Type#GRADED} frame carrying the report. A worker grades once and is discarded,
+ * {@link Frame.Type#GRADED} frame carrying the report, after at most a few warm-up frames. A worker grades once and is discarded,
  * so taking over System.out/err for per-test capture is safe here.
  */
 public final class GradingHarness {
@@ -14,6 +14,23 @@ public final class GradingHarness {
     public static final String OUT_OF_MEMORY = "out of memory";
 
     private GradingHarness() {}
+
+    /**
+     * Answers a {@link Frame.Type#WARM_UP} frame: compiles the request's files and throws the
+     * classes away. Nothing is defined or run, so no state is left for the grading that follows;
+     * what stays is javac's warmth for the same exercise's sources.
+     */
+    public static Frame rehearse(Frame request) {
+        try {
+            GradingRequest decoded = GradingCodec.decodeRequest(request.data());
+            new InMemoryCompiler().compile(decoded.learnerFiles(), decoded.tests());
+            return Frame.of(Frame.Type.WARMED, request.id());
+        } catch (IOException e) {
+            return Frame.of(Frame.Type.ERROR, request.id(), "message", "an unreadable warm-up request: " + e.getMessage());
+        } catch (RuntimeException | LinkageError | OutOfMemoryError e) {
+            return Frame.of(Frame.Type.ERROR, request.id(), "message", "the warm-up compilation failed: " + e);
+        }
+    }
 
     public static Frame grade(Frame request) {
         try {

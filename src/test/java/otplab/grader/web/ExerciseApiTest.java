@@ -201,6 +201,26 @@ class ExerciseApiTest {
     }
 
     @Test
+    void readiesAGradingWorkerWhileALearnerReadsTheExercise(@TempDir Path ownData) throws Exception {
+        TestSite own = start(ownData, Map.of());
+        try {
+            HttpClient ada = learner();
+            assertEquals(0, json(get(ada, own, "/healthz")).path("grading").path("readySpares").asInt(-1),
+                    "nothing is started before anyone asks for an exercise");
+            assertEquals(200, get(ada, own, "/exercises/greeting").statusCode());
+            long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+            while (json(get(ada, own, "/healthz")).path("grading").path("readySpares").asInt() < 1) {
+                assertTrue(System.nanoTime() < deadline, "no grading worker became ready after the exercise page was read");
+                Thread.sleep(100);
+            }
+            HttpResponse<String> response = post(ada, own, "/api/exercises/greeting/submit", filesBody(GreetingSolutions.passing()));
+            assertEquals("pass", json(response).get("status").asText(), response.body());
+        } finally {
+            own.close();
+        }
+    }
+
+    @Test
     void keepsALearnersHistoryWhenTheServerRestarts(@TempDir Path ownData) throws Exception {
         HttpClient ada = learner();
         TestSite first = start(ownData, Map.of());
