@@ -126,14 +126,33 @@ public final class GraderBench implements BenchSuite {
         }
     }
 
-    record Warm(List<Long> times, int tests) {}
+    record Warm(List<Long> times, List<Long> testTimes, int tests) {}
 
     /**
      * A Submit on a running server: the grader is warm and, as between a learner's submissions, its
      * spare worker has finished starting and warming up. The timed call is what the learner waits for.
+     * Measured for the server's warm-up and, in the same run, for fewer warm-up gradings (0: a spare
+     * that only started, with no sample gradings and no rehearsal of the exercise).
      */
     private Warm warmGrading(Exercise exercise) {
-        try (GradingWorkerLauncher launcher = serverLauncher()) {
+        Warm server = null;
+        for (int warmUps = GradingWorkerLauncher.INTERACTIVE_WARM_UPS; warmUps >= 0; warmUps--) {
+            Warm warm = spareReady(exercise, warmUps);
+            String what = warmUps == GradingWorkerLauncher.INTERACTIVE_WARM_UPS
+                    ? "grade reference solution, warm server grader, spare worker ready (" + warm.tests() + " tests)"
+                    : "  the same, spare warmed up with " + warmUps + " sample grading" + (warmUps == 1 ? "" : "s")
+                      + (warmUps == 0 ? " and no rehearsal" : "");
+            row(what, warm.times());
+            if (server == null) {
+                server = warm;
+                row("  of which the tests themselves run (sum of per-test durations)", warm.testTimes());
+            }
+        }
+        return server;
+    }
+
+    private Warm spareReady(Exercise exercise, int warmUps) {
+        try (GradingWorkerLauncher launcher = serverLauncher(warmUps)) {
             Grader grader = Grader.create(launcher);
             for (int i = 0; i < plan.warmUps(); i++) {
                 gradePassing(grader, exercise);
@@ -151,9 +170,7 @@ public final class GraderBench implements BenchSuite {
                 tests = doc.tests().size();
                 testTimes.add(doc.tests().stream().mapToLong(ResultsDocument.Test::durationMs).sum());
             }
-            row("grade reference solution, warm server grader, spare worker ready (" + tests + " tests)", times);
-            row("  of which the tests themselves run (sum of per-test durations)", testTimes);
-            return new Warm(times, tests);
+            return new Warm(times, testTimes, tests);
         }
     }
 
@@ -162,7 +179,7 @@ public final class GraderBench implements BenchSuite {
      * previous one took its worker: the server's configuration and the command's (no warm-up).
      */
     private void backToBack(Exercise exercise) {
-        try (GradingWorkerLauncher server = serverLauncher();
+        try (GradingWorkerLauncher server = serverLauncher(GradingWorkerLauncher.INTERACTIVE_WARM_UPS);
              GradingWorkerLauncher command = GradingWorkerLauncher.withDefaults()) {
             row("back to back, server grader (spares warm up " + GradingWorkerLauncher.INTERACTIVE_WARM_UPS + " gradings)",
                     backToBack(Grader.create(server), exercise));
@@ -183,10 +200,8 @@ public final class GraderBench implements BenchSuite {
         return times;
     }
 
-    private static GradingWorkerLauncher serverLauncher() {
-        return GradingWorkerLauncher.builder(RunnerSettings.defaults())
-                .warmUpGradings(GradingWorkerLauncher.INTERACTIVE_WARM_UPS)
-                .build();
+    private static GradingWorkerLauncher serverLauncher(int warmUps) {
+        return GradingWorkerLauncher.builder(RunnerSettings.defaults()).warmUpGradings(warmUps).build();
     }
 
     /**
