@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import otplab.runner.RunRoot;
 import otplab.runner.RunnerSettings;
 import otplab.runner.Sandbox;
 import otplab.runner.WorkerImage;
@@ -30,7 +31,7 @@ public final class GradingWorkerLauncher implements AutoCloseable {
     private final RunnerSettings settings;
     private final Sandbox sandbox;
     private final WorkerImage image;
-    private final Path runRoot = Path.of("/tmp", "otplab-grader-" + ProcessHandle.current().pid());
+    private final Path runRoot = RunRoot.allocate("grader");
     private final GradingWorkerPool pool;
 
     private GradingWorkerLauncher(Builder builder) {

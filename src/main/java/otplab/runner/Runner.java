@@ -42,7 +42,7 @@ public final class Runner implements AutoCloseable {
 
     private final RunnerSettings settings;
     private final Sandbox sandbox;
-    private final Path runRoot = Path.of("/tmp", "otplab-runner-" + ProcessHandle.current().pid());
+    private final Path runRoot = RunRoot.allocate("runner");
     private final Deque<WorkerProcess> ready = new ArrayDeque<>();
     private final Semaphore permits;
     private final AtomicInteger queued = new AtomicInteger();
@@ -472,6 +472,7 @@ public final class Runner implements AutoCloseable {
             ready.clear();
         }
         warm.forEach(WorkerProcess::close);
+        RunRoot.remove(runRoot);
     }
 
     private final class Session {

@@ -10,8 +10,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import otplab.runner.RunRoot;
 import otplab.runner.RunnerSettings;
 import otplab.runner.Sandbox;
 import otplab.runner.WorkerImage;
@@ -35,6 +37,11 @@ class GradingWorkerPoolTest {
         settings = RunnerSettings.defaults();
         sandbox = Sandbox.detect(settings);
         image = WorkerImage.prepare(settings);
+    }
+
+    @AfterAll
+    static void removeRunRoot() {
+        RunRoot.remove(ROOT);
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -20,6 +21,11 @@ class WorkerProcessTest {
         settings = RunnerSettings.builder().wallTime(java.time.Duration.ofSeconds(3)).build();
         sandbox = Sandbox.detect(settings);
         image = WorkerImage.prepare(settings);
+    }
+
+    @AfterAll
+    static void removeRunRoot() {
+        RunRoot.remove(ROOT);
     }
 
     @Test

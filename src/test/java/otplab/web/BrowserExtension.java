@@ -11,7 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -24,7 +24,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  *   <li>{@link TestSite}: one server per test class, on a free port, with a temporary copy of
  *       the fixture named by {@link CourseFixture} (default {@code basic}). A test class may
  *       declare {@code static void configureServer(ServerConfig.Builder config)} to add modules
- *       or health figures before it starts.</li>
+ *       or health figures before it starts, or {@code configureServer(ServerConfig.Builder config,
+ *       Path scratch)} to get a folder (a data directory) deleted after the server stops.</li>
  *   <li>{@link Page}: a fresh browser context and page per test (its own localStorage), from one
  *       Debian Chromium per JVM, launched only when a test asks for a page. Playwright never
  *       downloads a browser.</li>
@@ -94,23 +95,29 @@ public final class BrowserExtension implements ParameterResolver, AfterEachCallb
         }, TestSite.class);
     }
 
-    private static Consumer<ServerConfig.Builder> configurer(Class<?> testClass) {
-        try {
-            Method method = testClass.getDeclaredMethod("configureServer", ServerConfig.Builder.class);
+    private static BiConsumer<ServerConfig.Builder, Path> configurer(Class<?> testClass) {
+        for (Method method : testClass.getDeclaredMethods()) {
+            if (!method.getName().equals("configureServer")) {
+                continue;
+            }
             if (!Modifier.isStatic(method.getModifiers())) {
                 throw new ParameterResolutionException("configureServer in " + testClass.getName() + " must be static");
             }
             method.setAccessible(true);
-            return config -> {
+            boolean wantsScratch = method.getParameterCount() == 2;
+            return (config, scratch) -> {
                 try {
-                    method.invoke(null, config);
+                    if (wantsScratch) {
+                        method.invoke(null, config, scratch);
+                    } else {
+                        method.invoke(null, config);
+                    }
                 } catch (ReflectiveOperationException e) {
                     throw new IllegalStateException("configureServer failed", e);
                 }
             };
-        } catch (NoSuchMethodException none) {
-            return config -> { };
         }
+        return (config, scratch) -> { };
     }
 
     private static PageSession pageSession(ExtensionContext extension) {

@@ -8,16 +8,13 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -44,22 +41,11 @@ class CourseWalkBrowserTest {
     /** Generous: the machine may be busy, and a first run may wait for a worker JVM to start. */
     private static final double WAIT_MS = 90_000;
     private static final Pattern ALL_PASSED = Pattern.compile("^Submission: all \\d+ tests passed\\.$");
-    private static Path dataDir;
 
-    static void configureServer(ServerConfig.Builder config) throws IOException {
+    static void configureServer(ServerConfig.Builder config, Path dataDir) {
         config.lessonsDir(LESSONS).exercisesDir(EXERCISES).authorMode(false);
-        dataDir = Files.createTempDirectory("otplab-course-walk-data-");
         Runner runner = Runner.create(s -> s.poolSize(1).maxWorkers(4).wallTime(Duration.ofSeconds(60)));
         ExerciseModule.addTo(RunnerModule.addTo(config, runner), runner, SubmissionStore.inDataDir(dataDir), Map.of());
-    }
-
-    @AfterAll
-    static void deleteData() {
-        try (Stream<Path> files = Files.walk(dataDir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -26,14 +27,23 @@ public final class TestSite implements AutoCloseable {
 
     /** Starts a server on a copy of fixture {@code fixture}; {@code configure} may add modules and health figures. */
     public static TestSite start(String fixture, Consumer<ServerConfig.Builder> configure) {
+        return start(fixture, (config, scratch) -> configure.accept(config));
+    }
+
+    /**
+     * As {@link #start(String, Consumer)}; {@code configure} also gets an empty scratch folder (for a
+     * data directory, say) that is deleted with the site, after the server has stopped.
+     */
+    public static TestSite start(String fixture, BiConsumer<ServerConfig.Builder, Path> configure) {
         try {
             Path root = Files.createTempDirectory("otplab-site-");
             Path lessons = Files.createDirectories(root.resolve("lessons"));
             Path exercises = Files.createDirectories(root.resolve("exercises"));
+            Path scratch = Files.createDirectories(root.resolve("scratch"));
             copyFixture(fixture, root);
             CourseServer server = CourseServer.create(config -> {
                 config.port(0).host("127.0.0.1").lessonsDir(lessons).exercisesDir(exercises).authorMode(true);
-                configure.accept(config);
+                configure.accept(config, scratch);
             }).start();
             return new TestSite(root, server);
         } catch (IOException e) {

@@ -8,15 +8,11 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import otplab.runner.Runner;
@@ -34,21 +30,10 @@ class ExerciseBrowserTest {
     private static final Path AXE = Path.of("web/node_modules/axe-core/axe.min.js");
     /** Generous: the machine may be busy, and each grading starts a worker JVM. */
     private static final double WAIT_MS = 90_000;
-    private static Path dataDir;
 
-    static void configureServer(ServerConfig.Builder config) throws IOException {
-        dataDir = Files.createTempDirectory("otplab-exercise-data-");
+    static void configureServer(ServerConfig.Builder config, Path dataDir) {
         Runner runner = Runner.create(s -> s.poolSize(0).maxWorkers(2));
         ExerciseModule.addTo(RunnerModule.addTo(config, runner), runner, SubmissionStore.inDataDir(dataDir), Map.of());
-    }
-
-    @AfterAll
-    static void deleteData() {
-        try (Stream<Path> files = Files.walk(dataDir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static void open(Page page, TestSite site) {
