@@ -43,7 +43,7 @@ final class GradingWorkerPool implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(GradingWorkerPool.class.getName());
     /** Idle grading workers kept ready; small, because each holds a JVM's memory while it waits. */
     static final int DEFAULT_SPARES = 1;
-    /** How long a spare's warm-up compilation may take before the spare is replaced by a plain one. */
+    /** How long a spare's warm-up (sample gradings and rehearsal) may take before it is replaced by a plain one. */
     static final Duration WARM_UP_LIMIT = Duration.ofSeconds(30);
     /** How long closing the pool waits for the kills and starts already queued. */
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
@@ -186,8 +186,12 @@ final class GradingWorkerPool implements AutoCloseable {
         return CompletableFuture.supplyAsync(() -> {
             try {
                 WorkerProcess worker = start(spareRole);
-                if (rehearse.isPresent() && !worker.warmUp(GradingCodec.encode(rehearse.get()), WARM_UP_LIMIT)) {
-                    // A compiler stuck on the rehearsal would hold the grading up: start a plain one.
+                if (!warmsUp()) {
+                    return worker;
+                }
+                byte[] rehearsal = rehearse.map(GradingCodec::encode).orElse(new byte[0]);
+                if (!worker.warmUp(rehearsal, WARM_UP_LIMIT)) {
+                    // A warm-up that does not end (a machine under heavy load) would hold the grading up.
                     worker.close();
                     return start(WorkerRole.grading(0));
                 }

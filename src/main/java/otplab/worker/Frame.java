@@ -47,7 +47,8 @@ public record Frame(Type type, long id, List<String> fields, byte[] data) {
         GRADED(10),
         /**
          * server → worker: compile (never run) the files of the request in the frame's data, an
-         * exercise's public starter and visible tests, to warm javac up before the grading.
+         * exercise's public starter and visible tests, to warm javac up before the grading; the
+         * answer also says that the worker's {@code --warm-up} gradings are over (no data: only that).
          */
         WARM_UP(11),
         /** worker → server: the warm-up compilation is over (its outcome does not matter). */

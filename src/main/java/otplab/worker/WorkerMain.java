@@ -26,9 +26,9 @@ import otplab.worker.grading.GradingHarness;
  * <p>Usage: {@code WorkerMain --socket PATH [--output-limit BYTES] [--role notebook|grading]
  * [--warm-up GRADINGS]}, or {@code WorkerMain --train} for the build's AOT training run. A grading
  * worker answers only {@link Frame.Type#GRADE}; it builds no JShell notebook, so it is ready in a
- * fraction of the time. With {@code --warm-up N} it first runs the trusted {@link SampleGrading} N
- * times, before it says hello and before any learner code exists, so a grading handed to it
- * later runs with javac and JUnit already warm.
+ * fraction of the time. With {@code --warm-up N} it runs the trusted {@link SampleGrading} N times
+ * after it says hello and before it reads a frame, so before any learner code exists; a grading
+ * handed to it later runs with javac and JUnit already warm.
  */
 public final class WorkerMain {
     /** Output bytes per run the worker forwards; the server applies the exact limit and notice. */
@@ -97,16 +97,16 @@ public final class WorkerMain {
         }
         SocketChannel socket = SocketChannel.open(StandardProtocolFamily.UNIX);
         socket.connect(UnixDomainSocketAddress.of(socketPath));
-        warmUp(warmUps);
         WorkerMain worker = new WorkerMain(new ControlChannel(socket), outputLimit, role.equals(ROLE_GRADING));
-        worker.serve();
+        worker.serve(warmUps);
         Runtime.getRuntime().halt(0);
     }
 
     /**
-     * Runs before the worker takes over System.out, so the sample's own capture comes and goes
-     * without touching the channel. A sample that goes wrong only costs the warmth: the learner's
-     * grading still runs and reports its own outcome.
+     * Runs after hello and before the first frame is read, so a {@link Frame.Type#WARM_UP} (and
+     * any grading) is answered only once the samples are done. The sample's own capture comes and
+     * goes around it. A sample that goes wrong only costs the warmth: the learner's grading still
+     * runs and reports its own outcome.
      */
     private static void warmUp(int gradings) {
         for (int i = 0; i < gradings && SampleGrading.available(); i++) {
@@ -119,8 +119,9 @@ public final class WorkerMain {
         }
     }
 
-    private void serve() throws IOException {
+    private void serve(int warmUps) throws IOException {
         channel.send(Frame.of(Frame.Type.HELLO, 0, "pid", Long.toString(ProcessHandle.current().pid())));
+        warmUp(warmUps);
         while (true) {
             Frame request;
             try {

@@ -159,6 +159,17 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
         }
     }
 
+    @Test
+    void aWarmUpWithNothingToRehearseAnswersOnceTheSampleGradingsAreDone() throws Exception {
+        WorkerProcess worker = WorkerProcess.start(settings, sandbox, image, ROOT, WorkerRole.grading(2), dead -> { });
+        try {
+            assertTrue(worker.warmUp(new byte[0], Duration.ofSeconds(60)), "the warm-up did not end");
+            assertTrue(worker.isAlive());
+        } finally {
+            worker.close();
+        }
+    }
+
     /** The processes of workers whose control folder lies under this test's root. */
     private static List<ProcessHandle> poolProcesses() {
         return ProcessHandle.current().descendants()
