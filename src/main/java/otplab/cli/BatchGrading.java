@@ -27,6 +27,8 @@ import otplab.grader.exercise.Exercise;
  */
 final class BatchGrading {
     static final String REPORT_CSV = "class-report.csv";
+    /** The longest message a row of the CSV report carries; results.json has it whole. */
+    static final int MESSAGE_CHARS = 300;
     static final String REPORT_JSON = "class-report.json";
     private static final int BAR_WIDTH = 30;
 
@@ -106,10 +108,22 @@ final class BatchGrading {
                     .append(String.format(Locale.ROOT, "%.2f", r.score())).append(',').append(r.points()).append(',')
                     .append(r.passed()).append(',').append(r.total()).append(',')
                     .append(field(String.join("; ", r.failedTests()))).append(',')
-                    .append(field(r.message() == null ? "" : r.message().lines().findFirst().orElse("")))
+                    .append(field(oneLine(r.message())))
                     .append('\n');
         }
         return csv.toString();
+    }
+
+    /**
+     * A row stays one line in a spreadsheet: the message's lines are joined (a compile error's
+     * first line only says that there are diagnostics below it) and a long one is cut.
+     */
+    static String oneLine(String message) {
+        if (message == null) {
+            return "";
+        }
+        String joined = String.join(" ", message.lines().map(String::strip).filter(l -> !l.isEmpty()).toList());
+        return joined.length() <= MESSAGE_CHARS ? joined : joined.substring(0, MESSAGE_CHARS) + " [cut; see results.json]";
     }
 
     /** RFC 4180 quoting, and a leading quote mark for text a spreadsheet would run as a formula. */

@@ -79,6 +79,8 @@ class GradeCommandTest {
         assertEquals("learner,status,score,points,passed,total,failed_tests,message", csv.get(0));
         assertTrue(csv.get(1).startsWith("\"ada\",pass,10.00,10,5,5,"), csv.get(1));
         assertTrue(csv.get(2).startsWith("\"bob\",error,0.00,10,0,0,"), csv.get(2));
+        assertTrue(csv.get(2).matches(".*\"The code does not compile: Tally\\.java:\\d+: .+\"$"),
+                "the row names the file and line, not only that there are diagnostics: " + csv.get(2));
         assertTrue(Files.readString(out.resolve("class-report.json")).contains("\"learner\" : \"bob\""));
         assertTrue(Files.exists(out.resolve("ada/results.json")));
         assertTrue(Files.exists(out.resolve("bob/junit.xml")));
