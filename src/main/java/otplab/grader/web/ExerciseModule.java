@@ -34,7 +34,8 @@ public final class ExerciseModule implements WebModule {
     private final Optional<String> instructorToken;
     private final Exercises exercises = new Exercises();
     private Grader grader;
-    private GradingWorkerLauncher launcher;
+    /** Read without the lock by /healthz, which must not wait while the first grader is built. */
+    private volatile GradingWorkerLauncher launcher;
     private boolean stopped;
 
     private ExerciseModule(Runner runner, SubmissionStore store, Optional<String> instructorToken) {
@@ -102,9 +103,10 @@ public final class ExerciseModule implements WebModule {
     }
 
     /** Whether a grading worker waits for the next Submit; nothing is started to answer. */
-    private synchronized Map<String, Object> health() {
-        return Map.of("started", launcher != null,
-                "readySpares", launcher == null ? 0 : launcher.readySpares(),
+    private Map<String, Object> health() {
+        GradingWorkerLauncher current = launcher;
+        return Map.of("started", current != null,
+                "readySpares", current == null ? 0 : current.readySpares(),
                 "warmUpGradings", GradingWorkerLauncher.INTERACTIVE_WARM_UPS);
     }
 
