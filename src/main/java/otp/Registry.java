@@ -121,6 +121,18 @@ public final class Registry {
         return entry == null || !entry.pid().proc.isAlive() ? null : entry.pid().proc;
     }
 
+    /** Frees a via name proc holds; nothing when the registry is gone or another process holds it. */
+    static void unregisterOnExit(Via via, Proc proc) {
+        ConcurrentHashMap<Object, Entry> table = TABLES.get(via.registry());
+        if (table == null) {
+            return;
+        }
+        Entry entry = table.get(via.key());
+        if (entry != null && entry.pid().equals(proc.pid)) {
+            table.remove(via.key(), entry);
+        }
+    }
+
     static void registerName(Via via, Proc proc) {
         claim(table(via.registry()), via.key(), new Entry(proc.pid, null));
     }

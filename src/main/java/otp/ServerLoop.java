@@ -91,11 +91,13 @@ final class ServerLoop<A, S> {
         } catch (ProcessKilled killed) {
             throw killed;
         } catch (ExitException exit) {
+            unregister(name);
             starter.send(new Failed(exit.reason()), ack);
             throw exit;
         } catch (Throwable crash) {
             Reason reason = Reason.exception(crash);
             Log.error("GenServer " + self.describe() + " failed in init: " + Log.describe(crash));
+            unregister(name);
             starter.send(new Failed(reason), ack);
             throw new ExitException(reason);
         }
@@ -104,16 +106,33 @@ final class ServerLoop<A, S> {
                 starter.send(new Started(), ack);
                 loop(ok.state(), ok.next());
             }
-            case GenServer.Ignore<S> ignore -> starter.send(new Ignored(), ack);
+            case GenServer.Ignore<S> ignore -> {
+                unregister(name);
+                starter.send(new Ignored(), ack);
+            }
             case GenServer.InitStop<S> stop -> {
+                unregister(name);
                 starter.send(new Failed(stop.reason()), ack);
                 throw new ExitException(stop.reason());
             }
             case null -> {
                 Reason reason = Reason.badReturn(null);
+                unregister(name);
                 starter.send(new Failed(reason), ack);
                 throw new ExitException(reason);
             }
+        }
+    }
+
+    /**
+     * A server that will not run gives its name up before it answers its starter, as gen_server's
+     * init_it does, so that once start returns the name is free again (not merely about to be).
+     */
+    private void unregister(ServerName name) {
+        switch (name) {
+            case null -> { }
+            case Name local -> Names.unregisterOnExit(local.value(), self);
+            case Registry.Via via -> Registry.unregisterOnExit(via, self);
         }
     }
 

@@ -71,8 +71,26 @@ class GenServerInitTest {
 
     @Test
     void initIgnoreReturnsNullAndTheProcessExitsNormally() {
-        assertNull(GenServer.start(new Server(ignore()), null, "ignored_server"));
-        assertNull(Process.whereis("ignored_server"));
+        // Many times: the name must be free when start returns, not shortly after.
+        for (int i = 0; i < 200; i++) {
+            assertNull(GenServer.start(new Server(ignore()), null, "ignored_server"));
+            assertNull(Process.whereis("ignored_server"));
+        }
+    }
+
+    @Test
+    void aServerThatStopsOrCrashesInInitHasGivenItsNameUpWhenStartReturns() {
+        for (int i = 0; i < 200; i++) {
+            assertThrows(StartFailedException.class,
+                    () -> GenServer.start(new Server(stop(Reason.of("no config"))), null, "refused_server"));
+            assertNull(Process.whereis("refused_server"));
+            GenServer<Object, Object> crashing = arg -> { throw new IllegalStateException("boom"); };
+            assertThrows(StartFailedException.class, () -> GenServer.start(crashing, null, "refused_server"));
+            assertNull(Process.whereis("refused_server"));
+        }
+        Pid again = GenServer.start(new Server(ok(1)), null, "refused_server");
+        assertEquals(again, Process.whereis("refused_server"));
+        GenServer.stop(again);
     }
 
     @Test
