@@ -76,8 +76,16 @@ class CourseWalkBrowserTest {
 
         Locator figure = page.locator("figure.cell[data-cell-id=" + cellId + "]");
         figure.locator(".cell-run").click();
-        assertThat(figure.locator(".cell-status")).hasText(Pattern.compile("^Done"),
-                new LocatorAssertions.HasTextOptions().setTimeout(WAIT_MS));
+        try {
+            assertThat(figure.locator(".cell-status")).hasText(Pattern.compile("^Done"),
+                    new LocatorAssertions.HasTextOptions().setTimeout(WAIT_MS));
+        } catch (AssertionError stuck) {
+            // Say where the run stood, so a slow or stuck run can be told from a lost click.
+            throw new AssertionError("the cell did not finish; its indicator read '"
+                    + figure.locator(".cell-indicator").textContent() + "', busy=" + figure.getAttribute("aria-busy")
+                    + ", output '" + figure.locator("[data-slot=output]").textContent() + "'; server health "
+                    + page.request().get(site.url("/healthz")).text(), stuck);
+        }
         assertEquals(expected, figure.locator(".out-stdout").textContent().stripTrailing());
 
         page.locator(".practice a[href='/exercises/" + exercise + "']").click();
