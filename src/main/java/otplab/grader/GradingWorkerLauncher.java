@@ -58,14 +58,10 @@ public final class GradingWorkerLauncher implements AutoCloseable {
         return new Builder(Objects.requireNonNull(settings, "settings must not be null"));
     }
 
-    /** Starts the spare grading worker now, so that even the first grading finds one ready. */
-    public void prepare() {
-        if (pool != null) {
-            pool.prepare(Optional.empty());
-        }
-    }
-
-    /** As {@link #prepare()}, with a spare that warms up on {@code rehearsal} (see {@link #run(GradingRequest, Duration, GradingRequest)}). */
+    /**
+     * Starts the spare grading worker now, so that even the next grading finds one ready; a spare
+     * that warms up rehearses {@code rehearsal} (see {@link #run(GradingRequest, Duration, GradingRequest)}).
+     */
     public void prepare(GradingRequest rehearsal) {
         Objects.requireNonNull(rehearsal, "rehearsal must not be null");
         if (pool != null) {
@@ -107,7 +103,7 @@ public final class GradingWorkerLauncher implements AutoCloseable {
         try {
             WorkerProcess.GradeAnswer answer = worker.grade(GradingCodec.encode(request), wallLimit);
             if (!(answer instanceof WorkerProcess.GradeAnswer.Report)) {
-                // A looping or broken worker stops now, not when the starter thread gets to it.
+                // A looping or broken worker stops now, not when the kill queued by release gets to it.
                 worker.close();
             }
             return switch (answer) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -168,6 +169,13 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
         } finally {
             worker.close();
         }
+    }
+
+    @Test
+    void aLauncherRefusesAWarmUpOutsideZeroToTenGradings() {
+        RunnerSettings defaults = RunnerSettings.defaults();
+        assertThrows(IllegalArgumentException.class, () -> GradingWorkerLauncher.builder(defaults).warmUpGradings(-1));
+        assertThrows(IllegalArgumentException.class, () -> GradingWorkerLauncher.builder(defaults).warmUpGradings(11));
     }
 
     /** The processes of workers whose control folder lies under this test's root. */
