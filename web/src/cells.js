@@ -19,10 +19,10 @@ import { keymap } from "@codemirror/view";
 import { syntaxHighlighting } from "@codemirror/language";
 import { classHighlighter } from "@lezer/highlight";
 import { keys, read, write } from "./storage.js";
+import { autosave } from "./autosave.js";
 
 export const RUN_EVENT = "otplab:run";
 export const READY_EVENT = "otplab:cell-ready";
-const SAVE_DELAY_MS = 250;
 
 /** Every mounted cell by id, in page order. */
 export const cells = new Map();
@@ -79,7 +79,6 @@ function createCell(element, slug) {
     },
   };
 
-  let saveTimer = 0;
   const save = () => {
     const code = cell.getCode();
     write(keys.cell(slug, id), code === originalCode ? null : JSON.stringify({ code, base: originalCode }));
@@ -95,17 +94,8 @@ function createCell(element, slug) {
   if (runnable) {
     extensions.push(
       Prec.highest(keymap.of([{ key: "Mod-Enter", preventDefault: true, run: () => (cell.run(), true) }])),
-      EditorView.updateListener.of((update) => {
-        if (!update.docChanged) return;
-        window.clearTimeout(saveTimer);
-        saveTimer = window.setTimeout(save, SAVE_DELAY_MS);
-      }),
+      autosave(save),
     );
-    // Save at once when the reader leaves, so an edit typed just before a reload is kept.
-    window.addEventListener("pagehide", () => {
-      window.clearTimeout(saveTimer);
-      save();
-    });
   } else {
     extensions.push(EditorState.readOnly.of(true));
   }

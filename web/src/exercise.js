@@ -6,8 +6,8 @@ import { java } from "@codemirror/lang-java";
 import { syntaxHighlighting } from "@codemirror/language";
 import { classHighlighter } from "@lezer/highlight";
 import { read, write } from "./storage.js";
+import { autosave } from "./autosave.js";
 
-const SAVE_DELAY_MS = 250;
 const slug = document.body.dataset.slug;
 const draftKey = (file) => `otplab:exercise:${slug}:${file}`;
 const hintsKey = `otplab:exercise:${slug}:hints`;
@@ -22,7 +22,6 @@ function mountEditors() {
     const file = panel.dataset.file;
     const pre = panel.querySelector(".exercise-source");
     const starter = pre.textContent.replace(/\n$/, "");
-    let saveTimer = 0;
     const save = () => write(draftKey(file), view.state.doc.toString() === starter ? null : view.state.doc.toString());
     const view = new EditorView({
       doc: read(draftKey(file)) ?? starter,
@@ -32,16 +31,8 @@ function mountEditors() {
         syntaxHighlighting(classHighlighter),
         EditorView.lineWrapping,
         EditorView.contentAttributes.of({ "aria-label": `Editor for ${file}` }),
-        EditorView.updateListener.of((update) => {
-          if (!update.docChanged) return;
-          window.clearTimeout(saveTimer);
-          saveTimer = window.setTimeout(save, SAVE_DELAY_MS);
-        }),
+        autosave(save),
       ],
-    });
-    window.addEventListener("pagehide", () => {
-      window.clearTimeout(saveTimer);
-      save();
     });
     pre.replaceWith(view.dom);
     editors.set(file, { view, starter, panel });

@@ -123,13 +123,13 @@ public interface GenServer<A, S> {
     sealed interface CallResult<S> permits Reply, NoReply, Stop, StopReply {}
 
     /** What handleCast returns. */
-    sealed interface CastResult<S> permits NoReply, Stop {}
+    sealed interface CastResult<S> extends NoReplyOrStop<S> permits NoReply, Stop {}
 
     /** What handleInfo returns. */
-    sealed interface InfoResult<S> permits NoReply, Stop {}
+    sealed interface InfoResult<S> extends NoReplyOrStop<S> permits NoReply, Stop {}
 
     /** What handleContinue returns. */
-    sealed interface ContinueResult<S> permits NoReply, Stop {}
+    sealed interface ContinueResult<S> extends NoReplyOrStop<S> permits NoReply, Stop {}
 
     record Ok<S>(S state, Next next) implements Init<S> {
         public Ok {

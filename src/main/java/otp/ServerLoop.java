@@ -1,10 +1,7 @@
 package otp;
 
 import otp.GenServer.CallResult;
-import otp.GenServer.CastResult;
-import otp.GenServer.ContinueResult;
 import otp.GenServer.Init;
-import otp.GenServer.InfoResult;
 import otp.GenServer.Next;
 
 import java.util.Objects;
@@ -143,7 +140,7 @@ final class ServerLoop<A, S> {
         for (;;) {
             if (next instanceof Next.Continue cont) {
                 lastMessage = cont;
-                ContinueResult<S> result;
+                NoReplyOrStop<S> result;
                 try {
                     result = server.handleContinue(cont.term(), state);
                 } catch (ProcessKilled killed) {
@@ -151,14 +148,9 @@ final class ServerLoop<A, S> {
                 } catch (Throwable crash) {
                     throw crashed(crash, state);
                 }
-                switch (result) {
-                    case GenServer.NoReply<S> r -> {
-                        state = r.state();
-                        next = r.next();
-                    }
-                    case GenServer.Stop<S> stop -> throw stopping(stop.reason(), stop.state());
-                    case null -> throw stopping(Reason.badReturn(null), state);
-                }
+                GenServer.NoReply<S> r = goOnOrStop(result, state);
+                state = r.state();
+                next = r.next();
                 continue;
             }
             long timeout = next instanceof Next.After after ? Process.toNanos(after.ms()) : -1L;
@@ -203,46 +195,33 @@ final class ServerLoop<A, S> {
                     }
                     case null -> throw stopping(Reason.badReturn(null), state);
                 }
-            } else if (tag == Mailbox.CAST) {
-                CastResult<S> result;
-                try {
-                    result = server.handleCast(msg, state);
-                } catch (ProcessKilled killed) {
-                    throw killed;
-                } catch (Throwable crash) {
-                    throw crashed(crash, state);
-                }
-                switch (result) {
-                    case GenServer.NoReply<S> r -> {
-                        state = r.state();
-                        next = r.next();
-                    }
-                    case GenServer.Stop<S> stop -> throw stopping(stop.reason(), stop.state());
-                    case null -> throw stopping(Reason.badReturn(null), state);
-                }
             } else if (tag == Mailbox.STOP) {
                 throw stopping((Reason) msg, state);
-            } else if (parent != null && msg instanceof Exit exit && exit.from() == parent.pid) {
+            } else if (tag != Mailbox.CAST && parent != null && msg instanceof Exit exit && exit.from() == parent.pid) {
                 throw stopping(exit.reason(), state);
             } else {
-                InfoResult<S> result;
+                NoReplyOrStop<S> result;
                 try {
-                    result = server.handleInfo(msg, state);
+                    result = tag == Mailbox.CAST ? server.handleCast(msg, state) : server.handleInfo(msg, state);
                 } catch (ProcessKilled killed) {
                     throw killed;
                 } catch (Throwable crash) {
                     throw crashed(crash, state);
                 }
-                switch (result) {
-                    case GenServer.NoReply<S> r -> {
-                        state = r.state();
-                        next = r.next();
-                    }
-                    case GenServer.Stop<S> stop -> throw stopping(stop.reason(), stop.state());
-                    case null -> throw stopping(Reason.badReturn(null), state);
-                }
+                GenServer.NoReply<S> r = goOnOrStop(result, state);
+                state = r.state();
+                next = r.next();
             }
         }
+    }
+
+    /** After handleCast, handleInfo or handleContinue: the noreply to go on with, or the stop they asked for. */
+    private GenServer.NoReply<S> goOnOrStop(NoReplyOrStop<S> result, S state) {
+        return switch (result) {
+            case GenServer.NoReply<S> r -> r;
+            case GenServer.Stop<S> stop -> throw stopping(stop.reason(), stop.state());
+            case null -> throw stopping(Reason.badReturn(null), state);
+        };
     }
 
     private ExitException crashed(Throwable crash, S state) {

@@ -75,22 +75,15 @@ public final class GradingWorkerLauncher implements AutoCloseable {
         return pool != null && pool.awaitSpare(timeout);
     }
 
-    public WorkerOutcome run(GradingRequest request, Duration wallLimit) {
-        return run(request, wallLimit, Optional.empty());
-    }
-
     /**
      * Grades {@code request} in a worker of its own. {@code rehearsal}, the public files of the
      * same exercise (starter and visible tests), is what the next spare compiles while it warms
      * up, when this launcher's spares warm up at all.
      */
     public WorkerOutcome run(GradingRequest request, Duration wallLimit, GradingRequest rehearsal) {
-        return run(request, wallLimit, Optional.of(Objects.requireNonNull(rehearsal, "rehearsal must not be null")));
-    }
-
-    private WorkerOutcome run(GradingRequest request, Duration wallLimit, Optional<GradingRequest> rehearsal) {
         Objects.requireNonNull(request, "request must not be null");
         Objects.requireNonNull(wallLimit, "wallLimit must not be null");
+        Objects.requireNonNull(rehearsal, "rehearsal must not be null");
         if (image == null) {
             return new WorkerOutcome.Unavailable(sandbox.description());
         }
@@ -116,7 +109,7 @@ public final class GradingWorkerLauncher implements AutoCloseable {
                                 : new WorkerOutcome.HarnessFault(failed.message());
             };
         } finally {
-            pool.release(worker, rehearsal);
+            pool.release(worker, Optional.of(rehearsal));
         }
     }
 

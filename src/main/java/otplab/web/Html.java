@@ -1,5 +1,6 @@
 package otplab.web;
 
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -9,21 +10,9 @@ public final class Html {
 
     private Html() {}
 
-    /** Escapes text for element content and double-quoted attribute values. */
+    /** Escapes text for element content and double-quoted attribute values (the same rules as learners' pages). */
     public static String escape(String text) {
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
+        return otp.web.Html.escape(Objects.requireNonNull(text, "text must not be null"));
     }
 
     /** Escapes a message and shows its {@code `backticked`} parts as code. */
