@@ -2,7 +2,7 @@
 // editor and completion from the page's session. One session per open lesson page (a fresh id
 // per page load) over one WebSocket; cells share declarations like a notebook until Reset.
 //
-// Wire protocol (server: otplab.runner.RunRoutes): send {type: "run", session, cell, code, timeoutMs?},
+// Wire protocol (server: otplab.runner.RunRoutes; status words: otplab.protocol.RunStatus): send {type: "run", session, cell, code, timeoutMs?},
 // {type: "stop", session}, {type: "reset", session}; receive "queued", "started", "out" pieces,
 // then "result" (or "error"), and "reset".
 import { EditorState, StateEffect } from "@codemirror/state";
@@ -16,6 +16,7 @@ const COMPLETION_WORD = /[\w$]*$/;
 /** The server names the streams "out" and "err". */
 const STREAM_CLASS = { out: "stdout", err: "stderr" };
 
+// One entry per otplab.protocol.RunStatus wire name; RunStatusTest fails when the two differ.
 const STATUS_TEXT = {
   ok: "Done",
   compile_error: "Does not compile",

@@ -24,14 +24,14 @@ import otplab.grader.ResultsDocument;
 import otplab.grader.exercise.Exercise;
 import otplab.grader.exercise.ExerciseLoader;
 import otplab.runner.RunnerSettings;
-import otplab.worker.Frame;
-import otplab.worker.grading.GradingCodec;
+import otplab.protocol.Frame;
+import otplab.protocol.GradingCodec;
 import otplab.worker.grading.GradingHarness;
-import otplab.worker.grading.GradingReport;
-import otplab.worker.grading.GradingRequest;
-import otplab.worker.grading.SourceFile;
-import otplab.worker.grading.TestOutcome;
-import otplab.worker.grading.TestSource;
+import otplab.protocol.GradingReport;
+import otplab.protocol.GradingRequest;
+import otplab.protocol.SourceFile;
+import otplab.protocol.TestOutcome;
+import otplab.protocol.TestSource;
 
 /**
  * Grader benchmark, all in one run so the figures share the machine's load:

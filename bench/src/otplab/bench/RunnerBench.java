@@ -1,5 +1,7 @@
 package otplab.bench;
 
+import otplab.protocol.RunStatus;
+
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -120,7 +122,7 @@ public final class RunnerBench implements BenchSuite {
             long start = System.nanoTime();
             RunResult result = runner.runInSession(session, code, OutputListener.NONE);
             times.add((System.nanoTime() - start) / 1_000_000);
-            if (!result.status().equals(RunResult.OK)) {
+            if (!result.status().equals(RunStatus.OK)) {
                 throw new IllegalStateException(label + ": " + result);
             }
         }

@@ -10,7 +10,7 @@ import otplab.course.AuthoringProblem;
 import otplab.course.Cell;
 import otplab.course.CellAttributes;
 import otplab.course.Course;
-import otplab.course.ExpectedStatus;
+import otplab.protocol.RunStatus;
 import otplab.course.Lesson;
 import otplab.runner.RunResult;
 import otplab.runner.RunnerBusyException;
@@ -120,16 +120,16 @@ final class LessonCheckSuite implements Check.Suite {
     static List<String> compare(Cell cell, RunResult result) {
         CellAttributes declared = cell.attributes();
         List<String> differences = new ArrayList<>();
-        ExpectedStatus expectedStatus = declared.status();
-        String status = result.status();
+        RunStatus expectedStatus = declared.status();
+        RunStatus status = result.status();
         long limit = declared.timeoutMs().orElse(Long.MAX_VALUE);
-        if (status.equals(RunResult.OK) && result.durationMs() > limit) {
-            status = RunResult.TIMEOUT;
+        if (status == RunStatus.OK && result.durationMs() > limit) {
+            status = RunStatus.TIMEOUT;
             differences.add("took " + result.durationMs() + " ms, longer than its timeout-ms=" + limit);
         }
-        if (!status.equals(expectedStatus.wireName())) {
-            differences.add("expected status " + expectedStatus.wireName() + ", but the run ended " + status
-                    + (status.equals(RunResult.OK) ? "" : " with: " + shown(errorText(result))));
+        if (status != expectedStatus) {
+            differences.add("expected status " + expectedStatus.wireName() + ", but the run ended " + status.wireName()
+                    + (status == RunStatus.OK ? "" : " with: " + shown(errorText(result))));
         }
         declared.expect().ifPresent(expected -> {
             if (!normalized(result.stdout()).equals(normalized(expected))) {

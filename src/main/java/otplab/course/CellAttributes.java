@@ -1,5 +1,6 @@
 package otplab.course;
 
+import otplab.protocol.RunStatus;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,7 +18,7 @@ import java.util.regex.Pattern;
  * @param id stable name of the cell (keeps a learner's edits attached when cells move); empty means {@code cell-N}
  * @param expect the exact standard output the cell prints (trailing whitespace ignored)
  * @param expectContains text the standard output must contain
- * @param status how the run must end; {@link ExpectedStatus#OK} unless the cell shows a failure
+ * @param status how the run must end; {@link RunStatus#OK} unless the cell shows a failure
  * @param errorContains text the error output or diagnostics must contain (only with a failing status)
  * @param run false for {@code no-run}: a fragment shown read-only and never run
  * @param setup whether the cell prepares the session before the learner's first run
@@ -28,7 +29,7 @@ public record CellAttributes(
         Optional<String> id,
         Optional<String> expect,
         Optional<String> expectContains,
-        ExpectedStatus status,
+        RunStatus status,
         Optional<String> errorContains,
         boolean run,
         Setup setup,
@@ -79,7 +80,7 @@ public record CellAttributes(
 
     /** A plain runnable cell: no expectations beyond finishing with {@code ok}. */
     public static final CellAttributes DEFAULT = new CellAttributes(Optional.empty(), Optional.empty(),
-            Optional.empty(), ExpectedStatus.OK, Optional.empty(), true, Setup.NONE, OptionalLong.empty(), Panel.NONE);
+            Optional.empty(), RunStatus.OK, Optional.empty(), true, Setup.NONE, OptionalLong.empty(), Panel.NONE);
 
     public CellAttributes {
         Objects.requireNonNull(id, "id must not be null");
@@ -136,13 +137,13 @@ public record CellAttributes(
             problems.add("cell id `" + id.get() + "` must use lower-case letters, digits and dashes");
             id = Optional.empty();
         }
-        ExpectedStatus status = ExpectedStatus.OK;
+        RunStatus status = RunStatus.OK;
         if (values.containsKey(STATUS)) {
-            Optional<ExpectedStatus> parsed = ExpectedStatus.fromWireName(values.get(STATUS));
+            Optional<RunStatus> parsed = RunStatus.fromWireName(values.get(STATUS));
             if (parsed.isPresent()) {
                 status = parsed.get();
             } else {
-                problems.add("cell status `" + values.get(STATUS) + "` is not one of " + ExpectedStatus.allWireNames());
+                problems.add("cell status `" + values.get(STATUS) + "` is not one of " + RunStatus.allWireNames());
             }
         }
         OptionalLong timeout = OptionalLong.empty();
@@ -178,7 +179,7 @@ public record CellAttributes(
         if (panel != Panel.NONE && setup == Setup.HIDDEN) {
             problems.add("a `hidden-setup` cell is not shown, so it cannot show a `" + (panel == Panel.ROUTER ? ROUTER : LIVE) + "` panel");
         }
-        if (values.containsKey(ERROR_CONTAINS) && status == ExpectedStatus.OK) {
+        if (values.containsKey(ERROR_CONTAINS) && status == RunStatus.OK) {
             problems.add("`error-contains` needs a failing `status`, e.g. status=\"runtime_error\"");
         }
         return new CellAttributes(id, Optional.ofNullable(values.get(EXPECT)),

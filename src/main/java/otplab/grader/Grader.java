@@ -5,9 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import otplab.grader.exercise.Exercise;
-import otplab.worker.grading.GradingRequest;
-import otplab.worker.grading.SourceFile;
-import otplab.worker.grading.TestSource;
+import otplab.protocol.GradingRequest;
+import otplab.protocol.SourceFile;
+import otplab.protocol.TestSource;
 
 /**
  * Grades learner files against an exercise in a fresh worker and builds the results document.

@@ -10,9 +10,9 @@ import otplab.runner.RunnerSettings;
 import otplab.runner.Sandbox;
 import otplab.runner.WorkerImage;
 import otplab.runner.WorkerProcess;
-import otplab.worker.grading.GradingCodec;
+import otplab.protocol.GradingCodec;
 import otplab.worker.grading.GradingHarness;
-import otplab.worker.grading.GradingRequest;
+import otplab.protocol.GradingRequest;
 
 /**
  * Grades each request in a fresh worker started by the runner: the same OS sandbox, limits,

@@ -22,9 +22,9 @@ import otplab.runner.RunnerSettings;
 import otplab.runner.Sandbox;
 import otplab.runner.WorkerImage;
 import otplab.runner.WorkerProcess;
-import otplab.runner.WorkerRole;
-import otplab.worker.grading.GradingCodec;
-import otplab.worker.grading.GradingRequest;
+import otplab.protocol.WorkerRole;
+import otplab.protocol.GradingCodec;
+import otplab.protocol.GradingRequest;
 
 /**
  * Grading workers started ahead of need. Each worker is handed out for exactly one grading and

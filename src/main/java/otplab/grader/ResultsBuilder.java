@@ -3,8 +3,8 @@ package otplab.grader;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
-import otplab.worker.grading.GradingReport;
-import otplab.worker.grading.TestOutcome;
+import otplab.protocol.GradingReport;
+import otplab.protocol.TestOutcome;
 
 /**
  * Turns what a worker did into the results document. Only a complete report with tests that

@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import otplab.grader.exercise.ExerciseLoader;
-import otplab.worker.grading.SourceFile;
+import otplab.protocol.SourceFile;
 
 /**
  * Reads a learner's solution folder: its {@code .java} files, taken from {@code src/} when the

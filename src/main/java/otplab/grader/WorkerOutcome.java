@@ -2,7 +2,7 @@ package otplab.grader;
 
 import java.time.Duration;
 import java.util.Objects;
-import otplab.worker.grading.GradingReport;
+import otplab.protocol.GradingReport;
 
 /**
  * How a grading worker ended, seen from outside it. Only {@link Reported} carries test

@@ -15,7 +15,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
-import otplab.worker.Frame;
+import otplab.protocol.Frame;
 
 /**
  * The lesson page's panels on the run socket ({@code /ws/run}): the request panel, the live view

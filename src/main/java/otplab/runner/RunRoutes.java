@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import otplab.worker.CellDiagnostic;
+import otplab.protocol.CellDiagnostic;
 
 /**
  * The runner's HTTP and WebSocket routes, registered on a Javalin config:
@@ -167,7 +167,7 @@ public final class RunRoutes {
 
     private ObjectNode toJson(RunResult result) {
         ObjectNode node = json.createObjectNode();
-        node.put("status", result.status());
+        node.put("status", result.status().wireName());
         node.put("stdout", result.stdout());
         node.put("stderr", result.stderr());
         var diagnostics = node.putArray("diagnostics");

@@ -1,5 +1,7 @@
 package otplab.runner;
 
+import otplab.protocol.RunStatus;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -56,7 +58,7 @@ public final class Runner implements AutoCloseable {
     private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("otplab-session-sweeper").factory());
     private WorkerImage image;
     private volatile boolean closed;
-    private volatile java.util.function.BiConsumer<String, otplab.worker.Frame> pageListener = (session, frame) -> { };
+    private volatile java.util.function.BiConsumer<String, otplab.protocol.Frame> pageListener = (session, frame) -> { };
     private boolean started;
 
     private Runner(RunnerSettings settings) {
@@ -201,7 +203,7 @@ public final class Runner implements AutoCloseable {
     }
 
     /** Where every session worker's unasked page frames go, with the session's id; see {@link PageRoutes}. */
-    public void onPageFrame(java.util.function.BiConsumer<String, otplab.worker.Frame> listener) {
+    public void onPageFrame(java.util.function.BiConsumer<String, otplab.protocol.Frame> listener) {
         pageListener = Objects.requireNonNull(listener, "listener must not be null");
     }
 
@@ -236,7 +238,7 @@ public final class Runner implements AutoCloseable {
             throw new SandboxUnavailableException(sandbox.description());
         }
         if (code.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > settings.sourceBytes()) {
-            return Optional.of(RunResult.refused(RunResult.REJECTED,
+            return Optional.of(RunResult.refused(RunStatus.REJECTED,
                     "the code is longer than " + settings.sourceBytes() / 1024 + " KiB"));
         }
         return Optional.empty();

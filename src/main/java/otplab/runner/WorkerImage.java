@@ -1,5 +1,6 @@
 package otplab.runner;
 
+import otplab.protocol.WorkerRole;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,8 @@
 package otplab.runner;
 
+import otplab.protocol.RunStatus;
+
+import otplab.protocol.WorkerRole;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.StandardProtocolFamily;
@@ -23,9 +26,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import otplab.worker.CellDiagnostic;
-import otplab.worker.ControlChannel;
-import otplab.worker.Frame;
+import otplab.protocol.CellDiagnostic;
+import otplab.protocol.ControlChannel;
+import otplab.protocol.Frame;
 
 /**
  * One sandboxed worker JVM seen from the server: starts it, talks to it over the control socket,
@@ -254,7 +257,7 @@ public final class WorkerProcess implements AutoCloseable {
         Objects.requireNonNull(wallTime, "wallTime must not be null");
         long started = System.nanoTime();
         if (!isAlive()) {
-            return RunResult.refused(RunResult.KILLED, "the worker had ended before the run started");
+            return RunResult.refused(RunStatus.KILLED, "the worker had ended before the run started");
         }
         long id = ids.incrementAndGet();
         OutputCollector collector = new OutputCollector(settings.outputBytes(), listener);
@@ -263,13 +266,13 @@ public final class WorkerProcess implements AutoCloseable {
         stopSignal = new CompletableFuture<>();
         current = collector;
         currentRun = id;
-        String forced = null;
+        RunStatus forced = null;
         String forcedMessage = "";
         try {
             channel.send(Frame.of(Frame.Type.EVAL, id, "code", code));
             CompletableFuture.anyOf(result, stopSignal, death).get(wallTime.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            forced = RunResult.TIMEOUT;
+            forced = RunStatus.TIMEOUT;
             forcedMessage = "the run took longer than " + readable(wallTime) + " and was stopped";
         } catch (IOException | ExecutionException e) {
             LOG.log(Level.FINE, "worker channel failed during a run", e);
@@ -277,7 +280,7 @@ public final class WorkerProcess implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         if (forced == null && stopSignal.isDone() && !result.isDone()) {
-            forced = RunResult.KILLED;
+            forced = RunStatus.KILLED;
             forcedMessage = "the run was stopped";
         }
         if (forced != null && isAlive()) {
@@ -288,7 +291,7 @@ public final class WorkerProcess implements AutoCloseable {
         pending.remove(id);
         long duration = (System.nanoTime() - started) / 1_000_000;
         if (frame == null) {
-            String status = forced != null ? forced : RunResult.KILLED;
+            RunStatus status = forced != null ? forced : RunStatus.KILLED;
             String message = forced != null ? forcedMessage
                     : "the worker running this code ended unexpectedly (it may have run out of memory, threads or CPU time)";
             return new RunResult(status, collector.stdout(), collector.stderr(), List.of(), List.of(),
@@ -314,15 +317,12 @@ public final class WorkerProcess implements AutoCloseable {
         }
     }
 
-    private RunResult fromFrame(Frame frame, OutputCollector collector, String forced, String forcedMessage, long duration) {
-        String status = frame.field("status").orElse(RunResult.RUNTIME_ERROR);
+    private RunResult fromFrame(Frame frame, OutputCollector collector, RunStatus forced, String forcedMessage, long duration) {
+        RunStatus status = frame.field("status").flatMap(RunStatus::fromWireName).orElse(RunStatus.RUNTIME_ERROR);
         String error = frame.field("error").orElse("");
         if (forced != null) {
             status = forced;
             error = forcedMessage;
-        } else if (status.equals("stopped")) {
-            status = RunResult.KILLED;
-            error = "the run was stopped";
         }
         if (error.startsWith("java.lang.OutOfMemoryError")) {
             error += "\n(the worker ran out of memory and was replaced, so earlier declarations are gone)";

@@ -1,5 +1,7 @@
 package otplab.worker;
 
+import otplab.protocol.ControlChannel;
+import otplab.protocol.Frame;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;

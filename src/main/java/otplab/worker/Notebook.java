@@ -1,5 +1,11 @@
 package otplab.worker;
 
+import otplab.protocol.RunStatus;
+
+import otplab.worker.policy.PolicyRefusal;
+import otplab.worker.policy.BytecodePolicy;
+import otplab.worker.policy.PolicedExecutionControl;
+import otplab.protocol.CellDiagnostic;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.JarURLConnection;
@@ -158,16 +164,16 @@ final class Notebook implements AutoCloseable {
             offset += skip;
             rest = rest.substring(skip);
             if (rest.isEmpty()) {
-                return new CellOutcome(CellOutcome.OK, values, diagnostics, "");
+                return new CellOutcome(RunStatus.OK, values, diagnostics, "");
             }
             SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(rest);
             if (info.completeness() == SourceCodeAnalysis.Completeness.EMPTY) {
-                return new CellOutcome(CellOutcome.OK, values, diagnostics, "");
+                return new CellOutcome(RunStatus.OK, values, diagnostics, "");
             }
             if (info.completeness() == SourceCodeAnalysis.Completeness.DEFINITELY_INCOMPLETE) {
                 diagnostics.add(CellDiagnostic.at(cell, offset, cell.length(), "error",
                         "this code is not complete: a ';', ')' or '}' may be missing"));
-                return new CellOutcome(CellOutcome.COMPILE_ERROR, values, diagnostics, "");
+                return new CellOutcome(RunStatus.COMPILE_ERROR, values, diagnostics, "");
             }
             int consumed = rest.length() - info.remaining().length();
             CellOutcome failure = evalSnippet(cell, offset, consumed, info.source(), values, diagnostics);
@@ -188,12 +194,12 @@ final class Notebook implements AutoCloseable {
             engine.control().drainViolations();
             diagnostics.add(CellDiagnostic.at(cell, offset, offset + length, "error",
                     "the runner could not load this code: " + engineFailure.getMessage()));
-            return new CellOutcome(CellOutcome.RUNTIME_ERROR, values, diagnostics,
+            return new CellOutcome(RunStatus.RUNTIME_ERROR, values, diagnostics,
                     "the runner could not load this code (" + engineFailure.getClass().getSimpleName() + ")");
         }
         List<BytecodePolicy.Violation> violations = engine.control().drainViolations();
         if (stopRequested) {
-            return new CellOutcome(CellOutcome.STOPPED, values, diagnostics, "the run was stopped");
+            return new CellOutcome(RunStatus.KILLED, values, diagnostics, "the run was stopped");
         }
         for (SnippetEvent event : events) {
             if (event.causeSnippet() != null) {
@@ -206,7 +212,7 @@ final class Notebook implements AutoCloseable {
                 shell.drop(snippet);
                 diagnostics.add(CellDiagnostic.at(cell, position, lineEnd(cell, position), "error", first.message()));
                 int line = CellDiagnostic.lineColumn(cell, position)[0];
-                return new CellOutcome(CellOutcome.REJECTED, values, diagnostics,
+                return new CellOutcome(RunStatus.REJECTED, values, diagnostics,
                         first.message() + " (line " + line + ")");
             }
             if (event.status() == Snippet.Status.REJECTED) {
@@ -216,7 +222,7 @@ final class Notebook implements AutoCloseable {
                 if (diagnostics.stream().noneMatch(d -> d.severity().equals("error"))) {
                     diagnostics.add(CellDiagnostic.at(cell, offset, offset + length, "error", "this code could not be compiled"));
                 }
-                return new CellOutcome(CellOutcome.COMPILE_ERROR, values, diagnostics, "");
+                return new CellOutcome(RunStatus.COMPILE_ERROR, values, diagnostics, "");
             }
             shell.diagnostics(snippet).filter(diag -> !diag.isError())
                     .forEach(diag -> diagnostics.add(toCell(cell, offset, length, diag)));
@@ -244,7 +250,7 @@ final class Notebook implements AutoCloseable {
                                 List<String> values, List<CellDiagnostic> diagnostics) {
         if (exception instanceof UnresolvedReferenceException unresolved) {
             String missing = String.join(", ", shell.unresolvedDependencies(unresolved.getSnippet()).toList());
-            return new CellOutcome(CellOutcome.COMPILE_ERROR, values, diagnostics,
+            return new CellOutcome(RunStatus.COMPILE_ERROR, values, diagnostics,
                     "this uses " + missing + ", which is not declared yet");
         }
         String className = exception instanceof EvalException eval ? eval.getExceptionClassName() : exception.getClass().getName();
@@ -274,7 +280,7 @@ final class Notebook implements AutoCloseable {
             shown++;
         }
         boolean refused = PolicyRefusal.class.getName().equals(className);
-        return new CellOutcome(refused ? CellOutcome.REJECTED : CellOutcome.RUNTIME_ERROR, values, diagnostics, text.toString());
+        return new CellOutcome(refused ? RunStatus.REJECTED : RunStatus.RUNTIME_ERROR, values, diagnostics, text.toString());
     }
 
     /** Maps a refused call's line in JShell's wrapper class back to a position in the snippet. */

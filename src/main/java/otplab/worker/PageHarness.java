@@ -1,5 +1,7 @@
 package otplab.worker;
 
+import otplab.protocol.ControlChannel;
+import otplab.protocol.Frame;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

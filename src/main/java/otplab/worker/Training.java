@@ -1,5 +1,6 @@
 package otplab.worker;
 
+import otplab.worker.grading.SampleGrading;
 import java.io.OutputStream;
 import java.io.PrintStream;
 

@@ -1,5 +1,12 @@
 package otplab.worker;
 
+import otplab.protocol.RunStatus;
+
+import otplab.worker.grading.SampleGrading;
+import otplab.protocol.CellDiagnostic;
+import otplab.protocol.ControlChannel;
+import otplab.protocol.Frame;
+import otplab.protocol.WorkerRole;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -34,10 +41,6 @@ public final class WorkerMain {
     /** Output bytes per run the worker forwards; the server applies the exact limit and notice. */
     public static final long DEFAULT_OUTPUT_LIMIT = 1024 * 1024;
     static final String WARM_UP_CELL = "String warmUp = \"ready\";";
-    /** The {@code --role} of a worker that runs lesson cells and pages (the default). */
-    public static final String ROLE_NOTEBOOK = "notebook";
-    /** The {@code --role} of a worker started for exactly one grading. */
-    public static final String ROLE_GRADING = "grading";
     static final String GRADING_ONLY = "this worker only grades";
 
     private final ControlChannel channel;
@@ -75,7 +78,7 @@ public final class WorkerMain {
         }
         Path socketPath = null;
         long outputLimit = DEFAULT_OUTPUT_LIMIT;
-        String role = ROLE_NOTEBOOK;
+        String role = WorkerRole.NOTEBOOK_NAME;
         int warmUps = 0;
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
@@ -89,15 +92,10 @@ public final class WorkerMain {
         if (socketPath == null) {
             throw new IllegalArgumentException("--socket PATH is required");
         }
-        if (!role.equals(ROLE_NOTEBOOK) && !role.equals(ROLE_GRADING)) {
-            throw new IllegalArgumentException("unknown role " + role);
-        }
-        if (warmUps < 0 || (warmUps > 0 && !role.equals(ROLE_GRADING))) {
-            throw new IllegalArgumentException("--warm-up takes a count of gradings, for a grading worker only");
-        }
+        WorkerRole parsed = new WorkerRole(role, warmUps);
         SocketChannel socket = SocketChannel.open(StandardProtocolFamily.UNIX);
         socket.connect(UnixDomainSocketAddress.of(socketPath));
-        WorkerMain worker = new WorkerMain(new ControlChannel(socket), outputLimit, role.equals(ROLE_GRADING));
+        WorkerMain worker = new WorkerMain(new ControlChannel(socket), outputLimit, parsed.isGrading());
         worker.serve(warmUps);
         Runtime.getRuntime().halt(0);
     }
@@ -159,14 +157,14 @@ public final class WorkerMain {
         try {
             outcome = notebook.eval(request.field("code").orElse(""));
         } catch (RuntimeException | LinkageError unexpected) {
-            outcome = new CellOutcome(CellOutcome.RUNTIME_ERROR, List.of(), List.of(),
+            outcome = new CellOutcome(RunStatus.RUNTIME_ERROR, List.of(), List.of(),
                     "the runner failed on this cell: " + unexpected);
         }
         System.out.flush();
         System.err.flush();
         currentRun = 0;
         List<String> fields = new ArrayList<>(List.of(
-                "status", outcome.status(),
+                "status", outcome.status().wireName(),
                 "durationMs", Long.toString((System.nanoTime() - started) / 1_000_000),
                 "error", outcome.error()));
         for (String value : outcome.values()) {

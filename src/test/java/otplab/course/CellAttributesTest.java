@@ -1,5 +1,6 @@
 package otplab.course;
 
+import otplab.protocol.RunStatus;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -40,7 +41,7 @@ class CellAttributesTest {
         List<String> problems = new ArrayList<>();
         CellAttributes a = parse("status=\"compile_error\" error-contains=\"cannot find symbol\"", problems);
         assertEquals(List.of(), problems);
-        assertEquals(ExpectedStatus.COMPILE_ERROR, a.status());
+        assertEquals(RunStatus.COMPILE_ERROR, a.status());
         assertEquals(Optional.of("cannot find symbol"), a.errorContains());
     }
 

@@ -19,13 +19,13 @@ import otplab.runner.RunnerSettings;
 import otplab.runner.Sandbox;
 import otplab.runner.WorkerImage;
 import otplab.runner.WorkerProcess;
-import otplab.runner.WorkerRole;
-import otplab.worker.Frame;
-import otplab.worker.grading.GradingCodec;
-import otplab.worker.grading.GradingReport;
-import otplab.worker.grading.GradingRequest;
-import otplab.worker.grading.SourceFile;
-import otplab.worker.grading.TestSource;
+import otplab.protocol.WorkerRole;
+import otplab.protocol.Frame;
+import otplab.protocol.GradingCodec;
+import otplab.protocol.GradingReport;
+import otplab.protocol.GradingRequest;
+import otplab.protocol.SourceFile;
+import otplab.protocol.TestSource;
 
 class GradingWorkerPoolTest {
     private static final Path ROOT = Path.of("/tmp/otplab-grading-pool-test-" + ProcessHandle.current().pid());

@@ -9,7 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import otplab.grader.exercise.Exercise;
 import otplab.grader.exercise.ExerciseLoader;
-import otplab.worker.grading.SourceFile;
+import otplab.protocol.SourceFile;
 
 /**
  * Learner code runs while the hidden tests run; it must still not get at their code or at the

@@ -53,7 +53,7 @@ class AnalogLessonsRunTest {
                 RunResult result = runner.runInSession(session, cell.code(), OutputListener.NONE);
                 CellAttributes expected = cell.attributes();
                 String where = name + " " + cell.id() + ": " + result.error() + result.stderr();
-                assertEquals(expected.status().wireName(), result.status(), where);
+                assertEquals(expected.status(), result.status(), where);
                 expected.expect().ifPresent(text -> assertEquals(text.strip(), result.stdout().strip(), where));
                 expected.expectContains().ifPresent(text -> assertTrue(result.stdout().contains(text), where));
             }

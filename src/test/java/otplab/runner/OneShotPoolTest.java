@@ -1,5 +1,7 @@
 package otplab.runner;
 
+import otplab.protocol.RunStatus;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -25,7 +27,7 @@ class OneShotPoolTest {
             }
             for (int i = 0; i < RUNS; i++) {
                 RunResult result = runs.get(i).get();
-                assertEquals(RunResult.OK, result.status(), result.toString());
+                assertEquals(RunStatus.OK, result.status(), result.toString());
                 assertEquals((i * 2) + "\n", result.stdout());
             }
             assertTrue(poolRefills(runner), "the pool did not get back to one ready worker: " + runner.health());
@@ -37,9 +39,9 @@ class OneShotPoolTest {
     void aSessionIsOneProcessAcrossCells() throws Exception {
         try (Runner runner = Runner.create(s -> s.poolSize(1).maxWorkers(2)).start()) {
             RunResult sent = runner.runInSession("one-process", "Process.send(Process.self(), \"hi\");", OutputListener.NONE);
-            assertEquals(RunResult.OK, sent.status(), sent.toString());
+            assertEquals(RunStatus.OK, sent.status(), sent.toString());
             RunResult received = runner.runInSession("one-process", "Process.receive(1000)", OutputListener.NONE);
-            assertEquals(RunResult.OK, received.status(), received.toString());
+            assertEquals(RunStatus.OK, received.status(), received.toString());
             assertTrue(received.values().getFirst().endsWith("==> Optional[hi]"), received.toString());
         }
     }

@@ -1,5 +1,7 @@
 package otplab.runner;
 
+import otplab.protocol.RunStatus;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,7 +12,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import otplab.worker.Frame;
+import otplab.protocol.Frame;
 
 /** The page panels' frames between the server and a real sandboxed session worker. */
 class PageFramesTest {
@@ -38,7 +40,7 @@ class PageFramesTest {
     @Test
     void aRequestReachesTheRouterTheCellTriedInThePage() throws Exception {
         String session = "frames-router";
-        assertEquals("ok", run(session, "int warm = 1;").status());
+        assertEquals(RunStatus.OK, run(session, "int warm = 1;").status());
         assertEquals("no router to try yet: run the cell that calls Router.tryInPage(router) first",
                 request(session, "GET", "/", "").orElseThrow().field("error").orElseThrow());
 
@@ -46,7 +48,7 @@ class PageFramesTest {
                 Router.tryInPage(Router.build(r -> r.post("/echo/:id",
                         (conn, params) -> Controller.json(conn.putStatus(201), new TreeMap<>(Map.of("id", params.get("id"), "name", params.get("name")))))));
                 """);
-        assertEquals("ok", tried.status(), tried.error());
+        assertEquals(RunStatus.OK, tried.status(), tried.error());
         Frame answer = request(session, "POST", "/echo/7", "{\"name\": \"Ada\"}").orElseThrow();
         assertEquals("201", answer.field("status").orElseThrow());
         assertEquals("{\"id\":\"7\",\"name\":\"Ada\"}", answer.field("body").orElseThrow());
@@ -64,7 +66,7 @@ class PageFramesTest {
                     public void publish(String topic, String json) { }
                 });
                 """);
-        assertEquals("runtime_error", result.status());
+        assertEquals(RunStatus.RUNTIME_ERROR, result.status());
         assertTrue(result.error().contains("the page's host is already installed"), result.error());
         runner.reset(session);
     }
@@ -75,10 +77,10 @@ class PageFramesTest {
         RunResult tried = run(session, """
                 Router.tryInPage(Router.build(r -> r.get("/spin", (conn, params) -> { while (true) { } })));
                 """);
-        assertEquals("ok", tried.status(), tried.error());
+        assertEquals(RunStatus.OK, tried.status(), tried.error());
         assertEquals(Optional.empty(), request(session, "GET", "/spin", ""));
         assertFalse(runner.sessionWorker(session).isPresent());
-        assertEquals("ok", run(session, "int again = 2;").status());
+        assertEquals(RunStatus.OK, run(session, "int again = 2;").status());
         runner.reset(session);
     }
 }

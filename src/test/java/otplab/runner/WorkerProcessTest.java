@@ -1,5 +1,7 @@
 package otplab.runner;
 
+import otplab.protocol.RunStatus;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -34,11 +36,11 @@ class WorkerProcessTest {
         WorkerProcess worker = WorkerProcess.start(settings, sandbox, image, ROOT, w -> { });
         List<ProcessHandle> tree = worker.processTree();
         RunResult result = worker.run("System.out.println(\"hi\"); System.err.print(\"oops\");", OutputListener.NONE);
-        assertEquals(RunResult.OK, result.status(), result.toString());
+        assertEquals(RunStatus.OK, result.status(), result.toString());
         assertEquals("hi\n", result.stdout());
         assertEquals("oops", result.stderr());
         RunResult whoami = worker.run("new String(new ProcessBuilder().command().toString())", OutputListener.NONE);
-        assertEquals(RunResult.REJECTED, whoami.status(), whoami.toString());
+        assertEquals(RunStatus.REJECTED, whoami.status(), whoami.toString());
         worker.close();
         assertFalse(worker.isAlive());
         assertTrue(Leftovers.noneAlive(tree), "a worker process was left running: " + Leftovers.describe(tree));

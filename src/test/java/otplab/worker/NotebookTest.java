@@ -1,5 +1,8 @@
 package otplab.worker;
 
+import otplab.protocol.RunStatus;
+
+import otplab.protocol.CellDiagnostic;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -31,23 +34,23 @@ class NotebookTest {
     @Test
     void showsExpressionValuesTheWayJShellDoes() {
         CellOutcome outcome = notebook.eval("int answer = 40 + 2;\nanswer * 2");
-        assertEquals(CellOutcome.OK, outcome.status(), outcome.toString());
+        assertEquals(RunStatus.OK, outcome.status(), outcome.toString());
         assertEquals("answer ==> 42", outcome.values().get(0));
         assertTrue(outcome.values().get(1).endsWith(" ==> 84"), outcome.values().toString());
     }
 
     @Test
     void laterCellsSeeClassesDeclaredByEarlierCells() {
-        assertEquals(CellOutcome.OK, notebook.eval("class Counter { int n; int next() { return ++n; } }").status());
+        assertEquals(RunStatus.OK, notebook.eval("class Counter { int n; int next() { return ++n; } }").status());
         CellOutcome outcome = notebook.eval("var c = new Counter();\nc.next();\nc.next()");
-        assertEquals(CellOutcome.OK, outcome.status(), outcome.toString());
+        assertEquals(RunStatus.OK, outcome.status(), outcome.toString());
         assertTrue(outcome.values().getLast().endsWith("==> 2"), outcome.values().toString());
     }
 
     @Test
     void compileErrorsPointAtTheCellsOwnLine() {
         CellOutcome outcome = notebook.eval("int a = 1;\n\nString s = 42;");
-        assertEquals(CellOutcome.COMPILE_ERROR, outcome.status());
+        assertEquals(RunStatus.COMPILE_ERROR, outcome.status());
         CellDiagnostic diagnostic = outcome.diagnostics().getFirst();
         assertEquals(3, diagnostic.line(), outcome.toString());
         assertEquals(12, diagnostic.column(), outcome.toString());
@@ -57,7 +60,7 @@ class NotebookTest {
     @Test
     void refusedCallsNameTheCallAndTheLine() {
         CellOutcome outcome = notebook.eval("int a = 1;\nvoid quit() {\n  int b = 2;\n  System.exit(0);\n}");
-        assertEquals(CellOutcome.REJECTED, outcome.status(), outcome.toString());
+        assertEquals(RunStatus.REJECTED, outcome.status(), outcome.toString());
         assertTrue(outcome.error().contains("java.lang.System.exit"), outcome.error());
         assertEquals(4, outcome.diagnostics().getFirst().line(), outcome.toString());
     }
@@ -65,7 +68,7 @@ class NotebookTest {
     @Test
     void runtimeErrorsReportTheExceptionAndTheCellLine() {
         CellOutcome outcome = notebook.eval("int zero = 0;\nint boom = 10 / zero;");
-        assertEquals(CellOutcome.RUNTIME_ERROR, outcome.status());
+        assertEquals(RunStatus.RUNTIME_ERROR, outcome.status());
         assertTrue(outcome.error().startsWith("java.lang.ArithmeticException: / by zero"), outcome.error());
         assertTrue(outcome.error().contains("line 2"), outcome.error());
     }
@@ -73,11 +76,11 @@ class NotebookTest {
     @Test
     void fileAccessOutsideTmpIsRejectedAtRunTime() {
         CellOutcome outcome = notebook.eval("java.nio.file.Files.readString(java.nio.file.Path.of(\"/etc/hostname\"))");
-        assertEquals(CellOutcome.REJECTED, outcome.status(), outcome.toString());
+        assertEquals(RunStatus.REJECTED, outcome.status(), outcome.toString());
         assertTrue(outcome.error().contains("/etc/hostname"), outcome.error());
         CellOutcome tmp = notebook.eval("java.nio.file.Files.writeString(java.nio.file.Path.of(\"/tmp/otplab-notebook-test.txt\"), \"x\");\n"
                 + "new java.io.File(\"/tmp/otplab-notebook-test.txt\").delete()");
-        assertEquals(CellOutcome.OK, tmp.status(), tmp.toString());
+        assertEquals(RunStatus.OK, tmp.status(), tmp.toString());
     }
 
     @Test
@@ -88,9 +91,9 @@ class NotebookTest {
 
     @Test
     void aSessionIsOneProcessAcrossCellsAndStatements() {
-        assertEquals(CellOutcome.OK, notebook.eval("Process.send(Process.self(), \"hi\");").status());
+        assertEquals(RunStatus.OK, notebook.eval("Process.send(Process.self(), \"hi\");").status());
         CellOutcome received = notebook.eval("Process.receive(1000)");
-        assertEquals(CellOutcome.OK, received.status(), received.toString());
+        assertEquals(RunStatus.OK, received.status(), received.toString());
         assertTrue(received.values().getFirst().endsWith("==> Optional[hi]"), received.toString());
         CellOutcome trapping = notebook.eval("otp.Process.trapExit(true);\nboolean wasTrapping = otp.Process.trapExit(false);");
         assertEquals("wasTrapping ==> true", trapping.values().getLast(), trapping.toString());
@@ -110,9 +113,9 @@ class NotebookTest {
                 // the loop may not have started when stop was asked; ask again
             }
         }
-        assertEquals(CellOutcome.STOPPED, stopped == null ? null : stopped.status());
+        assertEquals(RunStatus.KILLED, stopped == null ? null : stopped.status());
         CellOutcome after = notebook.eval("otp.Process.self().equals(before)");
-        assertEquals(CellOutcome.OK, after.status(), after.toString());
+        assertEquals(RunStatus.OK, after.status(), after.toString());
         assertTrue(after.values().getFirst().endsWith("==> true"), after.toString());
     }
 
@@ -124,25 +127,25 @@ class NotebookTest {
                     + "case PatA(String x) -> \"a\"; case PatB(int y) -> \"b\"; default -> \"d\"; }; } }");
             return notebook.eval("Pats.f(new PatB(1)) + \"\" + Pats.f(new PatA(\"s\")) + Pats.f(3)");
         });
-        assertEquals(CellOutcome.OK, outcome.status(), outcome.toString());
+        assertEquals(RunStatus.OK, outcome.status(), outcome.toString());
         assertTrue(outcome.values().getFirst().endsWith("==> \"bad\""), outcome.toString());
     }
 
     @Test
     void methodReferencesAreJudgedLikeDirectCalls() {
         CellOutcome printing = notebook.eval("List.of(\"x\").forEach(System.out::println);");
-        assertEquals(CellOutcome.OK, printing.status(), printing.toString());
+        assertEquals(RunStatus.OK, printing.status(), printing.toString());
         CellOutcome exiting = notebook.eval("java.util.function.IntConsumer quit = System::exit;");
-        assertEquals(CellOutcome.REJECTED, exiting.status(), exiting.toString());
+        assertEquals(RunStatus.REJECTED, exiting.status(), exiting.toString());
         assertTrue(exiting.error().contains("java.lang.System::exit"), exiting.error());
         CellOutcome reading = notebook.eval("java.util.function.Predicate<java.nio.file.Path> readable = java.nio.file.Files::isReadable;");
-        assertEquals(CellOutcome.REJECTED, reading.status(), reading.toString());
+        assertEquals(RunStatus.REJECTED, reading.status(), reading.toString());
     }
 
     @Test
     void compileErrorsAreWordedWithoutJShellsWrapperClass() {
         CellOutcome outcome = notebook.eval("int ok = 1;\nint sum = ok + missingName;");
-        assertEquals(CellOutcome.COMPILE_ERROR, outcome.status());
+        assertEquals(RunStatus.COMPILE_ERROR, outcome.status());
         CellDiagnostic diagnostic = outcome.diagnostics().getFirst();
         assertFalse(diagnostic.message().contains("location:"), diagnostic.message());
         assertTrue(diagnostic.message().contains("missingName"), diagnostic.message());

@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Stream;
-import otplab.worker.grading.SourceFile;
+import otplab.protocol.SourceFile;
 
 /**
  * A practice exercise as read from {@code exercises/<slug>/}. The reference solution and the

@@ -23,7 +23,7 @@ import org.commonmark.node.Heading;
 import org.commonmark.node.Node;
 import org.commonmark.node.Text;
 import org.commonmark.parser.Parser;
-import otplab.worker.grading.SourceFile;
+import otplab.protocol.SourceFile;
 
 /**
  * Reads and validates one exercise folder. Every problem is collected, so an instructor

@@ -8,7 +8,7 @@ import otplab.grader.exercise.Exercise;
 import otplab.web.Assets;
 import otplab.web.Html;
 import otplab.web.Pages;
-import otplab.worker.grading.SourceFile;
+import otplab.protocol.SourceFile;
 
 /**
  * The exercise page: instructions, hints (revealed one at a time by the script), one editor tab

@@ -20,7 +20,7 @@ import otplab.store.Progress;
 import otplab.store.Submission;
 import otplab.store.SubmissionStore;
 import otplab.web.HttpProblem;
-import otplab.worker.grading.SourceFile;
+import otplab.protocol.SourceFile;
 
 /**
  * The exercise API: the list, one exercise (what a browser may see of it), "Run tests",

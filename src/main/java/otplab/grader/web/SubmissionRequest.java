@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 import otplab.grader.exercise.Exercise;
 import otplab.grader.exercise.ExerciseLoader;
 import otplab.web.HttpProblem;
-import otplab.worker.grading.SourceFile;
+import otplab.protocol.SourceFile;
 
 /**
  * Reads the body of "Run tests" and "Submit": {@code {"files": {"Counter.java": "..."}}}. Only

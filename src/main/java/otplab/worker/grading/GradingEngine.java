@@ -1,5 +1,7 @@
 package otplab.worker.grading;
 
+import otplab.protocol.GradingReport;
+import otplab.protocol.GradingRequest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,7 +17,7 @@ import org.junit.platform.launcher.TestPlan;
 import org.junit.platform.launcher.core.LauncherConfig;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
-import otplab.worker.BytecodePolicy;
+import otplab.worker.policy.BytecodePolicy;
 
 /**
  * Grades one solution inside a worker JVM: compiles the learner's files with the tests, runs

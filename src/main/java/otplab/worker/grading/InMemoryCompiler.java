@@ -1,5 +1,8 @@
 package otplab.worker.grading;
 
+import otplab.protocol.SourceFile;
+import otplab.protocol.TestSource;
+import otplab.protocol.GradingReport;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.MethodTree;

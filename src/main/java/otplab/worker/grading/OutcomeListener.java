@@ -1,5 +1,7 @@
 package otplab.worker.grading;
 
+import otplab.protocol.TestOutcome;
+import otplab.protocol.GradingReport;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;

@@ -1,4 +1,4 @@
-package otplab.worker;
+package otplab.worker.policy;
 
 import java.io.File;
 import java.io.IOException;

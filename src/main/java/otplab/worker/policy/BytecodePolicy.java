@@ -1,4 +1,4 @@
-package otplab.worker;
+package otplab.worker.policy;
 
 import java.lang.classfile.ClassFile;
 import java.lang.classfile.ClassHierarchyResolver;

@@ -1,4 +1,4 @@
-package otplab.worker;
+package otplab.protocol;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;

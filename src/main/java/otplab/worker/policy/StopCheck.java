@@ -1,4 +1,4 @@
-package otplab.worker;
+package otplab.worker.policy;
 
 import java.lang.classfile.CodeBuilder;
 import java.lang.classfile.CodeElement;

@@ -1,4 +1,4 @@
-package otplab.worker;
+package otplab.worker.policy;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -18,13 +18,13 @@ import jdk.jshell.spi.ExecutionEnv;
  * line. And every snippet runs on the session's one {@link SessionThread} instead of a new thread
  * per statement, so the session is one {@code otp} process.
  */
-final class PolicedExecutionControl extends DirectExecutionControl {
+public final class PolicedExecutionControl extends DirectExecutionControl {
     private final List<BytecodePolicy.Violation> violations = new ArrayList<>();
     private final SessionThread session = new SessionThread();
     private volatile boolean running;
 
     /** Hands JShell this engine; it remembers the instance so the notebook can read refusals. */
-    static final class Provider implements ExecutionControlProvider {
+    public static final class Provider implements ExecutionControlProvider {
         private PolicedExecutionControl control;
 
         @Override
@@ -38,7 +38,7 @@ final class PolicedExecutionControl extends DirectExecutionControl {
             return control;
         }
 
-        PolicedExecutionControl control() {
+        public PolicedExecutionControl control() {
             return control;
         }
     }
@@ -101,7 +101,7 @@ final class PolicedExecutionControl extends DirectExecutionControl {
     }
 
     /** Refusals recorded since the last call, oldest first. */
-    List<BytecodePolicy.Violation> drainViolations() {
+    public List<BytecodePolicy.Violation> drainViolations() {
         synchronized (violations) {
             List<BytecodePolicy.Violation> drained = List.copyOf(violations);
             violations.clear();

@@ -1,4 +1,4 @@
-package otplab.worker;
+package otplab.protocol;
 
 import java.io.DataInputStream;
 import java.io.DataOutputStream;

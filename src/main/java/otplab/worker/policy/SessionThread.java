@@ -1,4 +1,4 @@
-package otplab.worker;
+package otplab.worker.policy;
 
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;

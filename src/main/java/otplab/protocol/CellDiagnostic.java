@@ -1,4 +1,4 @@
-package otplab.worker;
+package otplab.protocol;
 
 import java.util.Objects;
 
@@ -28,7 +28,7 @@ public record CellDiagnostic(int line, int column, int endLine, int endColumn, S
     }
 
     /** Converts a character offset range in {@code text} into a diagnostic. */
-    static CellDiagnostic at(String text, int start, int end, String severity, String message) {
+    public static CellDiagnostic at(String text, int start, int end, String severity, String message) {
         int from = Math.clamp(start, 0, text.length());
         int to = Math.clamp(Math.max(end, from), from, text.length());
         int[] a = lineColumn(text, from);
@@ -36,7 +36,7 @@ public record CellDiagnostic(int line, int column, int endLine, int endColumn, S
         return new CellDiagnostic(a[0], a[1], b[0], b[1], severity, message);
     }
 
-    static int[] lineColumn(String text, int offset) {
+    public static int[] lineColumn(String text, int offset) {
         int line = 1;
         int lineStart = 0;
         for (int i = 0; i < offset; i++) {

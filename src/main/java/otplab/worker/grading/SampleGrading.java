@@ -1,16 +1,16 @@
-package otplab.worker;
+package otplab.worker.grading;
 
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;
-import otplab.worker.grading.GradingCodec;
-import otplab.worker.grading.GradingHarness;
-import otplab.worker.grading.GradingReport;
-import otplab.worker.grading.GradingRequest;
-import otplab.worker.grading.SourceFile;
-import otplab.worker.grading.TestOutcome;
-import otplab.worker.grading.TestSource;
+import otplab.protocol.GradingCodec;
+import otplab.protocol.Frame;
+import otplab.protocol.GradingReport;
+import otplab.protocol.GradingRequest;
+import otplab.protocol.SourceFile;
+import otplab.protocol.TestOutcome;
+import otplab.protocol.TestSource;
 
 /**
  * A trusted grading run inside a worker before any learner code exists: the build's AOT training
@@ -18,7 +18,7 @@ import otplab.worker.grading.TestSource;
  * the bytecode policy and the JUnit launcher while nobody is waiting, so the learner's grading that
  * follows finds them warm. Its classes live in a throwaway class loader, as every grading's do.
  */
-final class SampleGrading {
+public final class SampleGrading {
     /** A trusted exercise shaped like the course's: a GenServer the learner writes. */
     static final SourceFile GRADED_CLASS = new SourceFile("Counter.java", """
             import otp.From;
@@ -81,7 +81,7 @@ final class SampleGrading {
     private SampleGrading() {}
 
     /** Without JUnit beside the jar a worker runs lesson cells only (a grading there reports JUnit missing). */
-    static boolean available() {
+    public static boolean available() {
         try {
             Class.forName(JUNIT_LAUNCHER, false, SampleGrading.class.getClassLoader());
             return true;
@@ -94,7 +94,7 @@ final class SampleGrading {
      * Grades the sample as a grading worker would and checks the verdict, so a training or warm-up
      * whose grading goes wrong fails loudly instead of caching or warming a broken path.
      */
-    static void run() {
+    public static void run() {
         GradingRequest request = new GradingRequest(List.of(GRADED_CLASS),
                 List.of(new TestSource(GRADED_TEST, false), new TestSource(GRADED_HIDDEN_TEST, true)), Duration.ofSeconds(10));
         PrintStream out = System.out;

@@ -1,4 +1,4 @@
-package otplab.worker.grading;
+package otplab.protocol;
 
 import java.time.Duration;
 import java.util.List;

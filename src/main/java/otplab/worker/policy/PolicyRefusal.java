@@ -1,4 +1,4 @@
-package otplab.worker;
+package otplab.worker.policy;
 
 /** Thrown into learner code when a guarded call is not allowed; the runner reports it as {@code rejected}. */
 public final class PolicyRefusal extends SecurityException {

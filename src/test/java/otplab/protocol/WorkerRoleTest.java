@@ -1,4 +1,4 @@
-package otplab.runner;
+package otplab.protocol;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
