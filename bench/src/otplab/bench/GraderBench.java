@@ -23,7 +23,7 @@ import otplab.grader.GradingWorkerLauncher;
 import otplab.grader.ResultsDocument;
 import otplab.grader.exercise.Exercise;
 import otplab.grader.exercise.ExerciseLoader;
-import otplab.runner.RunnerSettings;
+import otplab.jvm.WorkerSettings;
 import otplab.protocol.Frame;
 import otplab.protocol.GradingCodec;
 import otplab.worker.grading.GradingHarness;
@@ -201,7 +201,7 @@ public final class GraderBench implements BenchSuite {
     }
 
     private static GradingWorkerLauncher serverLauncher(int warmUps) {
-        return GradingWorkerLauncher.builder(RunnerSettings.defaults()).warmUpGradings(warmUps).build();
+        return GradingWorkerLauncher.builder(WorkerSettings.defaults()).warmUpGradings(warmUps).build();
     }
 
     /**

@@ -18,7 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import otplab.runner.OutputListener;
+import otplab.jvm.OutputListener;
 import otplab.runner.RunResult;
 import otplab.runner.Runner;
 import otplab.runner.RunnerModule;

@@ -2,7 +2,7 @@ package otp;
 
 import static otp.GenServer.*;
 
-/** The Counter of OTP-API.md and GenServer's Javadoc, compiled exactly as documented. */
+/** The Counter of docs/FRAMEWORK.md and GenServer's Javadoc, compiled exactly as documented. */
 final class Counter implements GenServer<Integer, Integer> {
     static Pid startLink(int initial) {
         return GenServer.startLink(new Counter(), initial, "counter");

@@ -18,8 +18,8 @@ import otplab.grader.GradingWorkerLauncher;
 import otplab.grader.exercise.ExercisesDirectory;
 import otplab.runner.RunResult;
 import otplab.runner.Runner;
-import otplab.runner.RunnerBusyException;
-import otplab.runner.RunnerSettings;
+import otplab.jvm.WorkersBusyException;
+import otplab.jvm.WorkerSettings;
 import otplab.web.ServerConfig;
 
 /**
@@ -61,9 +61,9 @@ final class CheckCommand {
 
     /** A runner sized for the lesson suite: one worker per lesson running at once, long enough for every cell's timeout-ms. */
     static Runner lessonRunner(Course course, int parallelism) {
-        long wallMs = Math.max(RunnerSettings.DEFAULT_WALL_SECONDS * 1000L, LessonCheckSuite.longestCellTimeoutMs(course));
+        long wallMs = Math.max(WorkerSettings.DEFAULT_WALL_SECONDS * 1000L, LessonCheckSuite.longestCellTimeoutMs(course));
         return Runner.create(settings -> settings.environment(System.getenv())
-                .poolSize(Math.min(parallelism, RunnerSettings.DEFAULT_POOL_SIZE))
+                .poolSize(Math.min(parallelism, WorkerSettings.DEFAULT_POOL_SIZE))
                 .maxWorkers(parallelism)
                 .wallTime(Duration.ofMillis(wallMs))).start();
     }
@@ -71,8 +71,8 @@ final class CheckCommand {
     static LessonCheckSuite.CellRunner sessionsOf(Runner runner) {
         return new LessonCheckSuite.CellRunner() {
             @Override
-            public RunResult run(String session, String code) throws RunnerBusyException {
-                return runner.runInSession(session, code, otplab.runner.OutputListener.NONE);
+            public RunResult run(String session, String code) throws WorkersBusyException {
+                return runner.runInSession(session, code, otplab.jvm.OutputListener.NONE);
             }
 
             @Override

@@ -23,7 +23,7 @@ import otplab.grader.exercise.InvalidExerciseException;
 
 /**
  * {@code ./otplab grade EXERCISE SOLUTION_DIR [--out DIR] [--format json|junit|text]} and
- * {@code ./otplab grade --batch EXERCISE SUBMISSIONS_DIR --out DIR}. Exit codes (DESIGN.md):
+ * {@code ./otplab grade --batch EXERCISE SUBMISSIONS_DIR --out DIR}. Exit codes (docs/CONTRACTS.md):
  * 0 all tests pass, 1 some fail, 2 could not grade, 3 bad usage.
  */
 final class GradeCommand {

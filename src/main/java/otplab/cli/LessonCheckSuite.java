@@ -13,8 +13,8 @@ import otplab.course.Course;
 import otplab.protocol.RunStatus;
 import otplab.course.Lesson;
 import otplab.runner.RunResult;
-import otplab.runner.RunnerBusyException;
-import otplab.runner.SandboxUnavailableException;
+import otplab.jvm.WorkersBusyException;
+import otplab.jvm.SandboxUnavailableException;
 
 /**
  * Proves every lesson: it renders without authoring problems, and its runnable cells, run in
@@ -24,7 +24,7 @@ import otplab.runner.SandboxUnavailableException;
 final class LessonCheckSuite implements Check.Suite {
     /** Runs lesson cells; one session per lesson, ended with {@link #endSession}. */
     interface CellRunner {
-        RunResult run(String session, String code) throws RunnerBusyException;
+        RunResult run(String session, String code) throws WorkersBusyException;
 
         void endSession(String session);
     }
@@ -88,7 +88,7 @@ final class LessonCheckSuite implements Check.Suite {
                 RunResult result;
                 try {
                     result = runner.run(session, cell.code());
-                } catch (RunnerBusyException busy) {
+                } catch (WorkersBusyException busy) {
                     failures.add(where(lesson, cell) + "no worker became free to run it");
                     failingCells++;
                     continue;

@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import otplab.grader.web.ExerciseModule;
+import otplab.jvm.WorkerSettings;
+import otplab.jvm.Workers;
 import otplab.runner.Runner;
 import otplab.runner.RunnerModule;
 import otplab.store.StoreException;
@@ -23,13 +25,16 @@ final class ServeCommand {
 
     static int run(Map<String, String> env, Path home, PrintStream out, PrintStream err) {
         CourseServer server;
+        Workers workers;
         Runner runner;
         SubmissionStore store;
         try {
-            runner = Runner.create(settings -> settings.environment(env));
+            // One floor for every worker JVM of this server: one sandbox probe, one worker image, one set of permits.
+            workers = Workers.create(WorkerSettings.builder().environment(env).build());
+            runner = Runner.create(workers);
             store = SubmissionStore.fromEnvironment(env, home);
             server = CourseServer.create(config -> ExerciseModule.addTo(
-                    RunnerModule.addTo(config.environment(env, home), runner), runner, store, env));
+                    RunnerModule.addTo(config.environment(env, home), runner), workers, store, env));
         } catch (IllegalArgumentException | IllegalStateException | UncheckedIOException badSetting) {
             err.println("otplab serve: " + badSetting.getMessage());
             return EXIT_USAGE;
@@ -53,11 +58,11 @@ final class ServeCommand {
         int lessons = server.catalog().current().lessons().size();
         out.println("OTP Lab is serving " + lessons + " lesson" + (lessons == 1 ? "" : "s") + " from "
                 + config.lessonsDir() + " at " + server.url());
-        out.println(switch (runner.sandbox().mode()) {
-            case BUBBLEWRAP -> "Java cells run in sandboxed worker JVMs (bubblewrap): up to " + runner.settings().maxWorkers()
-                    + " at once, " + runner.settings().poolSize() + " kept warm.";
-            case UNSAFE_NO_SANDBOX -> runner.sandbox().description() + ".";
-            case UNAVAILABLE -> "Running Java cells is OFF: " + runner.sandbox().description() + ".";
+        out.println(switch (workers.sandbox().mode()) {
+            case BUBBLEWRAP -> "Java cells run in sandboxed worker JVMs (bubblewrap): up to " + workers.settings().maxWorkers()
+                    + " at once, " + workers.settings().poolSize() + " kept warm.";
+            case UNSAFE_NO_SANDBOX -> workers.sandbox().description() + ".";
+            case UNAVAILABLE -> "Running Java cells is OFF: " + workers.sandbox().description() + ".";
         });
         out.println("Submissions are kept in " + store.description() + ".");
         out.println(config.authorMode()

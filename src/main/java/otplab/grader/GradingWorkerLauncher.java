@@ -1,44 +1,53 @@
 package otplab.grader;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
-import otplab.runner.RunRoot;
-import otplab.runner.RunnerSettings;
-import otplab.runner.Sandbox;
-import otplab.runner.WorkerImage;
-import otplab.runner.WorkerProcess;
+import otplab.jvm.OutputListener;
+import otplab.jvm.WorkerConnection;
+import otplab.jvm.WorkerPool;
+import otplab.jvm.WorkerSettings;
+import otplab.jvm.Workers;
 import otplab.protocol.GradingCodec;
-import otplab.worker.grading.GradingHarness;
 import otplab.protocol.GradingRequest;
+import otplab.protocol.WorkerRole;
 
 /**
- * Grades each request in a fresh worker started by the runner: the same OS sandbox, limits,
- * bytecode policy and control channel as lesson cells. The worker is started ahead of need in
- * the grading role (no JShell notebook) by a {@link GradingWorkerPool}, used for this one request
- * and killed; it is killed after the answer is in hand, so the caller does not wait for that.
- * The worker sees only the JDK and the
- * worker image, so the exercises folder (hidden tests, reference solutions) is out of its reach;
- * the tests it needs arrive in the request, and the reference solution never does.
+ * Grades each request in a fresh worker from the {@link Workers} floor: the same OS sandbox,
+ * limits, bytecode policy and control channel as lesson cells. The worker is started ahead of need
+ * in the grading role (no JShell notebook) by a {@link WorkerPool}, used for this one request and
+ * retired; it is killed after the answer is in hand, so the caller does not wait for that. The
+ * worker sees only the JDK and the worker image, so the exercises folder (hidden tests, reference
+ * solutions) is out of its reach; the tests it needs arrive in the request, and the reference
+ * solution never does.
+ *
+ * <p>A launcher may warm its spare up: trusted sample gradings, then a compilation (nothing runs)
+ * of the public files of the exercise graded or shown last.
  */
 public final class GradingWorkerLauncher implements AutoCloseable {
     /** The warm-up a server's spare grading workers run; measured in docs/perf/grader.md. */
     public static final int INTERACTIVE_WARM_UPS = 2;
     static final int MAX_WARM_UPS = 10;
+    /** Idle grading workers kept ready; small, because each holds a JVM's memory while it waits. */
+    static final int DEFAULT_SPARES = 1;
+    /** How long a spare's warm-up (sample gradings and rehearsal) may take before it is replaced by a plain one. */
+    static final Duration WARM_UP_LIMIT = Duration.ofSeconds(30);
 
-    private final RunnerSettings settings;
-    private final Sandbox sandbox;
-    private final WorkerImage image;
-    private final Path runRoot = RunRoot.allocate("grader");
-    private final GradingWorkerPool pool;
+    private final Workers workers;
+    private final WorkerPool pool;
+    /** The exercise files the next spares rehearse; empty until a grading or a page names one. */
+    private volatile Optional<GradingRequest> rehearsal = Optional.empty();
 
     private GradingWorkerLauncher(Builder builder) {
-        this.settings = builder.settings;
-        this.sandbox = Sandbox.detect(settings);
-        this.image = sandbox.mode() == Sandbox.Mode.UNAVAILABLE ? null : WorkerImage.prepare(settings);
-        this.pool = image == null ? null : new GradingWorkerPool(settings, sandbox, image, runRoot, builder.warmUpGradings);
+        this.workers = builder.workers;
+        WorkerPool.Spec spec = WorkerPool.spec(WorkerRole.grading(builder.warmUpGradings))
+                // Spares never outnumber the worker cap, which is sized to the machine's cores.
+                .size(Math.min(DEFAULT_SPARES, workers.settings().maxWorkers()));
+        if (builder.warmUpGradings > 0) {
+            spec = spec.warmUp(this::rehearse, WorkerRole.grading(0));
+        }
+        this.pool = workers.prepare() ? workers.pool("grader", spec) : null;
     }
 
     /**
@@ -46,16 +55,27 @@ public final class GradingWorkerLauncher implements AutoCloseable {
      * Its workers do not warm up: right for gradings that follow each other at once (a command, a
      * batch), where a warm-up would cost as much as it saves.
      */
-    public static GradingWorkerLauncher create(RunnerSettings settings) {
+    public static GradingWorkerLauncher create(WorkerSettings settings) {
         return builder(settings).build();
     }
 
     public static GradingWorkerLauncher withDefaults() {
-        return create(RunnerSettings.defaults());
+        return create(WorkerSettings.defaults());
     }
 
-    public static Builder builder(RunnerSettings settings) {
-        return new Builder(Objects.requireNonNull(settings, "settings must not be null"));
+    /** A launcher on a floor of its own. */
+    public static Builder builder(WorkerSettings settings) {
+        return builder(Workers.create(Objects.requireNonNull(settings, "settings must not be null")));
+    }
+
+    /** A launcher on a floor it shares (with the notebook runner, in a server). */
+    public static Builder builder(Workers workers) {
+        return new Builder(Objects.requireNonNull(workers, "workers must not be null"));
+    }
+
+    private boolean rehearse(WorkerConnection spare) {
+        byte[] request = rehearsal.map(GradingCodec::encode).orElse(new byte[0]);
+        return GradingWorker.warmUp(spare, request, WARM_UP_LIMIT);
     }
 
     /**
@@ -63,16 +83,16 @@ public final class GradingWorkerLauncher implements AutoCloseable {
      * that warms up rehearses {@code rehearsal} (see {@link #run(GradingRequest, Duration, GradingRequest)}).
      */
     public void prepare(GradingRequest rehearsal) {
-        Objects.requireNonNull(rehearsal, "rehearsal must not be null");
+        this.rehearsal = Optional.of(Objects.requireNonNull(rehearsal, "rehearsal must not be null"));
         if (pool != null) {
-            pool.prepare(Optional.of(rehearsal));
+            pool.prepare();
         }
     }
 
     /** Waits until a spare grading worker is ready, at most {@code timeout}; true if one is. */
     public boolean awaitSpare(Duration timeout) {
         Objects.requireNonNull(timeout, "timeout must not be null");
-        return pool != null && pool.awaitSpare(timeout);
+        return pool != null && pool.awaitReady(timeout);
     }
 
     /**
@@ -84,32 +104,33 @@ public final class GradingWorkerLauncher implements AutoCloseable {
         Objects.requireNonNull(request, "request must not be null");
         Objects.requireNonNull(wallLimit, "wallLimit must not be null");
         Objects.requireNonNull(rehearsal, "rehearsal must not be null");
-        if (image == null) {
-            return new WorkerOutcome.Unavailable(sandbox.description());
+        if (pool == null) {
+            return new WorkerOutcome.Unavailable(workers.sandbox().description());
         }
-        WorkerProcess worker;
+        WorkerConnection worker;
         try {
-            worker = pool.take();
+            worker = pool.take(OutputListener.NONE);
         } catch (IOException e) {
             return new WorkerOutcome.Unavailable("no grading worker could start: " + e.getMessage());
         }
+        this.rehearsal = Optional.of(rehearsal);
         try {
-            WorkerProcess.GradeAnswer answer = worker.grade(GradingCodec.encode(request), wallLimit);
-            if (!(answer instanceof WorkerProcess.GradeAnswer.Report)) {
-                // A looping or broken worker stops now, not when the kill queued by release gets to it.
+            GradingWorker.GradeAnswer answer = GradingWorker.grade(worker, GradingCodec.encode(request), wallLimit);
+            if (!(answer instanceof GradingWorker.GradeAnswer.Report)) {
+                // A looping or broken worker stops now, not when the kill queued by retire gets to it.
                 worker.close();
             }
             return switch (answer) {
-                case WorkerProcess.GradeAnswer.Report report -> decode(report.data());
-                case WorkerProcess.GradeAnswer.TimedOut timedOut -> new WorkerOutcome.TimedOut(wallLimit);
-                case WorkerProcess.GradeAnswer.Failed failed ->
-                        failed.message().equals(GradingHarness.OUT_OF_MEMORY) || failed.output().contains("OutOfMemoryError")
-                                ? new WorkerOutcome.OutOfMemory(settings.heapMb())
+                case GradingWorker.GradeAnswer.Report report -> decode(report.data());
+                case GradingWorker.GradeAnswer.TimedOut timedOut -> new WorkerOutcome.TimedOut(wallLimit);
+                case GradingWorker.GradeAnswer.Failed failed ->
+                        failed.message().equals(GradingCodec.OUT_OF_MEMORY) || failed.output().contains("OutOfMemoryError")
+                                ? new WorkerOutcome.OutOfMemory(workers.settings().heapMb())
                                 : failed.message().isEmpty() ? new WorkerOutcome.EndedEarly(failed.output())
                                 : new WorkerOutcome.HarnessFault(failed.message());
             };
         } finally {
-            pool.release(worker, Optional.of(rehearsal));
+            pool.retire(worker);
         }
     }
 
@@ -123,16 +144,16 @@ public final class GradingWorkerLauncher implements AutoCloseable {
 
     /** Grading workers started, warmed up and waiting for a grading (0 without a sandbox). */
     public int readySpares() {
-        return pool == null ? 0 : pool.readySpares();
+        return pool == null ? 0 : pool.readyCount();
     }
 
     /** Settings of a {@link GradingWorkerLauncher}, validated when built. */
     public static final class Builder {
-        private final RunnerSettings settings;
+        private final Workers workers;
         private int warmUpGradings;
 
-        private Builder(RunnerSettings settings) {
-            this.settings = settings;
+        private Builder(Workers workers) {
+            this.workers = workers;
         }
 
         /**

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The results document (a contract, see DESIGN.md): Exercism's test-runner results.json,
+ * The results document (a contract, see docs/CONTRACTS.md): Exercism's test-runner results.json,
  * version 3, with our additions ({@code exercise}, {@code points}, {@code score},
  * {@code durationMs}, per-test {@code durationMs} and {@code hidden}) beside its fields.
  */

@@ -18,6 +18,9 @@ import java.util.List;
  * length-prefixed form cannot be confused by whatever text a test prints.
  */
 public final class GradingCodec {
+    /** The message of a grading worker's ERROR answer when its heap ran out during grading. */
+    public static final String OUT_OF_MEMORY = "out of memory";
+
     private static final int REQUEST_MAGIC = 0x4f54_5251;   // "OTRQ"
     private static final int REPORT_MAGIC = 0x4f54_5250;    // "OTRP"
     private static final int MAX_STRING_BYTES = 16 * 1024 * 1024;

@@ -1,5 +1,6 @@
 package otplab.runner;
 
+import otplab.jvm.WorkerConnection;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -190,7 +191,7 @@ final class PageRoutes {
         return node;
     }
 
-    private Optional<WorkerProcess> worker(String session) {
+    private Optional<WorkerConnection> worker(String session) {
         try {
             return runner.sessionWorker(session);
         } catch (IllegalArgumentException badSession) {
@@ -200,7 +201,7 @@ final class PageRoutes {
 
     /** Sends the panel's request to the session's worker; on any failure tells the page why, in words. */
     private Optional<Frame> ask(WsContext ws, String session, Frame.Type type, List<String> fields, String replyType, String id) {
-        Optional<WorkerProcess> worker = worker(session);
+        Optional<WorkerConnection> worker = worker(session);
         if (worker.isEmpty()) {
             fail(ws, replyType, id, NO_WORKER);
             return Optional.empty();

@@ -1,5 +1,10 @@
 package otplab.runner;
 
+import otplab.jvm.WorkerConnection;
+import otplab.jvm.WorkersBusyException;
+import otplab.jvm.WorkerSettings;
+import otplab.jvm.OutputListener;
+import otplab.jvm.SandboxUnavailableException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,7 +26,7 @@ import otplab.protocol.CellDiagnostic;
  *
  * <ul>
  * <li>{@code POST /api/run} {@code {"code", "session"?, "timeoutMs"?}} → the run's result document
- *     ({@code timeoutMs} replaces the default wall time, bounded by {@link RunnerSettings#maxWallTime()});</li>
+ *     ({@code timeoutMs} replaces the default wall time, bounded by {@link WorkerSettings#maxWallTime()});</li>
  * <li>{@code POST /api/complete} {@code {"code", "cursor", "session"}} → {@code {"anchor", "items"}};</li>
  * <li>{@code POST /api/sessions/{id}/stop} and {@code /reset};</li>
  * <li>{@code WS /ws/run}: send {@code {"type":"run","session","code","timeoutMs"?}}, receive {@code queued},
@@ -79,7 +84,7 @@ public final class RunRoutes {
                     ? runner.runOnce(code, wallTime, OutputListener.NONE)
                     : runner.runInSession(session, code, wallTime, OutputListener.NONE);
             ctx.json(toJson(result));
-        } catch (RunnerBusyException | SandboxUnavailableException e) {
+        } catch (WorkersBusyException | SandboxUnavailableException e) {
             error(ctx, 503, e.getMessage());
         } catch (IllegalArgumentException e) {
             error(ctx, 400, e.getMessage());
@@ -99,12 +104,12 @@ public final class RunRoutes {
             return;
         }
         try {
-            WorkerProcess.Completions completions = runner.complete(session, code, cursor);
+            NotebookWorker.Completions completions = runner.complete(session, code, cursor);
             ObjectNode answer = json.createObjectNode();
             answer.put("anchor", completions.anchor());
             completions.items().forEach(answer.putArray("items")::add);
             ctx.json(answer);
-        } catch (RunnerBusyException | SandboxUnavailableException e) {
+        } catch (WorkersBusyException | SandboxUnavailableException e) {
             error(ctx, 503, e.getMessage());
         } catch (IllegalArgumentException e) {
             error(ctx, 400, e.getMessage());
@@ -246,7 +251,7 @@ public final class RunRoutes {
             node.put("type", "result");
             node.put("cell", cell);
             send(ws, node);
-        } catch (RunnerBusyException | SandboxUnavailableException | IllegalArgumentException e) {
+        } catch (WorkersBusyException | SandboxUnavailableException | IllegalArgumentException e) {
             send(ws, Map.of("type", "error", "cell", cell, "error", e.getMessage()));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "a streamed run failed", e);

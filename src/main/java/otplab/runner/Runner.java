@@ -1,35 +1,39 @@
 package otplab.runner;
 
-import otplab.protocol.RunStatus;
-
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Deque;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
+import otplab.jvm.OutputListener;
+import otplab.jvm.Sandbox;
+import otplab.jvm.SandboxUnavailableException;
+import otplab.jvm.WorkerConnection;
+import otplab.jvm.WorkerPool;
+import otplab.jvm.WorkerSettings;
+import otplab.jvm.Workers;
+import otplab.jvm.WorkersBusyException;
+import otplab.protocol.Frame;
+import otplab.protocol.WorkerRole;
 
 /**
- * The server side of running learner code: a warm pool of sandboxed workers, sessions (one
- * worker per open lesson page, cells sharing state), one-shot runs on a fresh worker, and a queue
- * when every worker is taken.
+ * The server side of running learner code: sessions (one notebook worker per open lesson page,
+ * cells sharing state) and one-shot runs on a fresh worker, both drawn from one warm
+ * {@link WorkerPool} on the {@link Workers} floor and counted against its permits.
  *
  * <pre>{@code
  * Runner runner = Runner.create(settings -> settings.poolSize(2).maxWorkers(8)).start();
@@ -39,68 +43,63 @@ import java.util.regex.Pattern;
 public final class Runner implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(Runner.class.getName());
     private static final Pattern SESSION_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
-    /** How often a run waiting for a worker asks the pool again, so a failed start is retried. */
-    private static final long RETRY_START_MS = 1000;
 
-    private final RunnerSettings settings;
+    private final Workers workers;
+    private final WorkerSettings settings;
     private final Sandbox sandbox;
-    private final Path runRoot = RunRoot.allocate("runner");
-    private final Deque<WorkerProcess> ready = new ArrayDeque<>();
-    private final Semaphore permits;
-    private final AtomicInteger queued = new AtomicInteger();
-    private final AtomicInteger starting = new AtomicInteger();
+    private final WorkerPool pool;
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
-    /** Runs wanting a worker while none is ready; the pool starts workers for them too. */
-    private final AtomicInteger waiting = new AtomicInteger();
-    /** When the pool last finished starting a worker (guarded by {@code ready}). */
-    private long lastStart = System.nanoTime();
-    private final ExecutorService starter;
     private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("otplab-session-sweeper").factory());
-    private WorkerImage image;
     private volatile boolean closed;
-    private volatile java.util.function.BiConsumer<String, otplab.protocol.Frame> pageListener = (session, frame) -> { };
+    private volatile BiConsumer<String, Frame> pageListener = (session, frame) -> { };
     private boolean started;
 
-    private Runner(RunnerSettings settings) {
-        this.settings = settings;
-        this.sandbox = Sandbox.detect(settings);
-        this.permits = new Semaphore(settings.maxWorkers(), true);
-        this.starter = Executors.newFixedThreadPool(settings.parallelStarts(),
-                Thread.ofPlatform().daemon().name("otplab-pool-starter-", 1).factory());
+    private Runner(Workers workers) {
+        this.workers = workers;
+        this.settings = workers.settings();
+        this.sandbox = workers.sandbox();
+        this.pool = workers.pool("runner", WorkerPool.spec(WorkerRole.NOTEBOOK)
+                .size(settings.poolSize()).parallelStarts(settings.parallelStarts()));
+        workers.permits().whenExhausted(this::evictIdleSession);
     }
 
-    /** A runner with default settings changed by {@code config}; call {@link #start()} next. */
-    public static Runner create(Consumer<RunnerSettings.Builder> config) {
-        RunnerSettings.Builder builder = RunnerSettings.builder();
+    /** A runner on a floor of its own, with default settings changed by {@code config}; call {@link #start()} next. */
+    public static Runner create(Consumer<WorkerSettings.Builder> config) {
+        WorkerSettings.Builder builder = WorkerSettings.builder();
         config.accept(builder);
-        return new Runner(builder.build());
+        return create(builder.build());
     }
 
-    public static Runner create(RunnerSettings settings) {
-        return new Runner(Objects.requireNonNull(settings, "settings must not be null"));
+    public static Runner create(WorkerSettings settings) {
+        return create(Workers.create(Objects.requireNonNull(settings, "settings must not be null")));
     }
 
-    /** Prepares the worker image (AOT cache) and fills the warm pool in the background; a second call does nothing. */
+    /** A runner on a floor it shares (with the grader, in a server): one sandbox probe, one image, one set of permits. */
+    public static Runner create(Workers workers) {
+        return new Runner(Objects.requireNonNull(workers, "workers must not be null"));
+    }
+
+    /** Prepares the floor's worker image (once per floor) and fills the warm pool in the background; a second call does nothing. */
     public synchronized Runner start() {
         if (started || closed) {
             return this;
         }
         started = true;
-        if (sandbox.mode() == Sandbox.Mode.UNAVAILABLE) {
-            LOG.warning(sandbox.description());
+        if (!workers.prepare()) {
             return this;
         }
-        if (sandbox.mode() == Sandbox.Mode.UNSAFE_NO_SANDBOX) {
-            LOG.warning(sandbox.description());
-        }
-        image = WorkerImage.prepare(settings);
-        replenish();
+        pool.prepare();
         long sweepEvery = Math.max(1000, settings.sessionIdle().toMillis() / 4);
         sweeper.scheduleWithFixedDelay(this::expireIdleSessions, sweepEvery, sweepEvery, TimeUnit.MILLISECONDS);
         return this;
     }
 
-    public RunnerSettings settings() {
+    /** The floor this runner's workers stand on. */
+    public Workers workers() {
+        return workers;
+    }
+
+    public WorkerSettings settings() {
         return settings;
     }
 
@@ -109,34 +108,34 @@ public final class Runner implements AutoCloseable {
     }
 
     /** Runs code on a fresh worker that is discarded afterwards. */
-    public RunResult runOnce(String code, OutputListener listener) throws RunnerBusyException {
+    public RunResult runOnce(String code, OutputListener listener) throws WorkersBusyException {
         return runOnce(code, settings.wallTime(), listener);
     }
 
-    /** Runs code on a fresh worker that is discarded afterwards, within {@code wallTime} (see {@link RunnerSettings#boundedWallTime}). */
-    public RunResult runOnce(String code, Duration wallTime, OutputListener listener) throws RunnerBusyException {
+    /** Runs code on a fresh worker that is discarded afterwards, within {@code wallTime} (see {@link WorkerSettings#boundedWallTime}). */
+    public RunResult runOnce(String code, Duration wallTime, OutputListener listener) throws WorkersBusyException {
         Optional<RunResult> refused = refuse(code);
         if (refused.isPresent()) {
             return refused.get();
         }
-        WorkerProcess worker = acquire(listener);
+        NotebookWorker worker = acquire(listener);
         try {
             listener.started();
             return worker.run(code, wallTime, listener);
         } finally {
             worker.close();
-            permits.release();
+            workers.permits().release();
         }
     }
 
     /** Runs a cell in the page's session, starting the session's worker when it has none. */
-    public RunResult runInSession(String sessionId, String code, OutputListener listener) throws RunnerBusyException {
+    public RunResult runInSession(String sessionId, String code, OutputListener listener) throws WorkersBusyException {
         return runInSession(sessionId, code, settings.wallTime(), listener);
     }
 
     /** Runs a cell in the page's session within {@code wallTime}, starting the session's worker when it has none. */
     public RunResult runInSession(String sessionId, String code, Duration wallTime, OutputListener listener)
-            throws RunnerBusyException {
+            throws WorkersBusyException {
         Objects.requireNonNull(wallTime, "wallTime must not be null");
         Optional<RunResult> refused = refuse(code);
         if (refused.isPresent()) {
@@ -146,7 +145,7 @@ public final class Runner implements AutoCloseable {
         session.lock.lock();
         try {
             session.running = true;
-            WorkerProcess worker = session.worker(listener);
+            NotebookWorker worker = session.worker(listener);
             listener.started();
             RunResult result = worker.run(code, wallTime, listener);
             if (!worker.isAlive()) {
@@ -185,16 +184,16 @@ public final class Runner implements AutoCloseable {
     }
 
     /** Completion in the session's JShell; empty while a cell of the session is running. */
-    public WorkerProcess.Completions complete(String sessionId, String code, int cursor) throws RunnerBusyException {
+    public NotebookWorker.Completions complete(String sessionId, String code, int cursor) throws WorkersBusyException {
         if (refuse(code).isPresent()) {
-            return WorkerProcess.Completions.NONE;
+            return NotebookWorker.Completions.NONE;
         }
         Session session = session(sessionId);
         if (!session.lock.tryLock()) {
-            return WorkerProcess.Completions.NONE;
+            return NotebookWorker.Completions.NONE;
         }
         try {
-            WorkerProcess worker = session.worker(OutputListener.NONE);
+            NotebookWorker worker = session.worker(OutputListener.NONE);
             return worker.complete(code, cursor);
         } finally {
             session.touch();
@@ -203,31 +202,27 @@ public final class Runner implements AutoCloseable {
     }
 
     /** Where every session worker's unasked page frames go, with the session's id; see {@link PageRoutes}. */
-    public void onPageFrame(java.util.function.BiConsumer<String, otplab.protocol.Frame> listener) {
+    public void onPageFrame(BiConsumer<String, Frame> listener) {
         pageListener = Objects.requireNonNull(listener, "listener must not be null");
     }
 
     /** The session's live worker, if it has one; page panels talk to it without starting a new one. */
-    public Optional<WorkerProcess> sessionWorker(String sessionId) {
+    public Optional<WorkerConnection> sessionWorker(String sessionId) {
         Session session = sessions.get(validSession(sessionId));
-        WorkerProcess worker = session == null ? null : session.worker;
+        NotebookWorker worker = session == null ? null : session.worker;
         if (session != null) {
             session.touch();
         }
-        return worker != null && worker.isAlive() ? Optional.of(worker) : Optional.empty();
+        return worker != null && worker.isAlive() ? Optional.of(worker.connection()) : Optional.empty();
     }
 
     /** Pool figures for {@code /healthz}. */
     public Map<String, Object> health() {
         Map<String, Object> figures = new LinkedHashMap<>();
-        int ready;
-        synchronized (this.ready) {
-            ready = this.ready.size();
-        }
-        figures.put("ready", ready);
-        figures.put("busy", settings.maxWorkers() - permits.availablePermits());
+        figures.put("ready", pool.readyCount());
+        figures.put("busy", workers.permits().busy());
         figures.put("sessions", sessions.size());
-        figures.put("queued", queued.get());
+        figures.put("queued", workers.permits().queued());
         figures.put("maxWorkers", settings.maxWorkers());
         figures.put("sandbox", sandbox.mode() == Sandbox.Mode.BUBBLEWRAP ? "bubblewrap" : sandbox.description());
         return figures;
@@ -238,7 +233,7 @@ public final class Runner implements AutoCloseable {
             throw new SandboxUnavailableException(sandbox.description());
         }
         if (code.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > settings.sourceBytes()) {
-            return Optional.of(RunResult.refused(RunStatus.REJECTED,
+            return Optional.of(RunResult.refused(otplab.protocol.RunStatus.REJECTED,
                     "the code is longer than " + settings.sourceBytes() / 1024 + " KiB"));
         }
         return Optional.empty();
@@ -255,155 +250,16 @@ public final class Runner implements AutoCloseable {
         return sessions.computeIfAbsent(validSession(id), Session::new);
     }
 
-    /**
-     * Runs work that starts a worker of its own (a grading) under one of the runner's permits,
-     * so gradings and cells together never exceed {@code maxWorkers}; waits in the same queue.
-     */
-    public <T> T withWorkerPermit(Supplier<T> work) throws RunnerBusyException {
-        Objects.requireNonNull(work, "work must not be null");
-        awaitPermit(OutputListener.NONE);
+    /** Takes a permit (waiting in the queue when none is free) and a warm or fresh notebook worker. */
+    private NotebookWorker acquire(OutputListener listener) throws WorkersBusyException {
+        workers.permits().acquire(listener);
         try {
-            return work.get();
-        } finally {
-            permits.release();
-        }
-    }
-
-    /** Takes a permit, waiting in the queue when none is free. */
-    private void awaitPermit(OutputListener listener) throws RunnerBusyException {
-        if (!permits.tryAcquire() && !(evictIdleSession() && permits.tryAcquire())) {
-            int waiting = queued.incrementAndGet();
-            listener.queued(waiting);
-            try {
-                if (!permits.tryAcquire(settings.queueWait().toMillis(), TimeUnit.MILLISECONDS)) {
-                    throw new RunnerBusyException();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new RunnerBusyException();
-            } finally {
-                queued.decrementAndGet();
-            }
-        }
-    }
-
-    /** Takes a permit (waiting in the queue when none is free) and a warm or fresh worker. */
-    private WorkerProcess acquire(OutputListener listener) throws RunnerBusyException {
-        awaitPermit(listener);
-        try {
-            WorkerProcess worker = takeReady();
-            replenish();
-            if (worker != null) {
-                return worker;
-            }
-            return image == null ? startWorker() : awaitStartedWorker(listener);
+            return new NotebookWorker(pool.take(listener));
         } catch (IOException | RuntimeException e) {
-            permits.release();
+            workers.permits().release();
             LOG.log(Level.WARNING, "could not start a worker", e);
-            throw new RunnerBusyException();
+            throw new WorkersBusyException();
         }
-    }
-
-    /**
-     * Waits for the pool's next worker instead of starting one here: starts stay bounded by
-     * {@link RunnerSettings#parallelStarts()}, so a burst of runs on a small machine is served
-     * first come, first served by workers that start at full speed, not by twenty JVMs that all
-     * start at once and all finish late.
-     */
-    private WorkerProcess awaitStartedWorker(OutputListener listener) throws IOException {
-        long waitingSince = System.nanoTime();
-        listener.queued(waiting.incrementAndGet());
-        try {
-            while (true) {
-                replenish();
-                synchronized (ready) {
-                    WorkerProcess worker = takeReady();
-                    if (worker != null) {
-                        return worker;
-                    }
-                    // Give up only when the pool stopped making progress, not because the line is long.
-                    long left = Math.max(waitingSince, lastStart) + RunnerSettings.START_TIMEOUT.toNanos() - System.nanoTime();
-                    if (closed || left <= 0) {
-                        throw new IOException("no worker became ready in time");
-                    }
-                    ready.wait(Math.max(1, Math.min(TimeUnit.NANOSECONDS.toMillis(left), RETRY_START_MS)));
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while waiting for a worker", e);
-        } finally {
-            waiting.decrementAndGet();
-        }
-    }
-
-    private WorkerProcess takeReady() {
-        synchronized (ready) {
-            while (!ready.isEmpty()) {
-                WorkerProcess worker = ready.pollFirst();
-                if (worker.isAlive()) {
-                    return worker;
-                }
-            }
-            return null;
-        }
-    }
-
-    private WorkerProcess startWorker() throws IOException {
-        return WorkerProcess.start(settings, sandbox, image, runRoot, this::workerDied);
-    }
-
-    private void workerDied(WorkerProcess worker) {
-        boolean wasReady;
-        synchronized (ready) {
-            wasReady = ready.remove(worker);
-        }
-        if (wasReady) {
-            replenish();
-        }
-    }
-
-    /**
-     * Keeps {@code poolSize} workers warm plus one for every run waiting for a worker, starting at
-     * most {@link RunnerSettings#parallelStarts()} at a time so a burst does not starve the CPU.
-     */
-    private void replenish() {
-        if (closed || image == null) {
-            return;
-        }
-        int missing;
-        synchronized (ready) {
-            missing = wanted() - ready.size() - starting.get();
-            starting.addAndGet(Math.max(0, missing));
-        }
-        for (int i = 0; i < missing; i++) {
-            starter.submit(() -> {
-                try {
-                    WorkerProcess worker = startWorker();
-                    boolean keep;
-                    synchronized (ready) {
-                        keep = !closed && ready.size() < wanted();
-                        lastStart = System.nanoTime();
-                        if (keep) {
-                            ready.addLast(worker);
-                            ready.notifyAll();
-                        }
-                    }
-                    if (!keep) {
-                        worker.close();
-                    }
-                } catch (IOException | RuntimeException e) {
-                    // Closing interrupts a start in progress: expected then, worth a warning otherwise.
-                    LOG.log(closed ? Level.FINE : Level.WARNING, "could not start a warm worker", e);
-                } finally {
-                    starting.decrementAndGet();
-                }
-            });
-        }
-    }
-
-    private int wanted() {
-        return settings.poolSize() + waiting.get();
     }
 
     /** Frees the permit of the least recently used session that is not running a cell. */
@@ -443,14 +299,11 @@ public final class Runner implements AutoCloseable {
     }
 
     /** Every process of every worker this runner holds, for leak checks. */
-    java.util.List<ProcessHandle> processes() {
-        java.util.List<ProcessHandle> all = new java.util.ArrayList<>();
-        synchronized (ready) {
-            ready.forEach(w -> all.addAll(w.processTree()));
-        }
+    List<ProcessHandle> processes() {
+        List<ProcessHandle> all = new ArrayList<>(pool.processes());
         sessions.values().forEach(s -> {
             if (s.worker != null) {
-                all.addAll(s.worker.processTree());
+                all.addAll(s.worker.connection().processTree());
             }
         });
         return all;
@@ -460,27 +313,14 @@ public final class Runner implements AutoCloseable {
     public void close() {
         closed = true;
         sweeper.shutdownNow();
-        starter.shutdownNow();
-        try {
-            starter.awaitTermination(RunnerSettings.START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        pool.close();
         sessions.keySet().forEach(this::reset);
-        // Closing a worker may call back into workerDied, which edits the deque: close a copy.
-        java.util.List<WorkerProcess> warm;
-        synchronized (ready) {
-            warm = java.util.List.copyOf(ready);
-            ready.clear();
-        }
-        warm.forEach(WorkerProcess::close);
-        RunRoot.remove(runRoot);
     }
 
     private final class Session {
         final String id;
         final ReentrantLock lock = new ReentrantLock();
-        volatile WorkerProcess worker;
+        volatile NotebookWorker worker;
         volatile boolean running;
         volatile long lastUsed = System.nanoTime();
 
@@ -488,13 +328,13 @@ public final class Runner implements AutoCloseable {
             this.id = id;
         }
 
-        WorkerProcess worker(OutputListener listener) throws RunnerBusyException {
+        NotebookWorker worker(OutputListener listener) throws WorkersBusyException {
             if (worker != null && !worker.isAlive()) {
                 discardWorker();
             }
             if (worker == null) {
                 worker = acquire(listener);
-                worker.onPageFrame(frame -> pageListener.accept(id, frame));
+                worker.connection().onPageFrame(frame -> pageListener.accept(id, frame));
             }
             return worker;
         }
@@ -503,7 +343,7 @@ public final class Runner implements AutoCloseable {
             if (worker != null) {
                 worker.close();
                 worker = null;
-                permits.release();
+                workers.permits().release();
             }
         }
 

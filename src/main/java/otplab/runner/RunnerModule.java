@@ -1,5 +1,6 @@
 package otplab.runner;
 
+import otplab.jvm.Sandbox;
 import io.javalin.config.JavalinConfig;
 import java.util.Objects;
 import otplab.web.ServerConfig;

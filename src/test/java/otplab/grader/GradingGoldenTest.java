@@ -13,7 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import otplab.grader.exercise.Exercise;
 import otplab.grader.exercise.ExerciseLoader;
-import otplab.runner.RunnerSettings;
+import otplab.jvm.WorkerSettings;
 
 /**
  * Each folder under {@code grader/scenarios/} is a learner's solution with the results
@@ -26,7 +26,7 @@ class GradingGoldenTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Grader GRADER = Grader.create(GradingWorkerLauncher.withDefaults());
     /** As the server grades: spares warm up on sample gradings and on the exercise's public files. */
-    private static final Grader SERVER_GRADER = Grader.create(GradingWorkerLauncher.builder(RunnerSettings.defaults())
+    private static final Grader SERVER_GRADER = Grader.create(GradingWorkerLauncher.builder(WorkerSettings.defaults())
             .warmUpGradings(GradingWorkerLauncher.INTERACTIVE_WARM_UPS)
             .build());
 

@@ -14,11 +14,12 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import otplab.runner.RunRoot;
-import otplab.runner.RunnerSettings;
-import otplab.runner.Sandbox;
-import otplab.runner.WorkerImage;
-import otplab.runner.WorkerProcess;
+import otplab.jvm.OutputListener;
+import otplab.jvm.RunRoot;
+import otplab.jvm.WorkerPool;
+import otplab.jvm.Workers;
+import otplab.jvm.WorkerSettings;
+import otplab.jvm.WorkerConnection;
 import otplab.protocol.WorkerRole;
 import otplab.protocol.Frame;
 import otplab.protocol.GradingCodec;
@@ -28,16 +29,24 @@ import otplab.protocol.SourceFile;
 import otplab.protocol.TestSource;
 
 class GradingWorkerPoolTest {
-    private static final Path ROOT = Path.of("/tmp/otplab-grading-pool-test-" + ProcessHandle.current().pid());
-    private static RunnerSettings settings;
-    private static Sandbox sandbox;
-    private static WorkerImage image;
+    private static final String OWNER = "grading-pool-test";
+    private static final Path ROOT = Path.of("/tmp/otplab-" + OWNER + "-" + ProcessHandle.current().pid());
+    private static Workers workers;
 
     @BeforeAll
     static void prepare() {
-        settings = RunnerSettings.defaults();
-        sandbox = Sandbox.detect(settings);
-        image = WorkerImage.prepare(settings);
+        workers = Workers.create(WorkerSettings.defaults());
+        workers.prepare();
+    }
+
+    /** A grading pool as a launcher builds it: one spare, warmed up with {@code warmUps} sample gradings and {@code rehearsal}. */
+    private static WorkerPool pool(int warmUps, Optional<GradingRequest> rehearsal) {
+        WorkerPool.Spec spec = WorkerPool.spec(WorkerRole.grading(warmUps));
+        if (warmUps > 0) {
+            byte[] rehearse = rehearsal.map(GradingCodec::encode).orElse(new byte[0]);
+            spec = spec.warmUp(w -> GradingWorker.warmUp(w, rehearse, Duration.ofSeconds(30)), WorkerRole.grading(0));
+        }
+        return workers.pool(OWNER, spec);
     }
 
     @AfterAll
@@ -47,11 +56,11 @@ class GradingWorkerPoolTest {
 
     @Test
     void everyTakeHandsOutAWorkerNoOtherGradingHasHad() throws Exception {
-        try (GradingWorkerPool pool = new GradingWorkerPool(settings, sandbox, image, ROOT, 0)) {
-            WorkerProcess first = pool.take();
+        try (WorkerPool pool = pool(0, Optional.empty())) {
+            WorkerConnection first = pool.take(OutputListener.NONE);
             long firstPid = first.pid();
-            pool.release(first, Optional.empty());
-            WorkerProcess second = pool.take();
+            pool.retire(first);
+            WorkerConnection second = pool.take(OutputListener.NONE);
             assertTrue(second.isAlive());
             assertNotEquals(firstPid, second.pid());
             second.close();
@@ -60,8 +69,8 @@ class GradingWorkerPoolTest {
 
     @Test
     void aGradingWorkerRunsNoNotebookCells() throws Exception {
-        try (GradingWorkerPool pool = new GradingWorkerPool(settings, sandbox, image, ROOT, 0)) {
-            WorkerProcess worker = pool.take();
+        try (WorkerPool pool = pool(0, Optional.empty())) {
+            WorkerConnection worker = pool.take(OutputListener.NONE);
             Optional<Frame> answer = worker.ask(Frame.Type.EVAL, List.of("code", "int x = 1;"), Duration.ofSeconds(30));
             assertEquals(Frame.Type.ERROR, answer.orElseThrow().type());
             assertEquals("this worker only grades", answer.orElseThrow().field("message").orElse(""));
@@ -71,8 +80,8 @@ class GradingWorkerPoolTest {
 
     @Test
     void closingThePoolKillsItsSpareWorkers() throws Exception {
-        GradingWorkerPool pool = new GradingWorkerPool(settings, sandbox, image, ROOT, 0);
-        pool.release(pool.take(), Optional.empty());
+        WorkerPool pool = pool(0, Optional.empty());
+        pool.retire(pool.take(OutputListener.NONE));
         assertTrue(waitUntil(() -> !poolProcesses().isEmpty()), "no spare grading worker was started");
         pool.close();
         assertTrue(waitUntil(() -> poolProcesses().isEmpty()), "a spare grading worker was left running");
@@ -80,12 +89,12 @@ class GradingWorkerPoolTest {
 
     @Test
     void aPreparedPoolHasASpareReadyBeforeTheFirstGrading() throws Exception {
-        try (GradingWorkerPool pool = new GradingWorkerPool(settings, sandbox, image, ROOT, 0)) {
-            assertFalse(pool.awaitSpare(Duration.ofMillis(1)), "a pool nobody prepared has no spare to wait for");
-            pool.prepare(Optional.empty());
-            assertTrue(pool.awaitSpare(Duration.ofSeconds(60)), "the prepared spare did not become ready");
+        try (WorkerPool pool = pool(0, Optional.empty())) {
+            assertFalse(pool.awaitReady(Duration.ofMillis(1)), "a pool nobody prepared has no spare to wait for");
+            pool.prepare();
+            assertTrue(pool.awaitReady(Duration.ofSeconds(60)), "the prepared spare did not become ready");
             List<ProcessHandle> before = poolProcesses();
-            WorkerProcess worker = pool.take();
+            WorkerConnection worker = pool.take(OutputListener.NONE);
             assertTrue(worker.isAlive());
             assertTrue(before.stream().anyMatch(p -> worker.processTree().contains(p)),
                     "the grading did not get the spare that was ready");
@@ -119,14 +128,14 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
                 """);
         GradingRequest request = new GradingRequest(List.of(counter), List.of(new TestSource(test, false)), Duration.ofSeconds(10));
         GradingRequest rehearsal = new GradingRequest(List.of(starter), List.of(new TestSource(test, false)), Duration.ofSeconds(10));
-        try (GradingWorkerPool pool = new GradingWorkerPool(settings, sandbox, image, ROOT, 2)) {
-            pool.prepare(Optional.of(rehearsal));
-            assertTrue(pool.awaitSpare(Duration.ofSeconds(60)), "the warmed-up spare did not become ready");
-            WorkerProcess worker = pool.take();
-            WorkerProcess.GradeAnswer answer = worker.grade(GradingCodec.encode(request), Duration.ofSeconds(60));
-            pool.release(worker, Optional.empty());
+        try (WorkerPool pool = pool(2, Optional.of(rehearsal))) {
+            pool.prepare();
+            assertTrue(pool.awaitReady(Duration.ofSeconds(60)), "the warmed-up spare did not become ready");
+            WorkerConnection worker = pool.take(OutputListener.NONE);
+            GradingWorker.GradeAnswer answer = GradingWorker.grade(worker, GradingCodec.encode(request), Duration.ofSeconds(60));
+            pool.retire(worker);
             GradingReport.Ran ran = assertInstanceOf(GradingReport.Ran.class,
-                    GradingCodec.decodeReport(assertInstanceOf(WorkerProcess.GradeAnswer.Report.class, answer).data()));
+                    GradingCodec.decodeReport(assertInstanceOf(GradingWorker.GradeAnswer.Report.class, answer).data()));
             assertEquals(List.of("CounterTest.addsOne FAILED", "CounterTest.addsTwo PASSED"),
                     ran.outcomes().stream().map(o -> o.className() + "." + o.methodName() + " " + o.status()).sorted().toList());
             assertTrue(ran.containerFailures().isEmpty(), ran.containerFailures().toString());
@@ -150,9 +159,9 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
                 }
                 """);
         GradingRequest rehearsal = new GradingRequest(List.of(starter), List.of(new TestSource(test, false)), Duration.ofMinutes(5));
-        WorkerProcess worker = WorkerProcess.start(settings, sandbox, image, ROOT, WorkerRole.grading(0), dead -> { });
+        WorkerConnection worker = workers.start(WorkerRole.grading(0), ROOT, dead -> { });
         try {
-            assertTrue(worker.warmUp(GradingCodec.encode(rehearsal), Duration.ofSeconds(20)),
+            assertTrue(GradingWorker.warmUp(worker, GradingCodec.encode(rehearsal), Duration.ofSeconds(20)),
                     "the rehearsal did not answer: it was run, or not compiled");
             assertTrue(worker.isAlive());
         } finally {
@@ -162,9 +171,9 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
     @Test
     void aWarmUpWithNothingToRehearseAnswersOnceTheSampleGradingsAreDone() throws Exception {
-        WorkerProcess worker = WorkerProcess.start(settings, sandbox, image, ROOT, WorkerRole.grading(2), dead -> { });
+        WorkerConnection worker = workers.start(WorkerRole.grading(2), ROOT, dead -> { });
         try {
-            assertTrue(worker.warmUp(new byte[0], Duration.ofSeconds(60)), "the warm-up did not end");
+            assertTrue(GradingWorker.warmUp(worker, new byte[0], Duration.ofSeconds(60)), "the warm-up did not end");
             assertTrue(worker.isAlive());
         } finally {
             worker.close();
@@ -173,7 +182,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
     @Test
     void aLauncherRefusesAWarmUpOutsideZeroToTenGradings() {
-        RunnerSettings defaults = RunnerSettings.defaults();
+        WorkerSettings defaults = WorkerSettings.defaults();
         assertThrows(IllegalArgumentException.class, () -> GradingWorkerLauncher.builder(defaults).warmUpGradings(-1));
         assertThrows(IllegalArgumentException.class, () -> GradingWorkerLauncher.builder(defaults).warmUpGradings(11));
     }
@@ -182,7 +191,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
     private static List<ProcessHandle> poolProcesses() {
         return ProcessHandle.current().descendants()
                 .filter(ProcessHandle::isAlive)
-                .filter(p -> p.info().commandLine().orElse("").contains(ROOT.toString()))
+                .filter(p -> p.info().commandLine().orElse("").contains("/tmp/otplab-" + OWNER + "-"))
                 .toList();
     }
 

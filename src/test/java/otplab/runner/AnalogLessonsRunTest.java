@@ -1,5 +1,6 @@
 package otplab.runner;
 
+import otplab.jvm.OutputListener;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

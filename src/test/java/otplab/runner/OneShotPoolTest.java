@@ -1,5 +1,7 @@
 package otplab.runner;
 
+import otplab.jvm.WorkerSettings;
+import otplab.jvm.OutputListener;
 import otplab.protocol.RunStatus;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -47,7 +49,7 @@ class OneShotPoolTest {
     }
 
     private static boolean poolRefills(Runner runner) throws InterruptedException {
-        long deadline = System.nanoTime() + RunnerSettings.START_TIMEOUT.toNanos();
+        long deadline = System.nanoTime() + WorkerSettings.START_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
             if (Integer.valueOf(1).equals(runner.health().get("ready"))) {
                 return true;

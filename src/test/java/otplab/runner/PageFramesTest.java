@@ -1,5 +1,7 @@
 package otplab.runner;
 
+import otplab.jvm.WorkersBusyException;
+import otplab.jvm.OutputListener;
 import otplab.protocol.RunStatus;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -28,7 +30,7 @@ class PageFramesTest {
         runner.close();
     }
 
-    private static RunResult run(String session, String code) throws RunnerBusyException {
+    private static RunResult run(String session, String code) throws WorkersBusyException {
         return runner.runInSession(session, code, OutputListener.NONE);
     }
 

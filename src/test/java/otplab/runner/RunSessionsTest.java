@@ -1,5 +1,6 @@
 package otplab.runner;
 
+import otplab.jvm.WorkerSettings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -75,7 +76,7 @@ class RunSessionsTest {
 
     @Test
     void aRequestedTimeoutIsBoundedByTheSettingsMaximum() {
-        RunnerSettings settings = RunnerSettings.builder().wallTime(Duration.ofSeconds(5)).maxWallTime(Duration.ofSeconds(20)).build();
+        WorkerSettings settings = WorkerSettings.builder().wallTime(Duration.ofSeconds(5)).maxWallTime(Duration.ofSeconds(20)).build();
         assertEquals(Duration.ofSeconds(20), settings.boundedWallTime(600_000));
         assertEquals(Duration.ofMillis(1500), settings.boundedWallTime(1500));
         assertEquals(Duration.ofMillis(1), settings.boundedWallTime(0));

@@ -1,5 +1,6 @@
 package otplab.runner;
 
+import otplab.jvm.WorkerSettings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -57,19 +58,19 @@ class RunnerModuleTest {
 
     @Test
     void settingsComeFromTheEnvironmentAndABadValueIsRefusedInWords() {
-        RunnerSettings settings = RunnerSettings.builder().environment(Map.of(
-                RunnerSettings.ENV_POOL_SIZE, "0", RunnerSettings.ENV_MAX_WORKERS, "12",
-                RunnerSettings.ENV_RUN_SECONDS, "9", RunnerSettings.ENV_UNSAFE_NO_SANDBOX, "")).build();
+        WorkerSettings settings = WorkerSettings.builder().environment(Map.of(
+                WorkerSettings.ENV_POOL_SIZE, "0", WorkerSettings.ENV_MAX_WORKERS, "12",
+                WorkerSettings.ENV_RUN_SECONDS, "9", WorkerSettings.ENV_UNSAFE_NO_SANDBOX, "")).build();
         assertEquals(0, settings.poolSize());
         assertEquals(12, settings.maxWorkers());
         assertEquals(9, settings.wallTime().toSeconds());
         assertFalse(settings.allowUnsandboxed());
         var refused = assertThrows(IllegalArgumentException.class,
-                () -> RunnerSettings.builder().environment(Map.of(RunnerSettings.ENV_MAX_WORKERS, "many")));
+                () -> WorkerSettings.builder().environment(Map.of(WorkerSettings.ENV_MAX_WORKERS, "many")));
         assertEquals("configuration for dev is invalid:\n  - OTPLAB_MAX_WORKERS must be a whole number, not 'many'",
                 refused.getMessage());
         var tooFew = assertThrows(IllegalArgumentException.class,
-                () -> RunnerSettings.builder().environment(Map.of(RunnerSettings.ENV_MAX_WORKERS, "0")));
+                () -> WorkerSettings.builder().environment(Map.of(WorkerSettings.ENV_MAX_WORKERS, "0")));
         assertEquals("OTPLAB_MAX_WORKERS must be a whole number of at least 1, was '0'", tooFew.getMessage());
     }
 }

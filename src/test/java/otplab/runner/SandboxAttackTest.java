@@ -1,5 +1,6 @@
 package otplab.runner;
 
+import otplab.jvm.WorkerSettings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -163,7 +164,7 @@ class SandboxAttackTest {
         JsonNode result = run("for (int i = 0; i < 300_000; i++) System.out.println(\"0123456789\");");
         assertStatus("ok", result);
         assertTrue(result.path("truncated").asBoolean(), result.path("stderr").asText());
-        assertTrue(result.path("stdout").asText().length() <= RunnerSettings.DEFAULT_OUTPUT_BYTES);
+        assertTrue(result.path("stdout").asText().length() <= WorkerSettings.DEFAULT_OUTPUT_BYTES);
         assertTrue(result.path("stderr").asText().contains("output cut"));
     }
 
@@ -191,7 +192,7 @@ class SandboxAttackTest {
 
     @Test
     void hugeSourceIsRefusedWith400() throws Exception {
-        String code = "// " + "x".repeat(RunnerSettings.DEFAULT_SOURCE_BYTES + 10);
+        String code = "// " + "x".repeat(WorkerSettings.DEFAULT_SOURCE_BYTES + 10);
         HttpResponse<String> response = server.post("/api/run", JSON.writeValueAsBytes(Map.of("code", code)));
         assertEquals(400, response.statusCode());
         assertTrue(JSON.readTree(response.body()).path("error").asText().contains("KiB"));

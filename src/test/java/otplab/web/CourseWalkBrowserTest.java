@@ -45,7 +45,7 @@ class CourseWalkBrowserTest {
     static void configureServer(ServerConfig.Builder config, Path dataDir) {
         config.lessonsDir(LESSONS).exercisesDir(EXERCISES).authorMode(false);
         Runner runner = Runner.create(s -> s.poolSize(1).maxWorkers(4).wallTime(Duration.ofSeconds(60)));
-        ExerciseModule.addTo(RunnerModule.addTo(config, runner), runner, SubmissionStore.inDataDir(dataDir), Map.of());
+        ExerciseModule.addTo(RunnerModule.addTo(config, runner), runner.workers(), SubmissionStore.inDataDir(dataDir), Map.of());
     }
 
     @Test

@@ -9,7 +9,7 @@ import java.util.function.Supplier;
 import otplab.grader.Grader;
 import otplab.grader.GradingWorkerLauncher;
 import otplab.grader.exercise.Exercise;
-import otplab.runner.Runner;
+import otplab.jvm.Workers;
 import otplab.store.SubmissionStore;
 import otplab.web.Assets;
 import otplab.web.HttpProblem;
@@ -21,15 +21,15 @@ import otplab.web.WebModule;
  * Plugs practice exercises into the course server: {@code /exercises/{slug}} pages, the
  * exercise API ({@code /api/exercises}, {@code .../test}, {@code .../submit},
  * {@code /api/me/submissions}), learner tokens, and the instructor view. Gradings run in the
- * runner's sandboxed workers, counted against its {@code maxWorkers}; the store is closed when
+ * sandboxed workers of the floor the notebook runner stands on too, counted against its permits; the store is closed when
  * the server stops.
  *
  * <pre>{@code
- * CourseServer.create(config -> ExerciseModule.addTo(RunnerModule.addTo(config, runner), runner, store, env));
+ * CourseServer.create(config -> ExerciseModule.addTo(RunnerModule.addTo(config, runner), workers, store, env));
  * }</pre>
  */
 public final class ExerciseModule implements WebModule {
-    private final Runner runner;
+    private final Workers workers;
     private final SubmissionStore store;
     private final Optional<String> instructorToken;
     private final Exercises exercises = new Exercises();
@@ -38,17 +38,17 @@ public final class ExerciseModule implements WebModule {
     private volatile GradingWorkerLauncher launcher;
     private boolean stopped;
 
-    private ExerciseModule(Runner runner, SubmissionStore store, Optional<String> instructorToken) {
-        this.runner = Objects.requireNonNull(runner, "runner must not be null");
+    private ExerciseModule(Workers workers, SubmissionStore store, Optional<String> instructorToken) {
+        this.workers = Objects.requireNonNull(workers, "workers must not be null");
         this.store = Objects.requireNonNull(store, "store must not be null");
         this.instructorToken = Objects.requireNonNull(instructorToken, "instructorToken must not be null");
     }
 
     /** Adds the exercise pages and API; {@code env} supplies {@code INSTRUCTOR_TOKEN} (absent: the instructor view is off). */
-    public static ServerConfig.Builder addTo(ServerConfig.Builder config, Runner runner, SubmissionStore store, Map<String, String> env) {
+    public static ServerConfig.Builder addTo(ServerConfig.Builder config, Workers workers, SubmissionStore store, Map<String, String> env) {
         Objects.requireNonNull(config, "config must not be null");
         Objects.requireNonNull(env, "env must not be null");
-        ExerciseModule module = new ExerciseModule(runner, store, Optional.ofNullable(env.get(InstructorView.ENV_TOKEN)));
+        ExerciseModule module = new ExerciseModule(workers, store, Optional.ofNullable(env.get(InstructorView.ENV_TOKEN)));
         return config.module(module).health("grading", module::health);
     }
 
@@ -63,7 +63,7 @@ public final class ExerciseModule implements WebModule {
                 LearnerToken.ensure(ctx);
             }
         });
-        new ExerciseRoutes(exercises, runner, graders, store, context.json()).install(javalin);
+        new ExerciseRoutes(exercises, workers, graders, store, context.json()).install(javalin);
         javalin.routes.get("/exercises/{slug}", ctx -> exercisePage(ctx, page, context));
         new InstructorView(instructorToken, store, exercises, context.pages()).install(javalin);
         javalin.events.serverStopped(store::close);
@@ -94,7 +94,7 @@ public final class ExerciseModule implements WebModule {
     /** The grading launcher probes the sandbox and worker image once, on the first grading. */
     private synchronized Grader grader() {
         if (grader == null) {
-            launcher = GradingWorkerLauncher.builder(runner.settings())
+            launcher = GradingWorkerLauncher.builder(workers)
                     .warmUpGradings(GradingWorkerLauncher.INTERACTIVE_WARM_UPS)
                     .build();
             grader = Grader.create(launcher);

@@ -14,8 +14,8 @@ import org.slf4j.LoggerFactory;
 import otplab.grader.Grader;
 import otplab.grader.ResultsDocument;
 import otplab.grader.exercise.Exercise;
-import otplab.runner.Runner;
-import otplab.runner.RunnerBusyException;
+import otplab.jvm.Workers;
+import otplab.jvm.WorkersBusyException;
 import otplab.store.Progress;
 import otplab.store.Submission;
 import otplab.store.SubmissionStore;
@@ -24,7 +24,7 @@ import otplab.protocol.SourceFile;
 
 /**
  * The exercise API: the list, one exercise (what a browser may see of it), "Run tests",
- * "Submit" and the learner's own history. Gradings run in sandboxed workers under the runner's
+ * "Submit" and the learner's own history. Gradings run in sandboxed workers under the floor's
  * worker permits; each is recorded for the learner who sent it.
  */
 final class ExerciseRoutes {
@@ -32,14 +32,14 @@ final class ExerciseRoutes {
     static final String BUSY = "Every grading worker is busy; try again in a moment.";
 
     private final Exercises exercises;
-    private final Runner runner;
+    private final Workers workers;
     private final Supplier<Grader> grader;
     private final SubmissionStore store;
     private final ObjectMapper json;
 
-    ExerciseRoutes(Exercises exercises, Runner runner, Supplier<Grader> grader, SubmissionStore store, ObjectMapper json) {
+    ExerciseRoutes(Exercises exercises, Workers workers, Supplier<Grader> grader, SubmissionStore store, ObjectMapper json) {
         this.exercises = exercises;
-        this.runner = runner;
+        this.workers = workers;
         this.grader = grader;
         this.store = store;
         this.json = json;
@@ -105,8 +105,8 @@ final class ExerciseRoutes {
         String learner = LearnerToken.of(ctx);
         ResultsDocument results;
         try {
-            results = runner.withWorkerPermit(() -> grader.get().grade(exercise, SubmissionRequest.sources(files), scope));
-        } catch (RunnerBusyException busy) {
+            results = workers.permits().with(() -> grader.get().grade(exercise, SubmissionRequest.sources(files), scope));
+        } catch (WorkersBusyException busy) {
             ctx.status(503).json(Map.of("error", BUSY));
             return;
         }

@@ -13,8 +13,6 @@ import otplab.protocol.Frame;
  * so taking over System.out/err for per-test capture is safe here.
  */
 public final class GradingHarness {
-    /** The message of an ERROR answer when the worker's heap ran out during grading. */
-    public static final String OUT_OF_MEMORY = "out of memory";
 
     private GradingHarness() {}
 
@@ -49,7 +47,7 @@ public final class GradingHarness {
         } catch (IOException e) {
             return Frame.of(Frame.Type.ERROR, request.id(), "message", "an unreadable grading request: " + e.getMessage());
         } catch (OutOfMemoryError e) {
-            return Frame.of(Frame.Type.ERROR, request.id(), "message", OUT_OF_MEMORY);
+            return Frame.of(Frame.Type.ERROR, request.id(), "message", GradingCodec.OUT_OF_MEMORY);
         } catch (RuntimeException | LinkageError e) {
             return Frame.of(Frame.Type.ERROR, request.id(), "message", "the grading harness failed: " + e);
         }

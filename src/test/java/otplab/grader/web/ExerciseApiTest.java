@@ -23,7 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import otplab.runner.Runner;
-import otplab.runner.RunnerBusyException;
+import otplab.jvm.WorkersBusyException;
 import otplab.runner.RunnerModule;
 import otplab.store.SubmissionStore;
 import otplab.web.TestSite;
@@ -46,7 +46,7 @@ class ExerciseApiTest {
 
     static TestSite start(Path data, Map<String, String> env, Runner runner) {
         SubmissionStore store = SubmissionStore.inDataDir(data);
-        return TestSite.start("exercises", config -> ExerciseModule.addTo(RunnerModule.addTo(config, runner), runner, store, env));
+        return TestSite.start("exercises", config -> ExerciseModule.addTo(RunnerModule.addTo(config, runner), runner.workers(), store, env));
     }
 
     @BeforeAll
@@ -293,7 +293,7 @@ class ExerciseApiTest {
         try (TestSite busy = start(ownData, Map.of(), runner)) {
             Thread holder = Thread.ofVirtual().start(() -> {
                 try {
-                    runner.withWorkerPermit(() -> {
+                    runner.workers().permits().with(() -> {
                         holding.countDown();
                         try {
                             release.await();
@@ -302,7 +302,7 @@ class ExerciseApiTest {
                         }
                         return null;
                     });
-                } catch (RunnerBusyException e) {
+                } catch (WorkersBusyException e) {
                     throw new AssertionError(e);
                 }
             });

@@ -33,7 +33,7 @@ class ExerciseBrowserTest {
 
     static void configureServer(ServerConfig.Builder config, Path dataDir) {
         Runner runner = Runner.create(s -> s.poolSize(0).maxWorkers(2));
-        ExerciseModule.addTo(RunnerModule.addTo(config, runner), runner, SubmissionStore.inDataDir(dataDir), Map.of());
+        ExerciseModule.addTo(RunnerModule.addTo(config, runner), runner.workers(), SubmissionStore.inDataDir(dataDir), Map.of());
     }
 
     private static void open(Page page, TestSite site) {

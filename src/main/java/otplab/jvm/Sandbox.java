@@ -1,4 +1,4 @@
-package otplab.runner;
+package otplab.jvm;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -44,7 +44,7 @@ public final class Sandbox {
     }
 
     /** Probes the host once: can bubblewrap start a process with every namespace unshared? */
-    public static Sandbox detect(RunnerSettings settings) {
+    public static Sandbox detect(WorkerSettings settings) {
         boolean root = "root".equals(System.getProperty("user.name")) || isUidZero();
         boolean cgroups = root && Files.isWritable(CGROUP_ROOT.resolve("pids")) && Files.isWritable(CGROUP_ROOT.resolve("memory"));
         String problem = probeBubblewrap(root);
@@ -156,7 +156,7 @@ public final class Sandbox {
      * Wraps the worker's java command. {@code controlDir} (holding the control socket) is bound
      * writable so the worker can connect; everything else it sees is read-only or private.
      */
-    List<String> wrap(RunnerSettings settings, WorkerImage image, Path controlDir, int uid, String cgroupName,
+    List<String> wrap(WorkerSettings settings, WorkerImage image, Path controlDir, int uid, String cgroupName,
                       List<String> javaCommand) {
         if (mode == Mode.UNAVAILABLE) {
             throw new IllegalStateException(reason);

@@ -1,4 +1,4 @@
-package otplab.runner;
+package otplab.jvm;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,7 +30,7 @@ import otp.config.Setting;
  * <tr><td>longest wait for a free worker</td><td>{@value #DEFAULT_QUEUE_WAIT_SECONDS} s</td></tr>
  * </table>
  */
-public final class RunnerSettings {
+public final class WorkerSettings {
     public static final int DEFAULT_WALL_SECONDS = 5;
     /** The longest wall time a request may ask for (a cell's {@code timeout-ms}); longer asks are cut to it. */
     public static final int DEFAULT_MAX_WALL_SECONDS = 120;
@@ -82,7 +82,7 @@ public final class RunnerSettings {
     private final Path workerJar;
     private final Path javaHome;
 
-    private RunnerSettings(Builder b) {
+    private WorkerSettings(Builder b) {
         wallTime = b.wallTime;
         maxWallTime = b.maxWallTime;
         cpuSeconds = b.cpuSeconds;
@@ -109,7 +109,7 @@ public final class RunnerSettings {
     }
 
     /** Defaults, with the worker jar found next to the build's classes. */
-    public static RunnerSettings defaults() {
+    public static WorkerSettings defaults() {
         return builder().build();
     }
 
@@ -244,7 +244,7 @@ public final class RunnerSettings {
             return value;
         }
 
-        public RunnerSettings build() {
+        public WorkerSettings build() {
             positive("wallTime", wallTime.toMillis());
             if (maxWallTime.compareTo(wallTime) < 0) {
                 throw new IllegalArgumentException("maxWallTime must be at least wallTime");
@@ -268,7 +268,7 @@ public final class RunnerSettings {
             if (workerJar == null) {
                 workerJar = WorkerImage.findJar();
             }
-            return new RunnerSettings(this);
+            return new WorkerSettings(this);
         }
 
         private static void positive(String name, long value) {

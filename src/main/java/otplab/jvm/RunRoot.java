@@ -1,4 +1,4 @@
-package otplab.runner;
+package otplab.jvm;
 
 import java.io.IOException;
 import java.nio.file.DirectoryNotEmptyException;

@@ -1,4 +1,4 @@
-package otplab.runner;
+package otplab.jvm;
 
 /** Runs are refused: the OS sandbox cannot run here and unsafe runs were not allowed. */
 public final class SandboxUnavailableException extends RuntimeException {

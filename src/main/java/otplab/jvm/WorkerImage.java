@@ -1,4 +1,4 @@
-package otplab.runner;
+package otplab.jvm;
 
 import otplab.protocol.WorkerRole;
 import java.io.IOException;
@@ -79,7 +79,7 @@ public final class WorkerImage {
     }
 
     /** Prepares the image, running the AOT training when the cache is missing, older than the jar or of another JDK. */
-    public static WorkerImage prepare(RunnerSettings settings) {
+    public static WorkerImage prepare(WorkerSettings settings) {
         Path jar = settings.workerJar();
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("the worker jar " + jar + " is missing; run ./otplab build");
@@ -169,7 +169,7 @@ public final class WorkerImage {
     }
 
     /** The worker JVM command line (without any sandbox around it). */
-    List<String> javaCommand(RunnerSettings settings, Path socket, WorkerRole role) {
+    List<String> javaCommand(WorkerSettings settings, Path socket, WorkerRole role) {
         List<String> command = new ArrayList<>(List.of(settings.javaHome().resolve("bin/java").toString()));
         command.addAll(JIT_FLAGS);
         aotCache().ifPresent(path -> command.add("-XX:AOTCache=" + path));

@@ -1,7 +1,5 @@
 package otplab.runner;
 
-import otplab.protocol.RunStatus;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,16 +9,23 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import otplab.jvm.OutputListener;
+import otplab.jvm.RunRoot;
+import otplab.jvm.Sandbox;
+import otplab.jvm.WorkerConnection;
+import otplab.jvm.WorkerImage;
+import otplab.jvm.WorkerSettings;
+import otplab.protocol.RunStatus;
 
-class WorkerProcessTest {
-    private static RunnerSettings settings;
+class NotebookWorkerTest {
+    private static WorkerSettings settings;
     private static Sandbox sandbox;
     private static WorkerImage image;
     private static final Path ROOT = Path.of("/tmp/otplab-runner-test-" + ProcessHandle.current().pid());
 
     @BeforeAll
     static void prepare() {
-        settings = RunnerSettings.builder().wallTime(java.time.Duration.ofSeconds(3)).build();
+        settings = WorkerSettings.builder().wallTime(java.time.Duration.ofSeconds(3)).build();
         sandbox = Sandbox.detect(settings);
         image = WorkerImage.prepare(settings);
     }
@@ -33,8 +38,8 @@ class WorkerProcessTest {
     @Test
     void runsACellInsideTheSandboxAndLeavesNoProcessBehind() throws Exception {
         assertEquals(Sandbox.Mode.BUBBLEWRAP, sandbox.mode(), sandbox.description());
-        WorkerProcess worker = WorkerProcess.start(settings, sandbox, image, ROOT, w -> { });
-        List<ProcessHandle> tree = worker.processTree();
+        NotebookWorker worker = new NotebookWorker(WorkerConnection.start(settings, sandbox, image, ROOT, w -> { }));
+        List<ProcessHandle> tree = worker.connection().processTree();
         RunResult result = worker.run("System.out.println(\"hi\"); System.err.print(\"oops\");", OutputListener.NONE);
         assertEquals(RunStatus.OK, result.status(), result.toString());
         assertEquals("hi\n", result.stdout());

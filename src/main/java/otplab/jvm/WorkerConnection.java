@@ -1,4 +1,4 @@
-package otplab.runner;
+package otplab.jvm;
 
 import otplab.protocol.RunStatus;
 
@@ -31,17 +31,18 @@ import otplab.protocol.ControlChannel;
 import otplab.protocol.Frame;
 
 /**
- * One sandboxed worker JVM seen from the server: starts it, talks to it over the control socket,
- * enforces the wall-time and output limits of each run, and kills its whole process tree.
- * One run at a time; {@link #stop()} may be called from any thread.
+ * One sandboxed worker JVM seen from the server: starts it in its sandbox and cgroups, talks to it
+ * over the control socket (request/answer exchanges, frames it sends unasked, its raw output), notices
+ * its death and kills its whole process tree. What the requests mean is its clients' business: a
+ * notebook ({@code otplab.runner.NotebookWorker}) or a grading ({@code otplab.grader.GradingWorker}).
  */
-public final class WorkerProcess implements AutoCloseable {
-    private static final Logger LOG = Logger.getLogger(WorkerProcess.class.getName());
+public final class WorkerConnection implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(WorkerConnection.class.getName());
     private static final Path CGROUP_ROOT = Path.of("/sys/fs/cgroup");
     static final String CGROUP_PARENT = "otplab";
     private static final AtomicLong SERIAL = new AtomicLong();
 
-    private final RunnerSettings settings;
+    private final WorkerSettings settings;
     private final Process process;
     private final Path controlDir;
     private final String cgroupName;
@@ -51,10 +52,9 @@ public final class WorkerProcess implements AutoCloseable {
     private final AtomicLong ids = new AtomicLong();
     private volatile OutputCollector current;
     private volatile long currentRun;
-    private volatile CompletableFuture<Void> stopSignal = new CompletableFuture<>();
     private volatile Consumer<Frame> pageListener = frame -> { };
 
-    private WorkerProcess(RunnerSettings settings, Process process, Path controlDir, String cgroupName, ControlChannel channel) {
+    private WorkerConnection(WorkerSettings settings, Process process, Path controlDir, String cgroupName, ControlChannel channel) {
         this.settings = settings;
         this.process = process;
         this.controlDir = controlDir;
@@ -67,8 +67,8 @@ public final class WorkerProcess implements AutoCloseable {
      *
      * @param onDeath called once when the worker's process ends or its channel breaks
      */
-    public static WorkerProcess start(RunnerSettings settings, Sandbox sandbox, WorkerImage image, Path runRoot,
-                                      Consumer<WorkerProcess> onDeath) throws IOException {
+    public static WorkerConnection start(WorkerSettings settings, Sandbox sandbox, WorkerImage image, Path runRoot,
+                                      Consumer<WorkerConnection> onDeath) throws IOException {
         return start(settings, sandbox, image, runRoot, WorkerRole.NOTEBOOK, onDeath);
     }
 
@@ -76,8 +76,8 @@ public final class WorkerProcess implements AutoCloseable {
      * Starts a worker in {@code role} (a notebook, or a grading worker, which skips the notebook and
      * answers only {@link #grade}) in the same sandbox and limits.
      */
-    public static WorkerProcess start(RunnerSettings settings, Sandbox sandbox, WorkerImage image, Path runRoot,
-                                      WorkerRole role, Consumer<WorkerProcess> onDeath) throws IOException {
+    public static WorkerConnection start(WorkerSettings settings, Sandbox sandbox, WorkerImage image, Path runRoot,
+                                      WorkerRole role, Consumer<WorkerConnection> onDeath) throws IOException {
         Objects.requireNonNull(role, "role must not be null");
         Files.createDirectories(runRoot);
         Path controlDir = Files.createTempDirectory(runRoot, "w");
@@ -99,7 +99,7 @@ public final class WorkerProcess implements AutoCloseable {
             SocketChannel accepted = acceptOne(listener, process);
             Files.deleteIfExists(socketPath);
             ControlChannel channel = new ControlChannel(accepted);
-            WorkerProcess worker = new WorkerProcess(settings, process, controlDir, sandbox.usesCgroups() ? cgroupName : null, channel);
+            WorkerConnection worker = new WorkerConnection(settings, process, controlDir, sandbox.usesCgroups() ? cgroupName : null, channel);
             worker.pump(process.getInputStream(), "out");
             worker.pump(process.getErrorStream(), "err");
             Frame hello = worker.awaitHello();
@@ -130,7 +130,7 @@ public final class WorkerProcess implements AutoCloseable {
             }
         });
         try {
-            return accepted.get(RunnerSettings.START_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            return accepted.get(WorkerSettings.START_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException | ExecutionException e) {
             String why = process.isAlive() ? "did not connect in time" : "exited with code " + process.exitValue();
             throw new IOException("the worker " + why, e);
@@ -150,7 +150,7 @@ public final class WorkerProcess implements AutoCloseable {
             }
         });
         try {
-            return hello.get(RunnerSettings.START_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            return hello.get(WorkerSettings.START_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException | ExecutionException e) {
             throw new IOException("the worker did not become ready", e);
         } catch (InterruptedException e) {
@@ -242,192 +242,73 @@ public final class WorkerProcess implements AutoCloseable {
         return tree;
     }
 
-    /** Asks the running cell to stop; the run then ends with status {@code killed}. */
-    public void stop() {
-        stopSignal.complete(null);
-    }
-
-    /** Evaluates one cell within the default wall time, streaming output to {@code listener}. */
-    public RunResult run(String code, OutputListener listener) {
-        return run(code, settings.wallTime(), listener);
-    }
-
-    /** Evaluates one cell within {@code wallTime}, streaming output to {@code listener}. */
-    public RunResult run(String code, Duration wallTime, OutputListener listener) {
-        Objects.requireNonNull(wallTime, "wallTime must not be null");
-        long started = System.nanoTime();
-        if (!isAlive()) {
-            return RunResult.refused(RunStatus.KILLED, "the worker had ended before the run started");
-        }
+    /**
+     * Opens one request/answer exchange: a fresh id whose answer frame completes {@link Exchange#answer()},
+     * and, when {@code output} is given, the learner output the worker prints meanwhile (OUT frames of that
+     * id, raw fds 1 and 2) added to it. Close it when the exchange is over.
+     */
+    public Exchange open(OutputCollector output) {
         long id = ids.incrementAndGet();
-        OutputCollector collector = new OutputCollector(settings.outputBytes(), listener);
-        CompletableFuture<Frame> result = new CompletableFuture<>();
-        pending.put(id, result);
-        stopSignal = new CompletableFuture<>();
-        current = collector;
-        currentRun = id;
-        RunStatus forced = null;
-        String forcedMessage = "";
-        try {
-            channel.send(Frame.of(Frame.Type.EVAL, id, "code", code));
-            CompletableFuture.anyOf(result, stopSignal, death).get(wallTime.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            forced = RunStatus.TIMEOUT;
-            forcedMessage = "the run took longer than " + readable(wallTime) + " and was stopped";
-        } catch (IOException | ExecutionException e) {
-            LOG.log(Level.FINE, "worker channel failed during a run", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        CompletableFuture<Frame> answer = new CompletableFuture<>();
+        pending.put(id, answer);
+        if (output != null) {
+            current = output;
+            currentRun = id;
         }
-        if (forced == null && stopSignal.isDone() && !result.isDone()) {
-            forced = RunStatus.KILLED;
-            forcedMessage = "the run was stopped";
-        }
-        if (forced != null && isAlive()) {
-            awaitStop(id, result);
-        }
-        Frame frame = result.isDone() && !result.isCompletedExceptionally() ? result.join() : null;
-        current = null;
-        pending.remove(id);
-        long duration = (System.nanoTime() - started) / 1_000_000;
-        if (frame == null) {
-            RunStatus status = forced != null ? forced : RunStatus.KILLED;
-            String message = forced != null ? forcedMessage
-                    : "the worker running this code ended unexpectedly (it may have run out of memory, threads or CPU time)";
-            return new RunResult(status, collector.stdout(), collector.stderr(), List.of(), List.of(),
-                    message + "; a fresh worker takes the next run, so earlier declarations are gone", duration, collector.truncated());
-        }
-        return fromFrame(frame, collector, forced, forcedMessage, duration);
+        return new Exchange(id, answer, output);
     }
 
-    private static String readable(Duration time) {
-        return time.toMillis() % 1000 == 0 ? time.toSeconds() + " s" : time.toMillis() + " ms";
-    }
+    /** One request to the worker and the frame that answers it; see {@link #open}. */
+    public final class Exchange implements AutoCloseable {
+        private final long id;
+        private final CompletableFuture<Frame> answer;
+        private final OutputCollector output;
 
-    /** Gives a stopped cell a short grace to end by itself; kills the worker when it does not. */
-    private void awaitStop(long id, CompletableFuture<Frame> result) {
-        try {
-            channel.send(Frame.of(Frame.Type.STOP, id));
-            result.get(RunnerSettings.STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (IOException | ExecutionException | TimeoutException e) {
-            close();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            close();
+        private Exchange(long id, CompletableFuture<Frame> answer, OutputCollector output) {
+            this.id = id;
+            this.answer = answer;
+            this.output = output;
         }
-    }
 
-    private RunResult fromFrame(Frame frame, OutputCollector collector, RunStatus forced, String forcedMessage, long duration) {
-        RunStatus status = frame.field("status").flatMap(RunStatus::fromWireName).orElse(RunStatus.RUNTIME_ERROR);
-        String error = frame.field("error").orElse("");
-        if (forced != null) {
-            status = forced;
-            error = forcedMessage;
+        public long id() {
+            return id;
         }
-        if (error.startsWith("java.lang.OutOfMemoryError")) {
-            error += "\n(the worker ran out of memory and was replaced, so earlier declarations are gone)";
-            close();
+
+        /** Completes with the answer; fails when the worker ends first. */
+        public CompletableFuture<Frame> answer() {
+            return answer;
         }
-        List<CellDiagnostic> diagnostics = new ArrayList<>();
-        for (String encoded : frame.all("diagnostic")) {
-            try {
-                diagnostics.add(CellDiagnostic.decode(encoded));
-            } catch (IllegalArgumentException malformed) {
-                LOG.fine("dropping a malformed diagnostic from a worker");
+
+        /** Sends a frame of this exchange's id. */
+        public void send(Frame.Type type, List<String> fields, byte[] data) throws IOException {
+            channel.send(new Frame(type, id, fields, data));
+        }
+
+        /** The answer, when it arrived in one piece. */
+        public java.util.Optional<Frame> received() {
+            return answer.isDone() && !answer.isCompletedExceptionally() ? java.util.Optional.of(answer.join()) : java.util.Optional.empty();
+        }
+
+        @Override
+        public void close() {
+            pending.remove(id);
+            if (output != null && current == output) {
+                current = null;
             }
         }
-        return new RunResult(status, collector.stdout(), collector.stderr(), frame.all("value"), diagnostics,
-                error, duration, collector.truncated());
     }
 
-    /** How a grading request ended: the report's bytes, the wall limit passing, or the worker failing. */
-    public sealed interface GradeAnswer {
-        record Report(byte[] data) implements GradeAnswer {}
-
-        record TimedOut() implements GradeAnswer {}
-
-        /** {@code message} is the harness's ERROR message, or empty when the worker died; {@code output} its raw output. */
-        record Failed(String message, String output) implements GradeAnswer {}
+    /** Completes when the worker's process ends or its channel breaks. */
+    public CompletableFuture<Void> death() {
+        return death;
     }
 
-    /** Sends one grading request (see {@code otplab.worker.grading}); the worker should be closed afterwards. */
-    public GradeAnswer grade(byte[] request, Duration wallLimit) {
-        long id = ids.incrementAndGet();
-        OutputCollector collector = new OutputCollector(settings.outputBytes(), OutputListener.NONE);
-        CompletableFuture<Frame> answer = new CompletableFuture<>();
-        pending.put(id, answer);
-        current = collector;
-        currentRun = id;
-        try {
-            channel.send(new Frame(Frame.Type.GRADE, id, List.of(), request));
-            CompletableFuture.anyOf(answer, death).get(wallLimit.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            return new GradeAnswer.TimedOut();
-        } catch (IOException | ExecutionException e) {
-            LOG.log(Level.FINE, "worker channel failed during grading", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } finally {
-            pending.remove(id);
-            current = null;
-        }
-        Frame frame = answer.isDone() && !answer.isCompletedExceptionally() ? answer.join() : null;
-        if (frame != null && frame.type() == Frame.Type.GRADED) {
-            return new GradeAnswer.Report(frame.data());
-        }
-        String message = frame == null ? "" : frame.field("message").orElse("");
-        return new GradeAnswer.Failed(message, collector.stdout() + collector.stderr());
+    /** The settings the worker was started with. */
+    public WorkerSettings settings() {
+        return settings;
     }
 
-    /**
-     * Has a grading worker compile {@code request} (see {@code GradingHarness.rehearse}) before its
-     * grading; false when it did not finish within {@code limit} or the worker is gone.
-     */
-    public boolean warmUp(byte[] request, Duration limit) {
-        if (!isAlive()) {
-            return false;
-        }
-        long id = ids.incrementAndGet();
-        CompletableFuture<Frame> answer = new CompletableFuture<>();
-        pending.put(id, answer);
-        try {
-            channel.send(new Frame(Frame.Type.WARM_UP, id, List.of(), request));
-            return answer.get(limit.toMillis(), TimeUnit.MILLISECONDS).type() == Frame.Type.WARMED;
-        } catch (IOException | ExecutionException | TimeoutException e) {
-            LOG.log(Level.FINE, "a grading worker's warm-up did not finish", e);
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        } finally {
-            pending.remove(id);
-        }
-    }
-
-    /** Completion suggestions; empty when the worker does not answer within the wall time. */
-    public Completions complete(String code, int cursor) {
-        if (!isAlive()) {
-            return Completions.NONE;
-        }
-        long id = ids.incrementAndGet();
-        CompletableFuture<Frame> answer = new CompletableFuture<>();
-        pending.put(id, answer);
-        try {
-            channel.send(Frame.of(Frame.Type.COMPLETE, id, "code", code, "cursor", Integer.toString(cursor)));
-            Frame frame = answer.get(settings.wallTime().toMillis(), TimeUnit.MILLISECONDS);
-            int anchor = frame.field("anchor").map(Integer::parseInt).orElse(cursor);
-            return new Completions(anchor, frame.all("item"));
-        } catch (IOException | ExecutionException | TimeoutException | NumberFormatException e) {
-            return Completions.NONE;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Completions.NONE;
-        } finally {
-            pending.remove(id);
-        }
-    }
-
-    /** Where the worker's unasked page frames (LIVE_RENDER, PUBLISH) go; see {@link PageRoutes}. */
+    /** Where the worker's unasked page frames (LIVE_RENDER, PUBLISH) go: a session's page panels. */
     public void onPageFrame(Consumer<Frame> listener) {
         pageListener = java.util.Objects.requireNonNull(listener, "listener must not be null");
     }
@@ -441,12 +322,9 @@ public final class WorkerProcess implements AutoCloseable {
         if (!isAlive()) {
             return java.util.Optional.empty();
         }
-        long id = ids.incrementAndGet();
-        CompletableFuture<Frame> answer = new CompletableFuture<>();
-        pending.put(id, answer);
-        try {
-            channel.send(new Frame(type, id, fields, null));
-            return java.util.Optional.of(answer.get(limit.toMillis(), TimeUnit.MILLISECONDS));
+        try (Exchange exchange = open(null)) {
+            exchange.send(type, fields, null);
+            return java.util.Optional.of(exchange.answer().get(limit.toMillis(), TimeUnit.MILLISECONDS));
         } catch (TimeoutException e) {
             close();
             return java.util.Optional.empty();
@@ -455,8 +333,6 @@ public final class WorkerProcess implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return java.util.Optional.empty();
-        } finally {
-            pending.remove(id);
         }
     }
 
@@ -489,7 +365,7 @@ public final class WorkerProcess implements AutoCloseable {
         }
     }
 
-    static void createCgroups(RunnerSettings settings, String name) throws IOException {
+    static void createCgroups(WorkerSettings settings, String name) throws IOException {
         Path pids = CGROUP_ROOT.resolve("pids").resolve(CGROUP_PARENT).resolve(name);
         Path memory = CGROUP_ROOT.resolve("memory").resolve(CGROUP_PARENT).resolve(name);
         Files.createDirectories(pids);
@@ -556,15 +432,6 @@ public final class WorkerProcess implements AutoCloseable {
             Files.deleteIfExists(folder);
         } catch (IOException gone) {
             LOG.fine("control folder already removed");
-        }
-    }
-
-    /** What completion offers: replace the text from {@code anchor} to the cursor with an item. */
-    public record Completions(int anchor, List<String> items) {
-        public static final Completions NONE = new Completions(0, List.of());
-
-        public Completions {
-            items = List.copyOf(items);
         }
     }
 }

@@ -1,4 +1,4 @@
-package otplab.runner;
+package otplab.jvm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -66,7 +66,7 @@ class SandboxOsLayerTest {
 
     /** Runs the probe inside the sandbox a worker would get; answers its report line by line. */
     private static Map<String, String> probe(int port, List<Path> paths) throws Exception {
-        RunnerSettings settings = RunnerSettings.defaults();
+        WorkerSettings settings = WorkerSettings.defaults();
         Sandbox sandbox = Sandbox.detect(settings);
         assertEquals(Sandbox.Mode.BUBBLEWRAP, sandbox.mode(), "the OS sandbox must be available: " + sandbox.description());
         WorkerImage image = WorkerImage.prepare(settings);
@@ -74,13 +74,13 @@ class SandboxOsLayerTest {
         Files.setPosixFilePermissions(controlDir, PosixFilePermissions.fromString("rwx--x--x"));
         String cgroup = "probe-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
         if (sandbox.usesCgroups()) {
-            WorkerProcess.createCgroups(settings, cgroup);
+            WorkerConnection.createCgroups(settings, cgroup);
         }
         try {
             List<String> probe = new ArrayList<>(List.of("/usr/bin/bash", "-c", PROBE, "probe", Integer.toString(port)));
             paths.forEach(path -> probe.add(path.toString()));
             List<String> command = sandbox.wrap(settings, image, controlDir, sandbox.nextWorkerUid(),
-                    WorkerProcess.CGROUP_PARENT + "/" + cgroup, probe);
+                    WorkerConnection.CGROUP_PARENT + "/" + cgroup, probe);
             Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
             String report = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the probe did not end");
@@ -100,7 +100,7 @@ class SandboxOsLayerTest {
             });
             return answers;
         } finally {
-            WorkerProcess.removeCgroups(sandbox.usesCgroups() ? cgroup : null);
+            WorkerConnection.removeCgroups(sandbox.usesCgroups() ? cgroup : null);
             Files.deleteIfExists(controlDir);
         }
     }
@@ -108,7 +108,7 @@ class SandboxOsLayerTest {
     @Test
     void aProcessInTheSandboxSeesNeitherEtcNorTheRepositoryNorExercisesNorHome() throws Exception {
         Path repository = Path.of("").toAbsolutePath();
-        RunnerSettings settings = RunnerSettings.defaults();
+        WorkerSettings settings = WorkerSettings.defaults();
         Path jdk = settings.javaHome().toRealPath();
         Path workerJar = settings.workerJar().toRealPath();
         Map<String, String> seen = probe(1, List.of(Path.of("/etc/passwd"), Path.of("/etc/shadow"), Path.of("/etc"),

@@ -1,4 +1,4 @@
-package otplab.runner;
+package otplab.jvm;
 
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
  * Gathers one run's stdout and stderr up to the output limit, decoding UTF-8 leniently (invalid
  * bytes become U+FFFD) and forwarding each piece to a listener as it arrives.
  */
-final class OutputCollector {
+public final class OutputCollector {
     static final String CUT_NOTICE = "\n[output cut: this run printed more than %d KiB; the rest was dropped]\n";
 
     private final int limit;
@@ -22,7 +22,7 @@ final class OutputCollector {
     private long bytes;
     private boolean truncated;
 
-    OutputCollector(int limit, OutputListener listener) {
+    public OutputCollector(int limit, OutputListener listener) {
         this.limit = limit;
         this.listener = listener;
     }
@@ -59,15 +59,15 @@ final class OutputCollector {
         return chars.toString();
     }
 
-    synchronized String stdout() {
+    public synchronized String stdout() {
         return out.toString();
     }
 
-    synchronized String stderr() {
+    public synchronized String stderr() {
         return err.toString();
     }
 
-    synchronized boolean truncated() {
+    public synchronized boolean truncated() {
         return truncated;
     }
 }

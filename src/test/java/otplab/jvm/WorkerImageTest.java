@@ -1,4 +1,4 @@
-package otplab.runner;
+package otplab.jvm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -15,12 +15,12 @@ class WorkerImageTest {
 
     @Test
     void aCacheMadeByAnotherJdkIsMadeAgainAndAFreshOneIsKept(@TempDir Path folder) throws Exception {
-        Path jar = Files.copy(RunnerSettings.defaults().workerJar(), folder.resolve("otplab-test-worker.jar"));
+        Path jar = Files.copy(WorkerSettings.defaults().workerJar(), folder.resolve("otplab-test-worker.jar"));
         Path cache = folder.resolve(WorkerImage.CACHE_NAME);
         Path stamp = folder.resolve(WorkerImage.STAMP_NAME);
         Files.writeString(cache, "not a cache");
         Files.writeString(stamp, "/opt/some-other-jdk\nJAVA_RUNTIME_VERSION=\"24\"\n");
-        RunnerSettings settings = RunnerSettings.builder().workerJar(jar).build();
+        WorkerSettings settings = WorkerSettings.builder().workerJar(jar).build();
 
         WorkerImage image = WorkerImage.prepare(settings);
         assertEquals(cache, image.aotCache().orElseThrow());

@@ -1,8 +1,8 @@
-package otplab.runner;
+package otplab.jvm;
 
 /** Every worker stayed busy for the whole queue wait. */
-public final class RunnerBusyException extends Exception {
-    public RunnerBusyException() {
+public final class WorkersBusyException extends Exception {
+    public WorkersBusyException() {
         super("all workers are busy right now; please try again in a moment");
     }
 }

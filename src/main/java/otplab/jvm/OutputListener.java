@@ -1,4 +1,4 @@
-package otplab.runner;
+package otplab.jvm;
 
 /** Receives a run's output as it is printed, and the moment it waits for a free worker. */
 public interface OutputListener {
