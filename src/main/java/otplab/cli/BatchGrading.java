@@ -19,7 +19,7 @@ import java.util.stream.Stream;
 import otplab.grader.Grader;
 import otplab.grader.ResultsDocument;
 import otplab.grader.SolutionFiles;
-import otplab.grader.exercise.Exercise;
+import otplab.course.Exercise;
 
 /**
  * Grades every sub-folder of a class's submissions folder as one learner's solution, several

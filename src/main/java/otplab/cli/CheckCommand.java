@@ -15,7 +15,7 @@ import otplab.course.Course;
 import otplab.course.CourseCatalog;
 import otplab.grader.Grader;
 import otplab.grader.GradingWorkerLauncher;
-import otplab.grader.exercise.ExercisesDirectory;
+import otplab.course.ExercisesDirectory;
 import otplab.runner.RunResult;
 import otplab.runner.Runner;
 import otplab.jvm.WorkersBusyException;
@@ -45,12 +45,13 @@ final class CheckCommand {
         }
         Course course = CourseCatalog.load(config.lessonsDir(), config.exercisesDir()).current();
         int parallelism = Math.max(1, Runtime.getRuntime().availableProcessors());
-        try (Runner runner = lessonRunner(course, parallelism)) {
+        // The lesson runner and the grader stand on one floor: one sandbox probe, one worker image.
+        try (Runner runner = lessonRunner(course, parallelism);
+             GradingWorkerLauncher launcher = GradingWorkerLauncher.builder(runner.workers()).build()) {
             List<Check.Suite> suites = new ArrayList<>();
             suites.add(new LessonCheckSuite(course, sessionsOf(runner), parallelism));
             try {
-                suites.add(ExerciseCheckSuite.scan(ExercisesDirectory.resolve(),
-                        Grader.create(GradingWorkerLauncher.withDefaults())));
+                suites.add(ExerciseCheckSuite.scan(ExercisesDirectory.resolve(), Grader.create(launcher)));
             } catch (IOException e) {
                 err.println("otplab check: cannot read " + ExercisesDirectory.resolve() + ": " + e.getMessage());
                 return EXIT_FAILED;

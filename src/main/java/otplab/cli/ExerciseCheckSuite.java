@@ -9,9 +9,9 @@ import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 import otplab.grader.Grader;
 import otplab.grader.ResultsDocument;
-import otplab.grader.exercise.Exercise;
-import otplab.grader.exercise.ExerciseCatalog;
-import otplab.grader.exercise.InvalidExerciseException;
+import otplab.course.Exercise;
+import otplab.course.ExerciseCatalog;
+import otplab.course.InvalidExerciseException;
 
 /**
  * Proves every exercise: its folder is valid, its instructions render, it has hints, its

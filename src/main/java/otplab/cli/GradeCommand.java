@@ -15,11 +15,11 @@ import otplab.grader.ResultsDocument;
 import otplab.grader.ResultsJson;
 import otplab.grader.SolutionFiles;
 import otplab.grader.TextSummary;
-import otplab.grader.exercise.Exercise;
-import otplab.grader.exercise.ExerciseCatalog;
-import otplab.grader.exercise.ExerciseLoader;
-import otplab.grader.exercise.ExercisesDirectory;
-import otplab.grader.exercise.InvalidExerciseException;
+import otplab.course.Exercise;
+import otplab.course.ExerciseCatalog;
+import otplab.course.ExerciseLoader;
+import otplab.course.ExercisesDirectory;
+import otplab.course.InvalidExerciseException;
 
 /**
  * {@code ./otplab grade EXERCISE SOLUTION_DIR [--out DIR] [--format json|junit|text]} and

@@ -6,7 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
-import otplab.grader.web.ExerciseModule;
+import otplab.exercises.ExerciseModule;
 import otplab.jvm.WorkerSettings;
 import otplab.jvm.Workers;
 import otplab.runner.Runner;

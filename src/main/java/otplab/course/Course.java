@@ -14,8 +14,9 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * An immutable snapshot of the course as read from disk: the lessons in course order.
- * Exercises live in {@link #exercisesDir()}, one folder per exercise, for the grader to read.
+ * An immutable snapshot of the course as read from disk: the lessons and the exercises, both in
+ * course order. Exercises are ordered by the lesson they practise (in lesson order, then their
+ * place in that lesson's list), then by slug; a broken exercise is kept aside with its problem.
  */
 public final class Course {
     public static final String LESSON_SUFFIX = ".md";
@@ -36,11 +37,19 @@ public final class Course {
     private final List<Lesson> lessons;
     private final Map<String, Lesson> bySlug;
     private final Map<String, Integer> positions;
+    private final List<Exercise> exercises;
+    private final List<InvalidExerciseException> invalidExercises;
 
-    private Course(Path lessonsDir, Path exercisesDir, List<Lesson> lessons) {
+    private Course(Path lessonsDir, Path exercisesDir, List<Lesson> lessons, ExerciseCatalog catalog) {
         this.lessonsDir = lessonsDir;
         this.exercisesDir = exercisesDir;
         this.lessons = List.copyOf(lessons);
+        this.invalidExercises = catalog.invalid();
+        List<Exercise> ordered = new ArrayList<>(catalog.exercises());
+        ordered.sort(Comparator.comparingInt((Exercise e) -> lessonPosition(this.lessons, e))
+                .thenComparingInt(e -> placeInLesson(this.lessons, e))
+                .thenComparing(Exercise::slug));
+        this.exercises = List.copyOf(ordered);
         Map<String, Lesson> slugs = new LinkedHashMap<>();
         Map<String, Integer> index = new LinkedHashMap<>();
         for (int i = 0; i < this.lessons.size(); i++) {
@@ -80,7 +89,43 @@ public final class Course {
             loaded.add(lesson);
         }
         loaded.sort(COURSE_ORDER);
-        return new Course(lessonsDir, exercisesDir, loaded);
+        ExerciseCatalog catalog;
+        try {
+            catalog = ExerciseCatalog.scan(exercisesDir);
+        } catch (IOException unreadable) {
+            catalog = new ExerciseCatalog(exercisesDir, List.of(), List.of(new InvalidExerciseException(
+                    exercisesDir.toString(), List.of("the folder cannot be read: " + unreadable.getMessage()))));
+        }
+        return new Course(lessonsDir, exercisesDir, loaded, catalog);
+    }
+
+    private static int lessonPosition(List<Lesson> lessons, Exercise exercise) {
+        for (int i = 0; i < lessons.size(); i++) {
+            Lesson lesson = lessons.get(i);
+            if (lesson.slug().equals(exercise.lesson()) || lesson.exercises().contains(exercise.slug())) {
+                return i;
+            }
+        }
+        return Integer.MAX_VALUE;
+    }
+
+    private static int placeInLesson(List<Lesson> lessons, Exercise exercise) {
+        return lessons.stream().filter(l -> l.exercises().contains(exercise.slug()))
+                .map(l -> l.exercises().indexOf(exercise.slug())).findFirst().orElse(Integer.MAX_VALUE);
+    }
+
+    /** The exercises that loaded, in course order. */
+    public List<Exercise> exercises() {
+        return exercises;
+    }
+
+    public Optional<Exercise> exercise(String slug) {
+        return exercises.stream().filter(e -> e.slug().equals(slug)).findFirst();
+    }
+
+    /** The exercise folders that could not be read, each with what is wrong ({@code ./otplab check} says it too). */
+    public List<InvalidExerciseException> invalidExercises() {
+        return invalidExercises;
     }
 
     static boolean isLessonFile(Path path) {

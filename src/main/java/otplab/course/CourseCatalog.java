@@ -70,6 +70,7 @@ public final class CourseCatalog {
     private Course read() {
         Course course = Course.load(lessonsDir, exercisesDir, loader);
         course.problems().forEach(p -> LOG.warn("course problem: {}", p.describe()));
+        course.invalidExercises().forEach(invalid -> LOG.warn("{} (run ./otplab check)", invalid.getMessage()));
         return course;
     }
 }

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import otplab.grader.exercise.Exercise;
+import otplab.course.Exercise;
 import otplab.protocol.GradingRequest;
 import otplab.protocol.SourceFile;
 import otplab.protocol.TestSource;

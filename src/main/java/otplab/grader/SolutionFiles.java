@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import otplab.grader.exercise.ExerciseLoader;
+import otplab.course.ExerciseLoader;
 import otplab.protocol.SourceFile;
 
 /**

@@ -11,8 +11,8 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import otplab.grader.exercise.Exercise;
-import otplab.grader.exercise.ExerciseLoader;
+import otplab.course.Exercise;
+import otplab.course.ExerciseLoader;
 import otplab.jvm.WorkerSettings;
 
 /**

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import otplab.grader.exercise.Exercise;
-import otplab.grader.exercise.ExerciseLoader;
+import otplab.course.Exercise;
+import otplab.course.ExerciseLoader;
 import otplab.protocol.SourceFile;
 
 /**

@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import otplab.course.Cell;
 import otplab.course.CourseCatalog;
 import otplab.course.Lesson;
-import otplab.grader.web.ExerciseModule;
+import otplab.exercises.ExerciseModule;
 import otplab.runner.Runner;
 import otplab.runner.RunnerModule;
 import otplab.store.SubmissionStore;

@@ -1,4 +1,4 @@
-package otplab.grader.web;
+package otplab.exercises;
 
 import java.util.Map;
 

@@ -1,4 +1,4 @@
-package otplab.grader.web;
+package otplab.exercises;
 
 import io.javalin.http.Context;
 import io.javalin.http.Cookie;

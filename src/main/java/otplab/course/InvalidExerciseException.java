@@ -1,4 +1,4 @@
-package otplab.grader.exercise;
+package otplab.course;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package otplab.grader.web;
+package otplab.exercises;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package otplab.grader.web;
+package otplab.exercises;
 
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import otplab.grader.Grader;
 import otplab.grader.GradingWorkerLauncher;
-import otplab.grader.exercise.Exercise;
+import otplab.course.Exercise;
 import otplab.jvm.Workers;
 import otplab.store.SubmissionStore;
 import otplab.web.Assets;
@@ -32,7 +32,6 @@ public final class ExerciseModule implements WebModule {
     private final Workers workers;
     private final SubmissionStore store;
     private final Optional<String> instructorToken;
-    private final Exercises exercises = new Exercises();
     private Grader grader;
     /** Read without the lock by /healthz, which must not wait while the first grader is built. */
     private volatile GradingWorkerLauncher launcher;
@@ -54,8 +53,7 @@ public final class ExerciseModule implements WebModule {
 
     @Override
     public void install(JavalinConfig javalin, ServerContext context) {
-        exercises.reload(context.config().exercisesDir(), context.catalog().current());
-        context.catalog().onReload((before, after) -> exercises.reload(context.config().exercisesDir(), after));
+        Exercises exercises = new Exercises(context.catalog());
         ExercisePage page = new ExercisePage(context.pages(), Assets.fromClasspath());
         Supplier<Grader> graders = this::grader;
         javalin.routes.before(ctx -> {
@@ -64,13 +62,13 @@ public final class ExerciseModule implements WebModule {
             }
         });
         new ExerciseRoutes(exercises, workers, graders, store, context.json()).install(javalin);
-        javalin.routes.get("/exercises/{slug}", ctx -> exercisePage(ctx, page, context));
+        javalin.routes.get("/exercises/{slug}", ctx -> exercisePage(ctx, exercises, page, context));
         new InstructorView(instructorToken, store, exercises, context.pages()).install(javalin);
         javalin.events.serverStopped(store::close);
         javalin.events.serverStopped(this::closeGrader);
     }
 
-    private void exercisePage(Context ctx, ExercisePage page, ServerContext context) {
+    private void exercisePage(Context ctx, Exercises exercises, ExercisePage page, ServerContext context) {
         String slug = ctx.pathParam("slug");
         var exercise = exercises.find(slug).orElseThrow(() -> HttpProblem.notFound(Exercises.noSuchExercise(slug)));
         ctx.contentType("text/html; charset=utf-8").result(page.render(exercise, context.catalog().current()));

@@ -1,4 +1,4 @@
-package otplab.grader.web;
+package otplab.exercises;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,7 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import otplab.grader.Grader;
 import otplab.grader.ResultsDocument;
-import otplab.grader.exercise.Exercise;
+import otplab.course.Exercise;
 import otplab.jvm.Workers;
 import otplab.jvm.WorkersBusyException;
 import otplab.store.Progress;

@@ -1,4 +1,4 @@
-package otplab.grader.exercise;
+package otplab.course;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

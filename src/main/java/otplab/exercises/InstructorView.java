@@ -1,4 +1,4 @@
-package otplab.grader.web;
+package otplab.exercises;
 
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import otplab.grader.exercise.Exercise;
+import otplab.course.Exercise;
 import otplab.store.ExerciseStats;
 import otplab.store.Submission;
 import otplab.store.SubmissionStore;

@@ -1,10 +1,10 @@
-package otplab.grader.web;
+package otplab.exercises;
 
 import java.util.List;
 import otplab.course.Course;
 import otplab.course.Lesson;
 import otplab.course.MarkdownRenderer;
-import otplab.grader.exercise.Exercise;
+import otplab.course.Exercise;
 import otplab.web.Assets;
 import otplab.web.Html;
 import otplab.web.Pages;

@@ -1,4 +1,4 @@
-package otplab.grader.web;
+package otplab.exercises;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,8 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import otplab.grader.exercise.Exercise;
-import otplab.grader.exercise.ExerciseLoader;
+import otplab.course.Exercise;
+import otplab.course.ExerciseLoader;
 import otplab.web.HttpProblem;
 import otplab.protocol.SourceFile;
 

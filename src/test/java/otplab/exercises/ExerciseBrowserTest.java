@@ -1,4 +1,4 @@
-package otplab.grader.web;
+package otplab.exercises;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;

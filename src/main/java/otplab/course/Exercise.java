@@ -1,4 +1,4 @@
-package otplab.grader.exercise;
+package otplab.course;
 
 import java.nio.file.Path;
 import java.time.Duration;
