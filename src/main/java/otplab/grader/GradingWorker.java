@@ -8,8 +8,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import otplab.jvm.OutputCollector;
 import otplab.jvm.OutputListener;
 import otplab.jvm.WorkerConnection;
@@ -17,7 +17,7 @@ import otplab.protocol.Frame;
 
 /** A grading worker as the grader uses it: one grading request, optionally preceded by a warm-up. */
 final class GradingWorker {
-    private static final Logger LOG = Logger.getLogger(GradingWorker.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(GradingWorker.class);
 
     private GradingWorker() {}
 
@@ -43,7 +43,7 @@ final class GradingWorker {
             } catch (TimeoutException e) {
                 return new GradeAnswer.TimedOut();
             } catch (IOException | ExecutionException e) {
-                LOG.log(Level.FINE, "worker channel failed during grading", e);
+                LOG.debug("worker channel failed during grading", e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -68,7 +68,7 @@ final class GradingWorker {
             exchange.send(Frame.Type.WARM_UP, List.of(), request);
             return exchange.answer().get(limit.toMillis(), TimeUnit.MILLISECONDS).type() == Frame.Type.WARMED;
         } catch (IOException | ExecutionException | TimeoutException e) {
-            LOG.log(Level.FINE, "a grading worker's warm-up did not finish", e);
+            LOG.debug("a grading worker's warm-up did not finish", e);
             return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -1,5 +1,7 @@
 package otplab.grader;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -16,7 +18,7 @@ final class ResultsBuilder {
     static final String OUTPUT_CUT_NOTICE = "\n[output cut: only the first " + OUTPUT_CAP + " characters are shown]";
     private static final int MAX_DIAGNOSTICS = 20;
 
-    private static final System.Logger LOG = System.getLogger(ResultsBuilder.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(ResultsBuilder.class);
 
     private ResultsBuilder() {}
 
@@ -32,7 +34,7 @@ final class ResultsBuilder {
             case WorkerOutcome.EndedEarly ended -> error(exercise, points, ms, "Grading stopped before the tests"
                     + " reported a result: the worker running them ended (it may have run out of threads or CPU time).");
             case WorkerOutcome.HarnessFault fault -> {
-                LOG.log(System.Logger.Level.WARNING, "grading harness fault: {0}", fault.message());
+                LOG.warn("grading harness fault: {}", fault.message());
                 yield error(exercise, points, ms,
                         "The grader itself failed while grading; this is not a problem with the code. Please report it.");
             }

@@ -5,6 +5,7 @@ import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The folder under /tmp that holds the control folders of one owner's workers (a runner, a
@@ -28,7 +29,7 @@ public final class RunRoot {
         } catch (DirectoryNotEmptyException stillInUse) {
             // A worker's control folder is still there; /tmp's own cleaning takes it later.
         } catch (IOException e) {
-            java.util.logging.Logger.getLogger(RunRoot.class.getName()).fine(() -> "could not remove " + root + ": " + e);
+            LoggerFactory.getLogger(RunRoot.class).debug("could not remove {}: {}", root, e.toString());
         }
     }
 }

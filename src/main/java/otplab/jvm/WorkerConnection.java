@@ -24,8 +24,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import otplab.protocol.CellDiagnostic;
 import otplab.protocol.ControlChannel;
 import otplab.protocol.Frame;
@@ -37,7 +37,7 @@ import otplab.protocol.Frame;
  * notebook ({@code otplab.runner.NotebookWorker}) or a grading ({@code otplab.grader.GradingWorker}).
  */
 public final class WorkerConnection implements AutoCloseable {
-    private static final Logger LOG = Logger.getLogger(WorkerConnection.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(WorkerConnection.class);
     private static final Path CGROUP_ROOT = Path.of("/sys/fs/cgroup");
     static final String CGROUP_PARENT = "otplab";
     private static final AtomicLong SERIAL = new AtomicLong();
@@ -183,7 +183,7 @@ public final class WorkerConnection implements AutoCloseable {
                         }
                     }
                     case LIVE_RENDER, PUBLISH -> pageListener.accept(frame);
-                    default -> LOG.fine(() -> "ignoring a " + frame.type() + " frame from a worker");
+                    default -> LOG.debug("ignoring a {} frame from a worker", frame.type());
                 }
             }
         } catch (IOException closed) {
@@ -341,7 +341,7 @@ public final class WorkerConnection implements AutoCloseable {
         try {
             channel.send(new Frame(type, 0, fields, null));
         } catch (IOException e) {
-            LOG.log(Level.FINE, "could not tell a worker", e);
+            LOG.debug("could not tell a worker", e);
         }
     }
 
@@ -361,7 +361,7 @@ public final class WorkerConnection implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException | TimeoutException e) {
-            LOG.warning("a worker process did not end after SIGKILL");
+            LOG.warn("a worker process did not end after SIGKILL");
         }
     }
 
@@ -421,7 +421,7 @@ public final class WorkerConnection implements AutoCloseable {
                 }
             }
         }
-        LOG.warning("could not remove cgroup " + group);
+        LOG.warn("could not remove cgroup {}", group);
     }
 
     private static void deleteQuietly(Path folder) {
@@ -431,7 +431,7 @@ public final class WorkerConnection implements AutoCloseable {
             }
             Files.deleteIfExists(folder);
         } catch (IOException gone) {
-            LOG.fine("control folder already removed");
+            LOG.debug("control folder already removed");
         }
     }
 }

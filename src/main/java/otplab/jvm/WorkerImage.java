@@ -11,7 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Logger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.util.stream.Stream;
 
 /**
@@ -22,7 +23,7 @@ import java.util.stream.Stream;
  * stale cache never silently slows workers down.
  */
 public final class WorkerImage {
-    private static final Logger LOG = Logger.getLogger(WorkerImage.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(WorkerImage.class);
     /** Flags every worker JVM runs with; the training run must use the same ones for the cache to apply. */
     static final List<String> JIT_FLAGS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData");
 
@@ -129,7 +130,7 @@ public final class WorkerImage {
             if (!process.waitFor(TRAINING_TIMEOUT.toSeconds(), TimeUnit.SECONDS) || process.exitValue() != 0
                     || !Files.isRegularFile(partial)) {
                 process.destroyForcibly();
-                LOG.warning("the worker AOT training run failed; workers start without the cache");
+                LOG.warn("the worker AOT training run failed; workers start without the cache");
                 return false;
             }
             Files.move(partial, cache, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -137,7 +138,7 @@ public final class WorkerImage {
             Files.writeString(cache.resolveSibling(STAMP_NAME), jdkStamp(javaHome));
             return true;
         } catch (IOException e) {
-            LOG.warning("the worker AOT training run could not start: " + e.getMessage());
+            LOG.warn("the worker AOT training run could not start: {}", e.getMessage());
             return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

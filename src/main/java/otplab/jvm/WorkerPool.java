@@ -13,8 +13,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import otplab.protocol.WorkerRole;
 
 /**
@@ -34,7 +34,7 @@ import otplab.protocol.WorkerRole;
  * warm-up refills as soon as a worker is taken, so the next start overlaps this run.
  */
 public final class WorkerPool implements AutoCloseable {
-    private static final Logger LOG = Logger.getLogger(WorkerPool.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(WorkerPool.class);
     /** How often a caller waiting for a worker asks the pool again, so a failed start is retried. */
     private static final long RETRY_START_MS = 1000;
     /** How long closing waits for the kills and starts already queued. */
@@ -268,7 +268,11 @@ public final class WorkerPool implements AutoCloseable {
             }
         } catch (IOException | RuntimeException e) {
             // Closing interrupts a start in progress: expected then, worth a warning otherwise.
-            LOG.log(closed ? Level.FINE : Level.WARNING, "could not start a worker ahead of need", e);
+            if (closed) {
+                LOG.debug("could not start a worker ahead of need", e);
+            } else {
+                LOG.warn("could not start a worker ahead of need", e);
+            }
         } finally {
             starting.decrementAndGet();
             synchronized (ready) {
@@ -305,7 +309,7 @@ public final class WorkerPool implements AutoCloseable {
             long deadline = System.nanoTime() + CLOSE_WAIT.toNanos();
             if (!starter.awaitTermination(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS)
                     || !killer.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
-                LOG.warning("workers were still starting or stopping when their pool closed");
+                LOG.warn("workers were still starting or stopping when their pool closed");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -5,7 +5,8 @@ import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.logging.Logger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import otplab.protocol.WorkerRole;
 
 /**
@@ -21,7 +22,7 @@ import otplab.protocol.WorkerRole;
  * }</pre>
  */
 public final class Workers {
-    private static final Logger LOG = Logger.getLogger(Workers.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(Workers.class);
 
     private final WorkerSettings settings;
     private final Sandbox sandbox;
@@ -48,7 +49,7 @@ public final class Workers {
         if (!prepared) {
             prepared = true;
             if (sandbox.mode() != Sandbox.Mode.BUBBLEWRAP) {
-                LOG.warning(sandbox.description());
+                LOG.warn(sandbox.description());
             }
             if (sandbox.mode() != Sandbox.Mode.UNAVAILABLE) {
                 image = WorkerImage.prepare(settings);

@@ -9,8 +9,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import otplab.jvm.OutputCollector;
 import otplab.jvm.OutputListener;
 import otplab.jvm.WorkerConnection;
@@ -25,7 +25,7 @@ import otplab.protocol.RunStatus;
  * socket are the {@link WorkerConnection}'s.
  */
 public final class NotebookWorker implements AutoCloseable {
-    private static final Logger LOG = Logger.getLogger(NotebookWorker.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(NotebookWorker.class);
 
     private final WorkerConnection connection;
     private volatile CompletableFuture<Void> stopSignal = new CompletableFuture<>();
@@ -73,7 +73,7 @@ public final class NotebookWorker implements AutoCloseable {
                 forced = RunStatus.TIMEOUT;
                 forcedMessage = "the run took longer than " + readable(wallTime) + " and was stopped";
             } catch (IOException | ExecutionException e) {
-                LOG.log(Level.FINE, "worker channel failed during a run", e);
+                LOG.debug("worker channel failed during a run", e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -130,7 +130,7 @@ public final class NotebookWorker implements AutoCloseable {
             try {
                 diagnostics.add(CellDiagnostic.decode(encoded));
             } catch (IllegalArgumentException malformed) {
-                LOG.fine("dropping a malformed diagnostic from a worker");
+                LOG.debug("dropping a malformed diagnostic from a worker");
             }
         }
         return new RunResult(status, collector.stdout(), collector.stderr(), frame.all("value"), diagnostics,

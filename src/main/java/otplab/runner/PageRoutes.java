@@ -14,7 +14,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.logging.Logger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.util.regex.Pattern;
 import otplab.protocol.Frame;
 
@@ -35,7 +36,7 @@ import otplab.protocol.Frame;
  * </ul>
  */
 final class PageRoutes {
-    private static final Logger LOG = Logger.getLogger(PageRoutes.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(PageRoutes.class);
     private static final Pattern SESSION = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     private static final Pattern ROOM = Pattern.compile("[A-Za-z0-9_:-]{1,128}");
     private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS");
@@ -179,7 +180,7 @@ final class PageRoutes {
                     }
                 });
             }
-            default -> LOG.fine(() -> "ignoring a " + frame.type() + " page frame");
+            default -> LOG.debug("ignoring a {} page frame", frame.type());
         }
     }
 

@@ -17,8 +17,8 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import otplab.protocol.CellDiagnostic;
 
 /**
@@ -35,7 +35,7 @@ import otplab.protocol.CellDiagnostic;
  * </ul>
  */
 public final class RunRoutes {
-    private static final Logger LOG = Logger.getLogger(RunRoutes.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(RunRoutes.class);
     /** Room for JSON quoting and escapes around a source of the largest allowed size. */
     private static final int BODY_OVERHEAD = 16 * 1024;
 
@@ -57,7 +57,7 @@ public final class RunRoutes {
         config.routes.ws("/ws/run", ws -> {
             ws.onMessage(message -> routes.onSocketMessage(message, message.message(), pages));
             ws.onClose(pages::detach);
-            ws.onError(error -> LOG.log(Level.FINE, "run socket error", error.error()));
+            ws.onError(error -> LOG.debug("run socket error", error.error()));
         });
     }
 
@@ -254,7 +254,7 @@ public final class RunRoutes {
         } catch (WorkersBusyException | SandboxUnavailableException | IllegalArgumentException e) {
             send(ws, Map.of("type", "error", "cell", cell, "error", e.getMessage()));
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "a streamed run failed", e);
+            LOG.warn("a streamed run failed", e);
             send(ws, Map.of("type", "error", "cell", cell, "error", "the run failed inside the server; please try again"));
         }
     }

@@ -3,12 +3,12 @@ package otplab.runner;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.websocket.WsContext;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Writes JSON messages to a page's /ws/run socket, from whichever thread has one to send. */
 final class RunSocket {
-    private static final Logger LOG = Logger.getLogger(RunSocket.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(RunSocket.class);
 
     private RunSocket() {}
 
@@ -25,7 +25,7 @@ final class RunSocket {
                 }
             }
         } catch (JsonProcessingException | RuntimeException e) {
-            LOG.log(Level.FINE, "could not send on a run socket", e);
+            LOG.debug("could not send on a run socket", e);
         }
     }
 }

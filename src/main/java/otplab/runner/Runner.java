@@ -16,8 +16,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.util.regex.Pattern;
 import otplab.jvm.OutputListener;
 import otplab.jvm.Sandbox;
@@ -41,7 +41,7 @@ import otplab.protocol.WorkerRole;
  * }</pre>
  */
 public final class Runner implements AutoCloseable {
-    private static final Logger LOG = Logger.getLogger(Runner.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(Runner.class);
     private static final Pattern SESSION_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
     private final Workers workers;
@@ -257,7 +257,7 @@ public final class Runner implements AutoCloseable {
             return new NotebookWorker(pool.take(listener));
         } catch (IOException | RuntimeException e) {
             workers.permits().release();
-            LOG.log(Level.WARNING, "could not start a worker", e);
+            LOG.warn("could not start a worker", e);
             throw new WorkersBusyException();
         }
     }
