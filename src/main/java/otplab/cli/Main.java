@@ -22,13 +22,23 @@ public final class Main {
         return switch (command) {
             case "grade" -> GradeCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), out, err);
             case "check" -> CheckCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), out, err);
-            case "serve" -> ServeCommand.run(System.getenv(), home(), out, err);
+            case "serve" -> serve(java.util.Arrays.copyOfRange(args, 1, args.length), out, err);
             case "bench" -> notYetAvailable(command, err);
             default -> {
                 err.println("otplab: unknown command '" + command + "'; see ./otplab --help");
                 yield EXIT_USAGE;
             }
         };
+    }
+
+    /** {@code serve}, or with {@code --train-aot} the launcher's AOT training run of the server. */
+    private static int serve(String[] args, PrintStream out, PrintStream err) {
+        boolean training = args.length == 1 && args[0].equals(ServeCommand.TRAIN_AOT);
+        if (args.length > 0 && !training) {
+            err.println("otplab serve: takes no arguments (PORT, HOST, LESSONS_DIR and the other variables configure it)");
+            return EXIT_USAGE;
+        }
+        return ServeCommand.run(System.getenv(), home(), out, err, training);
     }
 
     /** The repository root: set by the launcher as -Dotplab.home, else the working directory. */

@@ -20,10 +20,21 @@ import otplab.web.ServerConfig;
 final class ServeCommand {
     static final int EXIT_FAILED = 1;
     static final int EXIT_USAGE = 3;
+    /** The launcher's argument for the server's AOT training run. */
+    static final String TRAIN_AOT = "--train-aot";
 
     private ServeCommand() {}
 
     static int run(Map<String, String> env, Path home, PrintStream out, PrintStream err) {
+        return run(env, home, out, err, false);
+    }
+
+    /**
+     * Serves until stopped; with {@code training}, serves the AOT training run instead (see
+     * {@link ServerTraining}) and returns once it is done.
+     */
+    static int run(Map<String, String> given, Path home, PrintStream out, PrintStream err, boolean training) {
+        Map<String, String> env = training ? ServerTraining.environment(given) : given;
         CourseServer server;
         Workers workers;
         Runner runner;
@@ -49,6 +60,9 @@ final class ServeCommand {
             err.println("otplab serve: cannot listen on " + config.host() + ":" + config.port()
                     + " (is another server running there?). Set PORT to use another port.");
             return EXIT_FAILED;
+        }
+        if (training) {
+            return ServerTraining.train(server, out, err);
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
