@@ -15,6 +15,7 @@ import otplab.course.Exercise;
 import otplab.store.ExerciseStats;
 import otplab.store.Submission;
 import otplab.store.SubmissionStore;
+import otp.web.Html.Safe;
 import otplab.web.Html;
 import otplab.web.HttpProblem;
 import otplab.web.Pages;
@@ -116,49 +117,68 @@ final class InstructorView {
                 .result(pages.layout(new Pages.Layout("Instructor", "instructor", null, null, main, false)));
     }
 
+    private static final String SIGN_IN = """
+            <h1>Instructor</h1>
+            {problem}<form method="post" action="/instructor" class="sign-in">
+            <label for="instructor-token">Instructor token</label>
+            <input type="password" id="instructor-token" name="token" autocomplete="current-password" required>
+            <button type="submit">Sign in</button>
+            </form>""";
+
+    private static final String DASHBOARD = """
+            <h1>Instructor</h1>
+            <p><a href="/instructor/submissions.csv" download>Download every submission as CSV</a></p>
+            <section aria-labelledby="rates-title">
+            <h2 id="rates-title">Pass rates per exercise</h2>
+            <table class="instructor-table" id="pass-rates">
+            <thead><tr><th scope="col">Exercise</th><th scope="col">Submissions</th><th scope="col">Learners</th>\
+            <th scope="col">Learners who passed</th><th scope="col">Pass rate</th></tr></thead>
+            <tbody>
+            {rates}</tbody>
+            </table>
+            </section>
+            <section aria-labelledby="subs-title">
+            <h2 id="subs-title">Submissions ({count})</h2>
+            {submissions}</section>""";
+
+    private static final String RATE_ROW = """
+            <tr data-exercise="{slug}"><th scope="row"><a href="/exercises/{slug}">{title}</a></th><td>{submissions}</td>\
+            <td>{learners}</td><td>{passed}</td><td>{rate}</td></tr>
+            """;
+
+    private static final String SUBMISSIONS = """
+            <table class="instructor-table" id="submissions">
+            <thead><tr><th scope="col">#</th><th scope="col">Learner</th><th scope="col">Exercise</th><th scope="col">Status</th>\
+            <th scope="col">Tests passed</th><th scope="col">Submitted (UTC)</th></tr></thead>
+            <tbody>
+            {rows}</tbody>
+            </table>
+            """;
+
+    private static final String SUBMISSION_ROW = """
+            <tr><td>{id}</td><td>{learner}</td><td>{exercise}</td><td>{status}</td><td>{passed} / {total}</td><td>{at}</td></tr>
+            """;
+
     private static String signInForm(String error) {
-        StringBuilder main = new StringBuilder("<h1>Instructor</h1>\n");
-        if (error != null) {
-            main.append("<p class=\"problem-message\" role=\"alert\">").append(Html.escape(error)).append("</p>\n");
-        }
-        return main.append("<form method=\"post\" action=\"/instructor\" class=\"sign-in\">\n")
-                .append("<label for=\"instructor-token\">Instructor token</label>\n")
-                .append("<input type=\"password\" id=\"instructor-token\" name=\"token\" autocomplete=\"current-password\" required>\n")
-                .append("<button type=\"submit\">Sign in</button>\n</form>").toString();
+        Safe problem = error == null ? Html.trusted("")
+                : Html.render("<p class=\"problem-message\" role=\"alert\">{error}</p>\n", Map.of("error", error));
+        return Html.render(SIGN_IN, Map.of("problem", problem)).html();
     }
 
     private String dashboard() {
         Map<String, ExerciseStats> stats = store.statsByExercise();
         List<Submission> submissions = store.allSubmissions();
-        StringBuilder main = new StringBuilder("<h1>Instructor</h1>\n")
-                .append("<p><a href=\"/instructor/submissions.csv\" download>Download every submission as CSV</a></p>\n")
-                .append("<section aria-labelledby=\"rates-title\">\n<h2 id=\"rates-title\">Pass rates per exercise</h2>\n")
-                .append("<table class=\"instructor-table\" id=\"pass-rates\">\n<thead><tr><th scope=\"col\">Exercise</th>")
-                .append("<th scope=\"col\">Submissions</th><th scope=\"col\">Learners</th><th scope=\"col\">Learners who passed</th>")
-                .append("<th scope=\"col\">Pass rate</th></tr></thead>\n<tbody>\n");
-        for (Exercise e : exercises.all()) {
+        Safe rates = Html.each(exercises.all(), e -> {
             ExerciseStats s = stats.getOrDefault(e.slug(), new ExerciseStats(e.slug(), 0, 0, 0, 0));
-            main.append("<tr data-exercise=\"").append(Html.escape(e.slug())).append("\"><th scope=\"row\"><a href=\"/exercises/")
-                    .append(Html.escape(e.slug())).append("\">").append(Html.escape(e.title())).append("</a></th><td>")
-                    .append(s.submissions()).append("</td><td>").append(s.learners()).append("</td><td>").append(s.learnersPassed())
-                    .append("</td><td>").append(s.learners() == 0 ? "–" : Math.round(s.passRate() * 100) + " %").append("</td></tr>\n");
-        }
-        main.append("</tbody>\n</table>\n</section>\n<section aria-labelledby=\"subs-title\">\n")
-                .append("<h2 id=\"subs-title\">Submissions (").append(submissions.size()).append(")</h2>\n");
-        if (submissions.isEmpty()) {
-            main.append("<p>No submissions yet.</p>\n");
-        } else {
-            main.append("<table class=\"instructor-table\" id=\"submissions\">\n<thead><tr><th scope=\"col\">#</th>")
-                    .append("<th scope=\"col\">Learner</th><th scope=\"col\">Exercise</th><th scope=\"col\">Status</th>")
-                    .append("<th scope=\"col\">Tests passed</th><th scope=\"col\">Submitted (UTC)</th></tr></thead>\n<tbody>\n");
-            for (Submission s : submissions.reversed()) {
-                main.append("<tr><td>").append(s.id()).append("</td><td>").append(LearnerToken.pseudonym(s.learner()))
-                        .append("</td><td>").append(Html.escape(s.exercise())).append("</td><td>").append(s.status())
-                        .append("</td><td>").append(s.passed()).append(" / ").append(s.total()).append("</td><td>")
-                        .append(s.createdAt().toString().replace('T', ' ').replaceAll("\\.\\d+Z$", "Z")).append("</td></tr>\n");
-            }
-            main.append("</tbody>\n</table>\n");
-        }
-        return main.append("</section>").toString();
+            return Html.render(RATE_ROW, Map.of("slug", e.slug(), "title", e.title(), "submissions", s.submissions(),
+                    "learners", s.learners(), "passed", s.learnersPassed(),
+                    "rate", s.learners() == 0 ? "–" : Math.round(s.passRate() * 100) + " %"));
+        });
+        Safe table = submissions.isEmpty() ? Html.trusted("<p>No submissions yet.</p>\n")
+                : Html.render(SUBMISSIONS, Map.of("rows", Html.each(submissions.reversed(), s -> Html.render(SUBMISSION_ROW, Map.of(
+                        "id", s.id(), "learner", LearnerToken.pseudonym(s.learner()), "exercise", s.exercise(),
+                        "status", s.status(), "passed", s.passed(), "total", s.total(),
+                        "at", s.createdAt().toString().replace('T', ' ').replaceAll("\\.\\d+Z$", "Z"))))));
+        return Html.render(DASHBOARD, Map.of("rates", rates, "count", submissions.size(), "submissions", table)).html();
     }
 }
