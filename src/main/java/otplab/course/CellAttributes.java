@@ -93,11 +93,6 @@ public record CellAttributes(
         Objects.requireNonNull(panel, "panel must not be null");
     }
 
-    /** Whether anything about the run's outcome is checked beyond its status. */
-    public boolean hasOutputExpectation() {
-        return expect.isPresent() || expectContains.isPresent() || errorContains.isPresent();
-    }
-
     /**
      * Reads the attribute text of a fence (what follows {@code java}). Every mistake is
      * reported to {@code problems} as a sentence; the result is the best reading of the rest.

@@ -1,6 +1,5 @@
 package otplab.jvm;
 
-import otplab.protocol.RunStatus;
 
 import otplab.protocol.WorkerRole;
 import java.io.IOException;
@@ -26,7 +25,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import otplab.protocol.CellDiagnostic;
 import otplab.protocol.ControlChannel;
 import otplab.protocol.Frame;
 

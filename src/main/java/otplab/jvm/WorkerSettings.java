@@ -113,30 +113,6 @@ public final class WorkerSettings {
         return builder().build();
     }
 
-    public Builder toBuilder() {
-        Builder b = new Builder();
-        b.wallTime = wallTime;
-        b.maxWallTime = maxWallTime;
-        b.cpuSeconds = cpuSeconds;
-        b.heapMb = heapMb;
-        b.metaspaceMb = metaspaceMb;
-        b.outputBytes = outputBytes;
-        b.sourceBytes = sourceBytes;
-        b.maxThreads = maxThreads;
-        b.memoryMb = memoryMb;
-        b.openFiles = openFiles;
-        b.fileBytes = fileBytes;
-        b.poolSize = poolSize;
-        b.maxWorkers = maxWorkers;
-        b.parallelStarts = parallelStarts;
-        b.sessionIdle = sessionIdle;
-        b.queueWait = queueWait;
-        b.allowUnsandboxed = allowUnsandboxed;
-        b.workerJar = workerJar;
-        b.javaHome = javaHome;
-        return b;
-    }
-
     public Duration wallTime() { return wallTime; }
     public Duration maxWallTime() { return maxWallTime; }
 

@@ -1,6 +1,5 @@
 package otplab.runner;
 
-import otplab.jvm.WorkerConnection;
 import otplab.jvm.WorkersBusyException;
 import otplab.jvm.WorkerSettings;
 import otplab.jvm.OutputListener;

@@ -293,11 +293,6 @@ public final class Runner implements AutoCloseable {
         }
     }
 
-    /** Number of sessions with a live worker; for tests and figures. */
-    int liveSessions() {
-        return (int) sessions.values().stream().filter(s -> s.worker != null && s.worker.isAlive()).count();
-    }
-
     /** Every process of every worker this runner holds, for leak checks. */
     List<ProcessHandle> processes() {
         List<ProcessHandle> all = new ArrayList<>(pool.processes());

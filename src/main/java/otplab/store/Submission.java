@@ -36,8 +36,4 @@ public record Submission(
         Objects.requireNonNull(createdAt, "createdAt must not be null");
         files = Map.copyOf(files);
     }
-
-    public boolean isPass() {
-        return "pass".equals(status);
-    }
 }

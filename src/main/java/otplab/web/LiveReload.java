@@ -39,10 +39,6 @@ final class LiveReload {
         });
     }
 
-    int clients() {
-        return clients.size();
-    }
-
     private static java.util.List<String> outline(Course course) {
         return course.lessons().stream().map(l -> l.slug() + "\u0000" + l.title()).toList();
     }
