@@ -1,8 +1,11 @@
 package otplab.exercises;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.IntStream;
+import otp.web.Html.Safe;
 import otplab.course.Course;
-import otplab.course.Lesson;
 import otplab.course.MarkdownRenderer;
 import otplab.course.Exercise;
 import otplab.web.Assets;
@@ -25,27 +28,81 @@ final class ExercisePage {
         this.assets = assets;
     }
 
+    private static final String PAGE = """
+            <article class="exercise" aria-labelledby="exercise-title">
+            <p class="breadcrumb"><a href="/">Course</a>{crumb}</p>
+            <h1 id="exercise-title">{title}</h1>
+            <p class="lesson-meta">Practice exercise · {difficulty} · {points} points \
+            <span class="done-mark" id="exercise-done" hidden>Completed</span></p>
+            <div class="lesson-body exercise-instructions">
+            {instructions}</div>
+            <section class="hints" aria-labelledby="hints-title">
+            <h2 id="hints-title">Hints</h2>
+            <p class="hints-intro">Stuck? Reveal the hints one at a time.</p>
+            <ol class="hint-list" id="hint-list">
+            {hints}</ol>
+            <button type="button" id="show-hint" data-total="{hintCount}">Show hint 1 of {hintCount}</button>
+            </section>
+            </article>
+            <section class="workbench" aria-labelledby="workbench-title">
+            <h2 id="workbench-title">Your solution</h2>
+            <p class="workbench-intro">Edit the files below; drafts are kept in this browser. \
+            <strong>Run tests</strong> runs the tests you can read; <strong>Submit</strong> also runs hidden tests and records the result.</p>
+            <div class="file-tabs" role="tablist" aria-label="Files">
+            {tabs}</div>
+            {panels}<div class="workbench-actions">
+            <button type="button" id="run-tests" class="primary">Run tests</button>
+            <button type="button" id="submit-solution" class="primary">Submit</button>
+            <button type="button" id="reset-file">Reset this file to the starter</button>
+            </div>
+            <p id="grading-status" class="grading-status" role="status" aria-live="polite"></p>
+            <section id="results" class="results" aria-labelledby="results-title" hidden>
+            <h2 id="results-title" tabindex="-1">Results</h2>
+            <p id="results-summary" class="results-summary"></p>
+            <ol id="test-results" class="test-results"></ol>
+            </section>
+            <section class="history" aria-labelledby="history-title">
+            <h2 id="history-title">Your submissions</h2>
+            <p id="history-empty">No submissions yet.</p>
+            <ol id="history-list" class="history-list"></ol>
+            </section>
+            </section>
+            <script type="module" src="{script}"></script>""";
+
+    private static final String CRUMB = " <span aria-hidden=\"true\">›</span> <a href=\"{url}\">{title}</a>";
+
+    private static final String TAB = """
+            <button type="button" role="tab" class="file-tab" id="file-tab-{i}" aria-controls="file-panel-{i}" \
+            aria-selected="{selected}" tabindex="{tabindex}">{name}</button>
+            """;
+
+    private static final String PANEL = """
+            <div class="file-panel" role="tabpanel" id="file-panel-{i}" aria-labelledby="file-tab-{i}" data-file="{name}"{hidden}>
+            <pre class="exercise-source"><code>{content}</code></pre>
+            </div>
+            """;
+
     String render(Exercise exercise, Course course) {
-        StringBuilder main = new StringBuilder(8192);
-        Lesson lesson = course.lesson(exercise.lesson()).orElse(null);
-        main.append("<article class=\"exercise\" aria-labelledby=\"exercise-title\">\n")
-                .append("<p class=\"breadcrumb\"><a href=\"/\">Course</a>");
-        if (lesson != null) {
-            main.append(" <span aria-hidden=\"true\">›</span> <a href=\"").append(Html.escape(lesson.url())).append("\">")
-                    .append(Html.escape(lesson.title())).append("</a>");
-        }
-        main.append("</p>\n<h1 id=\"exercise-title\">").append(Html.escape(exercise.title())).append("</h1>\n")
-                .append("<p class=\"lesson-meta\">Practice exercise · ")
-                .append(exercise.difficulty().name().toLowerCase(java.util.Locale.ROOT)).append(" · ")
-                .append(exercise.points()).append(" points")
-                .append(" <span class=\"done-mark\" id=\"exercise-done\" hidden>Completed</span></p>\n")
-                .append("<div class=\"lesson-body exercise-instructions\">\n")
-                .append(markdown.render(withoutTitle(exercise.instructions())).html()).append("</div>\n");
-        hints(main, exercise.hints());
-        main.append("</article>\n");
-        workbench(main, exercise.starter());
-        main.append("<script type=\"module\" src=\"").append(assets.url("exercise.js")).append("\"></script>");
-        return pages.layout(new Pages.Layout(exercise.title(), "exercise", exercise.slug(), null, main.toString(), false));
+        Safe crumb = course.lesson(exercise.lesson())
+                .map(lesson -> Html.render(CRUMB, Map.of("url", lesson.url(), "title", lesson.title())))
+                .orElse(Html.trusted(""));
+        List<SourceFile> starter = exercise.starter();
+        List<Integer> indexes = IntStream.range(0, starter.size()).boxed().toList();
+        Safe main = Html.render(PAGE, Map.ofEntries(
+                Map.entry("crumb", crumb),
+                Map.entry("title", exercise.title()),
+                Map.entry("difficulty", exercise.difficulty().name().toLowerCase(Locale.ROOT)),
+                Map.entry("points", exercise.points()),
+                // Instructions are the instructor's Markdown, rendered (and escaped where it is text) by the course's renderer.
+                Map.entry("instructions", Html.trusted(markdown.render(withoutTitle(exercise.instructions())).html())),
+                Map.entry("hints", Html.each(exercise.hints(), hint -> Html.trusted("<li hidden>" + Html.message(hint) + "</li>\n"))),
+                Map.entry("hintCount", exercise.hints().size()),
+                Map.entry("tabs", Html.each(indexes, i -> Html.render(TAB, Map.of("i", i, "selected", i == 0,
+                        "tabindex", i == 0 ? "0" : "-1", "name", starter.get(i).name())))),
+                Map.entry("panels", Html.each(indexes, i -> Html.render(PANEL, Map.of("i", i, "name", starter.get(i).name(),
+                        "hidden", Html.trusted(i == 0 ? "" : " hidden"), "content", starter.get(i).content())))),
+                Map.entry("script", assets.url("exercise.js"))));
+        return pages.layout(new Pages.Layout(exercise.title(), "exercise", exercise.slug(), null, main.html(), false));
     }
 
     /** The page has its own h1; the README's leading "# Title" would repeat it. */
@@ -56,48 +113,5 @@ final class ExercisePage {
             return end < 0 ? "" : text.substring(end + 1);
         }
         return text;
-    }
-
-    private static void hints(StringBuilder main, List<String> hints) {
-        main.append("<section class=\"hints\" aria-labelledby=\"hints-title\">\n<h2 id=\"hints-title\">Hints</h2>\n")
-                .append("<p class=\"hints-intro\">Stuck? Reveal the hints one at a time.</p>\n<ol class=\"hint-list\" id=\"hint-list\">\n");
-        for (String hint : hints) {
-            main.append("<li hidden>").append(Html.message(hint)).append("</li>\n");
-        }
-        main.append("</ol>\n<button type=\"button\" id=\"show-hint\" data-total=\"").append(hints.size())
-                .append("\">Show hint 1 of ").append(hints.size()).append("</button>\n</section>\n");
-    }
-
-    private static void workbench(StringBuilder main, List<SourceFile> starter) {
-        main.append("<section class=\"workbench\" aria-labelledby=\"workbench-title\">\n")
-                .append("<h2 id=\"workbench-title\">Your solution</h2>\n")
-                .append("<p class=\"workbench-intro\">Edit the files below; drafts are kept in this browser. ")
-                .append("<strong>Run tests</strong> runs the tests you can read; <strong>Submit</strong> also runs hidden tests and records the result.</p>\n")
-                .append("<div class=\"file-tabs\" role=\"tablist\" aria-label=\"Files\">\n");
-        for (int i = 0; i < starter.size(); i++) {
-            String name = Html.escape(starter.get(i).name());
-            main.append("<button type=\"button\" role=\"tab\" class=\"file-tab\" id=\"file-tab-").append(i)
-                    .append("\" aria-controls=\"file-panel-").append(i).append("\" aria-selected=\"").append(i == 0)
-                    .append("\" tabindex=\"").append(i == 0 ? "0" : "-1").append("\">").append(name).append("</button>\n");
-        }
-        main.append("</div>\n");
-        for (int i = 0; i < starter.size(); i++) {
-            SourceFile file = starter.get(i);
-            main.append("<div class=\"file-panel\" role=\"tabpanel\" id=\"file-panel-").append(i)
-                    .append("\" aria-labelledby=\"file-tab-").append(i).append("\" data-file=\"").append(Html.escape(file.name()))
-                    .append('"').append(i == 0 ? "" : " hidden").append(">\n<pre class=\"exercise-source\"><code>")
-                    .append(Html.escape(file.content())).append("</code></pre>\n</div>\n");
-        }
-        main.append("<div class=\"workbench-actions\">\n")
-                .append("<button type=\"button\" id=\"run-tests\" class=\"primary\">Run tests</button>\n")
-                .append("<button type=\"button\" id=\"submit-solution\" class=\"primary\">Submit</button>\n")
-                .append("<button type=\"button\" id=\"reset-file\">Reset this file to the starter</button>\n</div>\n")
-                .append("<p id=\"grading-status\" class=\"grading-status\" role=\"status\" aria-live=\"polite\"></p>\n")
-                .append("<section id=\"results\" class=\"results\" aria-labelledby=\"results-title\" hidden>\n")
-                .append("<h2 id=\"results-title\" tabindex=\"-1\">Results</h2>\n<p id=\"results-summary\" class=\"results-summary\"></p>\n")
-                .append("<ol id=\"test-results\" class=\"test-results\"></ol>\n</section>\n")
-                .append("<section class=\"history\" aria-labelledby=\"history-title\">\n<h2 id=\"history-title\">Your submissions</h2>\n")
-                .append("<p id=\"history-empty\">No submissions yet.</p>\n<ol id=\"history-list\" class=\"history-list\"></ol>\n</section>\n")
-                .append("</section>\n");
     }
 }
