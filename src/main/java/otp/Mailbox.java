@@ -83,7 +83,7 @@ final class Mailbox extends MailboxNode {
                 Object tag = n.tag;
                 n.msg = null;
                 n.tag = null;
-                if (tag instanceof Ref ref && ref.expired) {
+                if (stale(msg, tag)) {
                     continue;
                 }
                 if (matcher.matches(msg, tag)) {
@@ -116,7 +116,7 @@ final class Mailbox extends MailboxNode {
     private boolean takeSaved(Matcher matcher) {
         MailboxNode prev = null;
         for (MailboxNode n = saveHead; n != null; prev = n, n = n.next) {
-            boolean stale = n.tag instanceof Ref ref && ref.expired;
+            boolean stale = stale(n.msg, n.tag);
             if (stale || matcher.matches(n.msg, n.tag)) {
                 MailboxNode after = n.next;
                 if (prev == null) {
@@ -136,6 +136,11 @@ final class Mailbox extends MailboxNode {
             }
         }
         return false;
+    }
+
+    /** A reply nobody waits for any more, or the DOWN of a monitor removed before it arrived. */
+    private static boolean stale(Object msg, Object tag) {
+        return (tag instanceof Ref ref && ref.expired) || (msg instanceof Down down && down.ref().downCancelled());
     }
 
     private void save(Object msg, Object tag) {

@@ -15,8 +15,8 @@ class SupervisorChildrenTest {
     void whichChildrenAndCountChildrenDescribeTheChildren() {
         Pid me = Process.self();
         Pid sup = Supervisor.startLink(List.of(Worker.spec("wa", me), Worker.spec("wb", me)), Supervisor.Flags.defaults());
-        assertEquals(List.of(new ChildInfo("wa", Process.whereis("wa"), ChildType.WORKER),
-                new ChildInfo("wb", Process.whereis("wb"), ChildType.WORKER)), Supervisor.whichChildren(sup));
+        assertEquals(List.of(new ChildInfo("wb", Process.whereis("wb"), ChildType.WORKER),
+                new ChildInfo("wa", Process.whereis("wa"), ChildType.WORKER)), Supervisor.whichChildren(sup));
         assertEquals(new ChildCounts(2, 2, 0, 2), Supervisor.countChildren(sup));
         assertEquals(List.of(Process.whereis("wa"), Process.whereis("wb")), Process.processInfo(sup).orElseThrow().children());
     }
@@ -113,11 +113,11 @@ class SupervisorChildrenTest {
                 ChildSpec.supervisor("inner", () -> Supervisor.startLink(inner, "n_leaf"))), Supervisor.Flags.defaults());
         next();
         next();
-        Pid innerPid = Supervisor.whichChildren(top).get(1).pid();
+        Pid innerPid = Supervisor.whichChildren(top).getFirst().pid();
         assertEquals(new ChildCounts(2, 2, 1, 1), Supervisor.countChildren(top));
         Worker.crash("n_leaf");
         assertEquals("start n_leaf", next());
-        assertEquals(innerPid, Supervisor.whichChildren(top).get(1).pid());
+        assertEquals(innerPid, Supervisor.whichChildren(top).getFirst().pid());
         assertTrue(Process.receive(String.class, 30).isEmpty());
     }
 }
