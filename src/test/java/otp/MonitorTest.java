@@ -75,4 +75,38 @@ class MonitorTest {
         assertEquals(List.of(Process.self()), Process.processInfo(target).orElseThrow().monitoredBy());
         Process.exit(target, Reason.KILL);
     }
+
+    @Test
+    void demonitorReturnsTrueEvenAfterTheDownArrived() {
+        Monitored m = Process.spawnMonitor(() -> { });
+        next(Down.class);
+        assertTrue(Process.demonitor(m.ref()));
+        assertTrue(Process.demonitor(m.ref(), true));
+    }
+
+    @Test
+    void noDownEverArrivesAfterDemonitorWithFlushEvenWhileTheTargetsAreExiting() {
+        for (int i = 0; i < 5_000; i++) {
+            Pid target = Process.spawn(() -> { });
+            Ref ref = Process.monitor(target);
+            Process.demonitor(ref, true);
+        }
+        assertTrue(Process.receive(Down.class, 100).isEmpty());
+    }
+
+    @Test
+    void monitoringARegisteredNameWatchesTheProcessHoldingIt() {
+        Pid target = Process.spawn(() -> Process.receive());
+        Process.register("monitored_by_name", target);
+        Ref ref = Process.monitor("monitored_by_name");
+        Process.send("monitored_by_name", "go");
+        assertEquals(new Down(ref, target, Reason.NORMAL), next(Down.class));
+    }
+
+    @Test
+    void monitoringANameNobodyHoldsDeliversDownWithNoproc() {
+        Ref ref = Process.monitor("nobody_has_this_name");
+        assertEquals(new Down(ref, null, Reason.NOPROC), next(Down.class));
+        assertTrue(Process.demonitor(ref));
+    }
 }

@@ -120,4 +120,34 @@ class SupervisorChildrenTest {
         assertEquals(innerPid, Supervisor.whichChildren(top).getFirst().pid());
         assertTrue(Process.receive(String.class, 30).isEmpty());
     }
+
+    @Test
+    void whichChildrenListsTheNewestChildFirstLikeSupervisorWhichChildren() {
+        Pid me = Process.self();
+        Pid sup = Supervisor.startLink(List.of(Worker.spec("order_a", me), Worker.spec("order_b", me)), Supervisor.Flags.defaults());
+        Supervisor.startChild(sup, Worker.spec("order_c", me));
+        assertEquals(List.of("order_c", "order_b", "order_a"), Supervisor.whichChildren(sup).stream().map(ChildInfo::id).toList());
+    }
+
+    @Test
+    void getChildspecReturnsTheSpecOfAKnownChildAndNotFoundOtherwise() {
+        Pid me = Process.self();
+        ChildSpec spec = Worker.spec("spec_a", me).withRestart(Restart.TRANSIENT);
+        Pid sup = Supervisor.startLink(List.of(spec), Supervisor.Flags.defaults());
+        assertEquals(spec, Supervisor.getChildspec(sup, "spec_a"));
+        SupervisorException e = assertThrows(SupervisorException.class, () -> Supervisor.getChildspec(sup, "spec_none"));
+        assertEquals(SupervisorException.Problem.NOT_FOUND, e.problem());
+    }
+
+    @Test
+    void aGenServersChildSpecStartsItUnderItsClassNameAndCanBeOverridden() {
+        Counter counter = new Counter();
+        ChildSpec spec = counter.childSpec(5);
+        assertEquals("Counter", spec.id());
+        assertEquals(ChildType.WORKER, spec.type());
+        Pid sup = Supervisor.startLink(List.of(spec, counter.childSpec(9).withId("second")), Supervisor.Flags.defaults());
+        List<ChildInfo> children = Supervisor.whichChildren(sup);
+        assertEquals(List.of("second", "Counter"), children.stream().map(ChildInfo::id).toList());
+        assertEquals(9, (int) GenServer.call(children.getFirst().pid(), "count"));
+    }
 }
