@@ -333,8 +333,11 @@ public interface GenServer<A, S> {
     /** Answers a call that handleCall left waiting with noreply. */
     static void reply(From from, Object value) {
         Objects.requireNonNull(from, "from must not be null");
-        if (!from.tag().expired) {
-            from.caller().proc.send(value, from.tag());
+        Ref tag = from.tag();
+        if (!tag.expired) {
+            Proc caller = from.caller().proc;
+            tag.reply = value == null ? Ref.NULL_REPLY : value;
+            caller.mailbox.wakeForReply(caller.thread);
         }
     }
 

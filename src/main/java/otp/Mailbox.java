@@ -48,6 +48,8 @@ final class Mailbox extends MailboxNode {
     boolean sweeping;
     /** Reused by the owner for every call it makes, so waiting for a reply allocates no matcher. */
     ReplyMatcher replyMatcher;
+    /** The call whose reply slot a receive also watches (owner thread only); null outside a call. */
+    Ref awaitingReply;
 
     /** What the last successful receive took out (owner thread only; avoids allocating a result). */
     Object foundMsg;
@@ -94,6 +96,12 @@ final class Mailbox extends MailboxNode {
                 save(msg, tag);
                 continue;
             }
+            Ref call = awaitingReply;
+            if (call != null && call.reply != null) {
+                foundMsg = call.reply;
+                foundTag = call;
+                return true;
+            }
             if (self.exitReason != null) {
                 self.unwindAfterExit();
             }
@@ -101,7 +109,8 @@ final class Mailbox extends MailboxNode {
                 return false;
             }
             parked = true;
-            if (h.next == null && self.exitReason == null) {
+            // Both volatile: a reply written after this check sees parked and unparks (see wakeForReply).
+            if (h.next == null && self.exitReason == null && (call == null || call.reply == null)) {
                 if (timeoutNanos < 0L) {
                     LockSupport.park(this);
                 } else {
@@ -161,6 +170,13 @@ final class Mailbox extends MailboxNode {
             count++;
         }
         return count;
+    }
+
+    /** Wakes the owner, waiting in a call, after its reply was put in the call's slot. */
+    void wakeForReply(Thread owner) {
+        if (parked) {
+            LockSupport.unpark(owner);
+        }
     }
 
     boolean isParked() {

@@ -49,6 +49,14 @@ public final class Ref {
      */
     @SuppressWarnings("unused") // read and set through DOWN_STATE
     private volatile int downState;
+    /**
+     * A call's reply slot: the server writes the reply here instead of queueing it in the caller's
+     * mailbox, so the waiting caller reads one field rather than scanning its queue; null until
+     * answered ({@link #NULL_REPLY} stands for a null reply).
+     */
+    volatile Object reply;
+
+    static final Object NULL_REPLY = new Object();
 
     Ref(Proc watcher, Proc target) {
         this.watcher = watcher;

@@ -309,20 +309,27 @@ final class ServerLoop<A, S> {
             box.replyMatcher = awaiting;
         }
         awaiting.ref = ref;
-        boolean answered = box.receive(self, awaiting, Process.toNanos(timeoutMs));
-        awaiting.ref = null;
+        box.awaitingReply = ref;
+        boolean answered;
+        try {
+            answered = box.receive(self, awaiting, Process.toNanos(timeoutMs));
+        } finally {
+            box.awaitingReply = null;
+            awaiting.ref = null;
+        }
         ref.expired = true;
         if (!answered) {
             Proc.cancelMonitor(self, ref, true);
             throw new CallTimeoutException(server, request, timeoutMs);
         }
         Object msg = box.foundMsg;
-        Object tag = box.foundTag;
         box.foundMsg = null;
         box.foundTag = null;
-        if (tag == ref) {
+        // A server that replied and then died answered first, as on the BEAM where the reply precedes the DOWN.
+        Object reply = ref.reply;
+        if (reply != null) {
             Proc.cancelMonitor(self, ref, true);
-            return (R) msg;
+            return reply == Ref.NULL_REPLY ? null : (R) reply;
         }
         Reason reason = ((Down) msg).reason();
         if (reason instanceof Reason.NoProc) {
