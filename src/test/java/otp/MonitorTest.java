@@ -87,8 +87,9 @@ class MonitorTest {
     @Test
     void noDownEverArrivesAfterDemonitorWithFlushEvenWhileTheTargetsAreExiting() {
         for (int i = 0; i < 5_000; i++) {
-            Pid target = Process.spawn(() -> { });
+            Pid target = Process.spawn(() -> Process.receive());
             Ref ref = Process.monitor(target);
+            Process.send(target, "exit now");
             Process.demonitor(ref, true);
         }
         assertTrue(Process.receive(Down.class, 100).isEmpty());
