@@ -65,7 +65,8 @@ class WorkerSupervisorTest {
     void startsTheWorkersInOrder() {
         crew = WorkerSupervisor.startLink(3);
         List<Object> ids = Supervisor.whichChildren(crew).stream().map(ChildInfo::id).toList();
-        assertEquals(List.of("worker-1", "worker-2", "worker-3"), ids);
+        // whichChildren lists the newest child first, as supervisor:which_children does
+        assertEquals(List.of("worker-3", "worker-2", "worker-1"), ids);
     }
 
     @Test

@@ -27,6 +27,15 @@ public final class Agent {
 
     private record Update<S>(UnaryOperator<S> fn) {}
 
+    private record GetAndUpdate<S, R>(Function<S, Pair<R, S>> fn) {}
+
+    /** What a getAndUpdate function returns: the value for the caller and the new state ({@code {get, new_state}}). */
+    public record Pair<R, S>(R value, S state) {}
+
+    public static <R, S> Pair<R, S> pair(R value, S state) {
+        return new Pair<>(value, state);
+    }
+
     private static final class Server<S> implements GenServer<Supplier<S>, S> {
         @Override public Init<S> init(Supplier<S> initial) {
             return ok(initial.get());
@@ -37,6 +46,13 @@ public final class Agent {
             return switch (request) {
                 case Get<?, ?> get -> reply(((Get<S, Object>) get).fn().apply(state), state);
                 case Update<?> update -> reply("ok", ((Update<S>) update).fn().apply(state));
+                case GetAndUpdate<?, ?> getAndUpdate -> {
+                    Pair<Object, S> pair = ((GetAndUpdate<S, Object>) getAndUpdate).fn().apply(state);
+                    if (pair == null) {
+                        throw new IllegalStateException("an Agent.getAndUpdate function returned null instead of Agent.pair(value, state)");
+                    }
+                    yield reply(pair.value(), pair.state());
+                }
                 default -> throw new IllegalArgumentException("not an Agent request: " + request);
             };
         }
@@ -68,6 +84,27 @@ public final class Agent {
         return get(new Name(agent), fn);
     }
 
+    /** Like {@link #get(ServerRef, Function)}, waiting at most timeoutMs ({@link CallTimeoutException} after). */
+    public static <S, R> R get(ServerRef agent, Function<S, R> fn, long timeoutMs) {
+        return GenServer.call(agent, new Get<>(Objects.requireNonNull(fn, "fn must not be null")), timeoutMs);
+    }
+
+    /**
+     * Runs fn on the state inside the agent; fn returns {@code Agent.pair(value, newState)}: the caller
+     * gets value and the agent keeps newState (Elixir's {@code Agent.get_and_update}).
+     */
+    public static <S, R> R getAndUpdate(ServerRef agent, Function<S, Pair<R, S>> fn) {
+        return getAndUpdate(agent, fn, GenServer.DEFAULT_CALL_TIMEOUT_MS);
+    }
+
+    public static <S, R> R getAndUpdate(ServerRef agent, Function<S, Pair<R, S>> fn, long timeoutMs) {
+        return GenServer.call(agent, new GetAndUpdate<>(Objects.requireNonNull(fn, "fn must not be null")), timeoutMs);
+    }
+
+    public static <S, R> R getAndUpdate(String agent, Function<S, Pair<R, S>> fn) {
+        return getAndUpdate(new Name(agent), fn);
+    }
+
     /** Replaces the state with fn(state) and waits until done. */
     public static <S> void update(ServerRef agent, UnaryOperator<S> fn) {
         GenServer.call(agent, new Update<>(Objects.requireNonNull(fn, "fn must not be null")));
@@ -75,6 +112,10 @@ public final class Agent {
 
     public static <S> void update(String agent, UnaryOperator<S> fn) {
         update(new Name(agent), fn);
+    }
+
+    public static <S> void update(ServerRef agent, UnaryOperator<S> fn, long timeoutMs) {
+        GenServer.call(agent, new Update<>(Objects.requireNonNull(fn, "fn must not be null")), timeoutMs);
     }
 
     /** Replaces the state with fn(state) without waiting. */

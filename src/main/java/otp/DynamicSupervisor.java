@@ -239,11 +239,11 @@ public final class DynamicSupervisor {
             return noreply(state);
         }
 
+        /** All children are asked to stop at once and waited for together, as OTP's dynamic supervisor does. */
         @Override public void terminate(Reason reason, State state) {
-            List<Map.Entry<Pid, ChildSpec>> entries = new ArrayList<>(state.children.entrySet());
-            for (int i = entries.size() - 1; i >= 0; i--) {
-                ChildShutdown.stop(entries.get(i).getKey(), entries.get(i).getValue().shutdown());
-            }
+            Map<Pid, Shutdown> stopping = new LinkedHashMap<>();
+            state.children.forEach((pid, spec) -> stopping.put(pid, spec.shutdown()));
+            ChildShutdown.stopAll(stopping);
             state.children.clear();
             state.publish();
         }

@@ -114,7 +114,36 @@ public interface GenServer<A, S> {
     default void terminate(Reason reason, S state) {
     }
 
+    /**
+     * How a supervisor starts this server with arg, like the {@code child_spec/1} that {@code use GenServer}
+     * defines: a permanent worker whose id is the class's simple name, started with
+     * {@code startLink(this, arg)}. Override it when the class has its own startLink (a name, say).
+     */
+    default ChildSpec childSpec(A arg) {
+        String id = getClass().getSimpleName().isEmpty() ? getClass().getName() : getClass().getSimpleName();
+        return ChildSpec.worker(id, () -> GenServer.startLink(this, arg));
+    }
+
     // ---- results ------------------------------------------------------------------------------
+
+    /**
+     * Thrown from a callback (or anything it calls) to return a result from deep inside, like
+     * {@code throw {:reply, value, state}} in a gen_server callback: the server treats
+     * {@code throw new GenServer.Throw(reply(value, state))} as if the callback had returned it.
+     * A result of the wrong kind for the callback stops the server with a bad return.
+     */
+    final class Throw extends RuntimeException {
+        private final transient Object result;
+
+        public Throw(Object result) {
+            super("a GenServer result thrown from a callback: " + result, null, false, false);
+            this.result = Objects.requireNonNull(result, "result must not be null");
+        }
+
+        public Object result() {
+            return result;
+        }
+    }
 
     /** What init returns. */
     sealed interface Init<S> permits Ok, InitStop, Ignore {}
@@ -304,8 +333,11 @@ public interface GenServer<A, S> {
     /** Answers a call that handleCall left waiting with noreply. */
     static void reply(From from, Object value) {
         Objects.requireNonNull(from, "from must not be null");
-        if (!from.tag().expired) {
-            from.caller().proc.send(value, from.tag());
+        Ref tag = from.tag();
+        if (!tag.expired) {
+            Proc caller = from.caller().proc;
+            tag.reply = value == null ? Ref.NULL_REPLY : value;
+            caller.mailbox.wakeForReply(caller.thread);
         }
     }
 

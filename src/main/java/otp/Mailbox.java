@@ -48,6 +48,8 @@ final class Mailbox extends MailboxNode {
     boolean sweeping;
     /** Reused by the owner for every call it makes, so waiting for a reply allocates no matcher. */
     ReplyMatcher replyMatcher;
+    /** The call whose reply slot a receive also watches (owner thread only); null outside a call. */
+    Ref awaitingReply;
 
     /** What the last successful receive took out (owner thread only; avoids allocating a result). */
     Object foundMsg;
@@ -83,7 +85,7 @@ final class Mailbox extends MailboxNode {
                 Object tag = n.tag;
                 n.msg = null;
                 n.tag = null;
-                if (tag instanceof Ref ref && ref.expired) {
+                if (stale(msg, tag)) {
                     continue;
                 }
                 if (matcher.matches(msg, tag)) {
@@ -94,6 +96,12 @@ final class Mailbox extends MailboxNode {
                 save(msg, tag);
                 continue;
             }
+            Ref call = awaitingReply;
+            if (call != null && call.reply != null) {
+                foundMsg = call.reply;
+                foundTag = call;
+                return true;
+            }
             if (self.exitReason != null) {
                 self.unwindAfterExit();
             }
@@ -101,7 +109,8 @@ final class Mailbox extends MailboxNode {
                 return false;
             }
             parked = true;
-            if (h.next == null && self.exitReason == null) {
+            // Both volatile: a reply written after this check sees parked and unparks (see wakeForReply).
+            if (h.next == null && self.exitReason == null && (call == null || call.reply == null)) {
                 if (timeoutNanos < 0L) {
                     LockSupport.park(this);
                 } else {
@@ -116,7 +125,7 @@ final class Mailbox extends MailboxNode {
     private boolean takeSaved(Matcher matcher) {
         MailboxNode prev = null;
         for (MailboxNode n = saveHead; n != null; prev = n, n = n.next) {
-            boolean stale = n.tag instanceof Ref ref && ref.expired;
+            boolean stale = stale(n.msg, n.tag);
             if (stale || matcher.matches(n.msg, n.tag)) {
                 MailboxNode after = n.next;
                 if (prev == null) {
@@ -138,6 +147,11 @@ final class Mailbox extends MailboxNode {
         return false;
     }
 
+    /** A reply nobody waits for any more, or the DOWN of a monitor removed before it arrived. */
+    private static boolean stale(Object msg, Object tag) {
+        return (tag instanceof Ref ref && ref.expired) || (msg instanceof Down down && down.ref().downCancelled());
+    }
+
     private void save(Object msg, Object tag) {
         MailboxNode node = new MailboxNode(msg, tag);
         if (saveTail == null) {
@@ -156,6 +170,13 @@ final class Mailbox extends MailboxNode {
             count++;
         }
         return count;
+    }
+
+    /** Wakes the owner, waiting in a call, after its reply was put in the call's slot. */
+    void wakeForReply(Thread owner) {
+        if (parked) {
+            LockSupport.unpark(owner);
+        }
     }
 
     boolean isParked() {

@@ -333,13 +333,11 @@ final class Proc implements Runnable {
             }
         }
         if (slotted instanceof Ref ref) {
-            ref.watcher.send(new Down(ref, pid, reason), null);
-            ref.watcher.forgetMonitoring(ref);
+            fireDown(ref, reason);
         }
         if (watchers != null) {
             for (Ref ref : watchers) {
-                ref.watcher.send(new Down(ref, pid, reason), null);
-                ref.watcher.forgetMonitoring(ref);
+                fireDown(ref, reason);
             }
         }
         if (Thread.currentThread() != thread) {
@@ -349,6 +347,29 @@ final class Proc implements Runnable {
             }
         }
         return true;
+    }
+
+    private void fireDown(Ref ref, Reason reason) {
+        if (ref.startFiring()) {
+            ref.watcher.send(new Down(ref, pid, reason), null);
+            ref.delivered();
+        }
+        ref.watcher.forgetMonitoring(ref);
+    }
+
+    /**
+     * Ends a monitor self holds so that no DOWN for it is ever received afterwards; with flush, a
+     * DOWN that already arrived is taken out of the mailbox too (Erlang's demonitor with flush).
+     */
+    static void cancelMonitor(Proc self, Ref ref, boolean flush) {
+        if (ref.target.removeMonitor(ref) || ref.cancelDown() || !flush) {
+            return;
+        }
+        Mailbox box = self.mailbox;
+        if (box.receive(self, (msg, tag) -> msg instanceof Down down && down.ref() == ref, 0L)) {
+            box.foundMsg = null;
+            box.foundTag = null;
+        }
     }
 
     /**

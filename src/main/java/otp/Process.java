@@ -140,7 +140,11 @@ public final class Process {
 
     // ---- links and exit signals ---------------------------------------------------------------
 
-    /** Links the caller and pid. Linking to a dead process sends the caller a noproc exit signal. */
+    /**
+     * Links the caller and pid. Linking to a process that has already exited is an error the caller
+     * can catch, as on the BEAM: a caller that does not trap exits gets a {@link NoProcException}
+     * thrown and lives on; one that traps exits gets an {@link Exit} message with reason noproc.
+     */
     public static void link(Pid pid) {
         Objects.requireNonNull(pid, "pid must not be null");
         Proc self = Proc.current();
@@ -149,9 +153,11 @@ public final class Process {
             return;
         }
         if (!other.addLink(self)) {
-            self.exitSignal(other, Reason.NOPROC, false);
-            unwindIfExited(self);
-            return;
+            if (self.trapExit) {
+                self.send(new Exit(pid, Reason.NOPROC), null);
+                return;
+            }
+            throw new NoProcException(pid);
         }
         if (!self.addLink(other)) {
             other.removeLink(self);
@@ -218,40 +224,58 @@ public final class Process {
         return ref;
     }
 
+    /**
+     * Monitors the process registered as name (or reached through a via or global name) at this
+     * moment, like {@code Process.monitor(name)}; when nobody holds the name, a {@link Down} with
+     * reason noproc and a null pid arrives at once.
+     */
+    public static Ref monitor(ServerRef dest) {
+        Objects.requireNonNull(dest, "dest must not be null");
+        if (dest instanceof Pid pid) {
+            return monitor(pid);
+        }
+        Proc target = Resolve.liveProc(dest);
+        if (target != null) {
+            return monitor(target.pid);
+        }
+        Proc self = Proc.current();
+        Ref ref = Ref.make();
+        self.send(new Down(ref, null, Reason.NOPROC), null);
+        return ref;
+    }
+
+    public static Ref monitor(String name) {
+        return monitor(new Name(name));
+    }
+
     static Ref monitor(Proc self, Proc target) {
         Ref ref = new Ref(self, target);
         if (!target.addMonitor(ref)) {
+            ref.startFiring();
             self.send(new Down(ref, target.pid, Reason.NOPROC), null);
+            ref.delivered();
         }
         return ref;
     }
 
-    /** Removes a monitor; true if it was still active. A DOWN already delivered stays in the mailbox. */
+    /**
+     * Removes a monitor; returns true, as Erlang's demonitor does. Once it returns, no DOWN for the
+     * monitor will arrive; one that had already arrived stays in the mailbox.
+     */
     public static boolean demonitor(Ref ref) {
         return demonitor(ref, false);
     }
 
-    /** Removes a monitor and, with flush, also a DOWN message for it that already arrived. */
+    /** Removes a monitor and, with flush, also a DOWN for it that already arrived; returns true. */
     public static boolean demonitor(Ref ref, boolean flush) {
         Objects.requireNonNull(ref, "ref must not be null");
         if (ref.target == null) {
-            return false;
+            return true;
         }
         Proc self = Proc.current();
-        boolean active = ref.target.removeMonitor(ref);
+        Proc.cancelMonitor(self, ref, flush);
         self.forgetMonitoring(ref);
-        if (!active && flush) {
-            flushDown(self, ref);
-        }
-        return active;
-    }
-
-    static void flushDown(Proc self, Ref ref) {
-        Mailbox box = self.mailbox;
-        if (box.receive(self, (msg, tag) -> msg instanceof Down down && down.ref() == ref, 0L)) {
-            box.foundMsg = null;
-            box.foundTag = null;
-        }
+        return true;
     }
 
     // ---- names and introspection --------------------------------------------------------------

@@ -88,11 +88,17 @@ public final class Registry {
         entry.pid().proc.onExit(() -> table.remove(key, entry));
     }
 
-    /** Removes the caller's registration under key; false if the caller did not hold it. */
-    public static boolean unregister(String registry, Object key) {
+    /**
+     * Removes the caller's registration under key. A key the caller does not hold (free, or held by
+     * another process) is left alone, and that is not an error: Elixir's unregister returns :ok either way.
+     */
+    public static void unregister(String registry, Object key) {
+        Objects.requireNonNull(key, "key must not be null");
         ConcurrentHashMap<Object, Entry> table = table(registry);
         Entry entry = table.get(key);
-        return entry != null && entry.pid().equals(Process.self()) && table.remove(key, entry);
+        if (entry != null && entry.pid().equals(Process.self())) {
+            table.remove(key, entry);
+        }
     }
 
     public static Optional<Entry> lookup(String registry, Object key) {

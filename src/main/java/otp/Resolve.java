@@ -1,6 +1,6 @@
 package otp;
 
-/** Turns an address (pid, local name, via name) into a process, or null when nobody answers to it. */
+/** Turns an address (pid, local name, via name, global name) into a process, or null when nobody answers to it. */
 final class Resolve {
     private Resolve() {
     }
@@ -10,6 +10,7 @@ final class Resolve {
             case Pid pid -> pid.proc;
             case Name name -> Names.whereis(name.value());
             case Registry.Via via -> Registry.whereis(via);
+            case GlobalName global -> Global.whereis(global);
         };
     }
 

@@ -41,11 +41,17 @@ final class ServerLoop<A, S> {
     static <A, S> Pid start(GenServer<A, S> server, A arg, ServerName name, boolean link) {
         Objects.requireNonNull(server, "server must not be null");
         Proc starter = Proc.current();
+        // gen.erl looks the name up before it spawns: a taken name spawns nothing, so no process
+        // exits and no EXIT reaches a trapping caller. The check in enter covers a racing start.
+        Proc holder = name == null ? null : Resolve.liveProc((ServerRef) name);
+        if (holder != null) {
+            throw new StartFailedException(name, holder.pid);
+        }
         Ref ack = new Ref(starter, null);
-        Proc[] holder = new Proc[1];
-        Proc child = Proc.create(() -> new ServerLoop<>(server, holder[0], link ? starter : null)
+        Proc[] created = new Proc[1];
+        Proc child = Proc.create(() -> new ServerLoop<>(server, created[0], link ? starter : null)
                 .enter(arg, name, starter, ack), starter);
-        holder[0] = child;
+        created[0] = child;
         if (link && (!starter.addLink(child) || !child.addLink(starter))) {
             starter.unwindAfterExit();
         }
@@ -56,9 +62,7 @@ final class ServerLoop<A, S> {
         Object reply = box.foundMsg;
         box.foundMsg = null;
         box.foundTag = null;
-        if (!child.removeMonitor(monitor)) {
-            Process.flushDown(starter, monitor);
-        }
+        Proc.cancelMonitor(starter, monitor, true);
         if (reply instanceof Down down) {
             throw new StartFailedException(down.reason());
         }
@@ -76,6 +80,7 @@ final class ServerLoop<A, S> {
                 switch (name) {
                     case Name local -> Names.register(local.value(), self);
                     case Registry.Via via -> Registry.registerName(via, self);
+                    case GlobalName global -> Global.claim(global.value(), self);
                 }
             } catch (AlreadyRegisteredException e) {
                 starter.send(new NameTaken(name, e.owner()), ack);
@@ -87,6 +92,8 @@ final class ServerLoop<A, S> {
             init = server.init(arg);
         } catch (ProcessKilled killed) {
             throw killed;
+        } catch (GenServer.Throw thrown) {
+            init = thrownInit(thrown, name, starter, ack);
         } catch (ExitException exit) {
             unregister(name);
             starter.send(new Failed(exit.reason()), ack);
@@ -121,6 +128,17 @@ final class ServerLoop<A, S> {
         }
     }
 
+    @SuppressWarnings("unchecked")
+    private Init<S> thrownInit(GenServer.Throw thrown, ServerName name, Proc starter, Ref ack) {
+        if (thrown.result() instanceof Init<?> init) {
+            return (Init<S>) init;
+        }
+        Reason reason = Reason.badReturn(thrown.result());
+        unregister(name);
+        starter.send(new Failed(reason), ack);
+        throw new ExitException(reason);
+    }
+
     /**
      * A server that will not run gives its name up before it answers its starter, as gen_server's
      * init_it does, so that once start returns the name is free again (not merely about to be).
@@ -130,6 +148,7 @@ final class ServerLoop<A, S> {
             case null -> { }
             case Name local -> Names.unregisterOnExit(local.value(), self);
             case Registry.Via via -> Registry.unregisterOnExit(via, self);
+            case GlobalName global -> Global.unregisterOnExit(global, self);
         }
     }
 
@@ -145,6 +164,8 @@ final class ServerLoop<A, S> {
                     result = server.handleContinue(cont.term(), state);
                 } catch (ProcessKilled killed) {
                     throw killed;
+                } catch (GenServer.Throw thrown) {
+                    result = thrownResult(thrown, GenServer.ContinueResult.class, state);
                 } catch (Throwable crash) {
                     throw crashed(crash, state);
                 }
@@ -172,6 +193,8 @@ final class ServerLoop<A, S> {
                     result = server.handleCall(msg, from, state);
                 } catch (ProcessKilled killed) {
                     throw killed;
+                } catch (GenServer.Throw thrown) {
+                    result = thrownResult(thrown, CallResult.class, state);
                 } catch (Throwable crash) {
                     throw crashed(crash, state);
                 }
@@ -205,6 +228,8 @@ final class ServerLoop<A, S> {
                     result = tag == Mailbox.CAST ? server.handleCast(msg, state) : server.handleInfo(msg, state);
                 } catch (ProcessKilled killed) {
                     throw killed;
+                } catch (GenServer.Throw thrown) {
+                    result = thrownResult(thrown, tag == Mailbox.CAST ? GenServer.CastResult.class : GenServer.InfoResult.class, state);
                 } catch (Throwable crash) {
                     throw crashed(crash, state);
                 }
@@ -213,6 +238,16 @@ final class ServerLoop<A, S> {
                 next = r.next();
             }
         }
+    }
+
+    /** A value a callback threw as its return (gen_server catches throws); one of the wrong kind is a bad return. */
+    @SuppressWarnings("unchecked")
+    private <R> R thrownResult(GenServer.Throw thrown, Class<?> expected, S state) {
+        Object value = thrown.result();
+        if (!expected.isInstance(value)) {
+            throw stopping(Reason.badReturn(value), state);
+        }
+        return (R) value;
     }
 
     /** After handleCast, handleInfo or handleContinue: the noreply to go on with, or the stop they asked for. */
@@ -256,7 +291,7 @@ final class ServerLoop<A, S> {
         Objects.requireNonNull(request, "request must not be null");
         Proc target = Resolve.proc(server);
         if (target == null) {
-            throw new NoProcException(server);
+            throw new NoProcException(server, Mfa.call(server, request, timeoutMs));
         }
         Proc self = Proc.current();
         if (target == self) {
@@ -264,7 +299,7 @@ final class ServerLoop<A, S> {
         }
         Ref ref = new Ref(self, target);
         if (!target.addMonitor(ref)) {
-            throw new NoProcException(server);
+            throw new NoProcException(server, Mfa.call(server, request, timeoutMs));
         }
         target.mailbox.put(request, new From(self.pid, ref), target.thread);
         Mailbox box = self.mailbox;
@@ -274,30 +309,33 @@ final class ServerLoop<A, S> {
             box.replyMatcher = awaiting;
         }
         awaiting.ref = ref;
-        boolean answered = box.receive(self, awaiting, Process.toNanos(timeoutMs));
-        awaiting.ref = null;
+        box.awaitingReply = ref;
+        boolean answered;
+        try {
+            answered = box.receive(self, awaiting, Process.toNanos(timeoutMs));
+        } finally {
+            box.awaitingReply = null;
+            awaiting.ref = null;
+        }
         ref.expired = true;
         if (!answered) {
-            if (!target.removeMonitor(ref)) {
-                Process.flushDown(self, ref);
-            }
+            Proc.cancelMonitor(self, ref, true);
             throw new CallTimeoutException(server, request, timeoutMs);
         }
         Object msg = box.foundMsg;
-        Object tag = box.foundTag;
         box.foundMsg = null;
         box.foundTag = null;
-        if (tag == ref) {
-            if (!target.removeMonitor(ref)) {
-                Process.flushDown(self, ref);
-            }
-            return (R) msg;
+        // A server that replied and then died answered first, as on the BEAM where the reply precedes the DOWN.
+        Object reply = ref.reply;
+        if (reply != null) {
+            Proc.cancelMonitor(self, ref, true);
+            return reply == Ref.NULL_REPLY ? null : (R) reply;
         }
         Reason reason = ((Down) msg).reason();
         if (reason instanceof Reason.NoProc) {
-            throw new NoProcException(server);
+            throw new NoProcException(server, Mfa.call(server, request, timeoutMs));
         }
-        throw new CalleeExitedException(server, reason);
+        throw new CalleeExitedException(server, reason, Mfa.call(server, request, timeoutMs));
     }
 
     static void cast(ServerRef server, Object msg) {
@@ -314,7 +352,7 @@ final class ServerLoop<A, S> {
         Objects.requireNonNull(reason, "reason must not be null");
         Proc target = Resolve.liveProc(server);
         if (target == null) {
-            throw new NoProcException(server);
+            throw new NoProcException(server, Mfa.stop(server, reason, timeoutMs));
         }
         Proc self = Proc.current();
         if (target == self) {
@@ -324,19 +362,17 @@ final class ServerLoop<A, S> {
         target.send(reason, Mailbox.STOP);
         Mailbox box = self.mailbox;
         if (!box.receive(self, (msg, tag) -> msg instanceof Down down && down.ref() == ref, Process.toNanos(timeoutMs))) {
-            if (!target.removeMonitor(ref)) {
-                Process.flushDown(self, ref);
-            }
-            throw new CallTimeoutException(server, "stop", timeoutMs);
+            Proc.cancelMonitor(self, ref, true);
+            throw new CallTimeoutException(server, "stop", timeoutMs, Mfa.stop(server, reason, timeoutMs));
         }
         Reason exited = ((Down) box.foundMsg).reason();
         box.foundMsg = null;
         box.foundTag = null;
         if (exited instanceof Reason.NoProc) {
-            throw new NoProcException(server);
+            throw new NoProcException(server, Mfa.stop(server, reason, timeoutMs));
         }
         if (!exited.equals(reason)) {
-            throw new CalleeExitedException(server, exited);
+            throw new CalleeExitedException(server, exited, Mfa.stop(server, reason, timeoutMs));
         }
     }
 }

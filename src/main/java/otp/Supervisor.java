@@ -16,7 +16,7 @@ import java.util.function.Supplier;
  *       <td>{@code module.init(arg)} (module form), then starts each child in order; one failing
  *       fails the start ({@link StartFailedException}, reason
  *       {@code {shutdown, {failed_to_start_child, id, reason}}}) after stopping those already started</td></tr>
- *   <tr><td>{@code whichChildren(sup)}</td><td>a {@link ChildInfo} per child, in start order</td></tr>
+ *   <tr><td>{@code whichChildren(sup)}</td><td>a {@link ChildInfo} per child, newest first (as supervisor:which_children)</td></tr>
  *   <tr><td>{@code countChildren(sup)}</td><td>{@link ChildCounts}</td></tr>
  *   <tr><td>{@code startChild(sup, spec)}</td><td>adds and starts a child; returns its pid (null if ignored)</td></tr>
  *   <tr><td>{@code terminateChild(sup, id)}</td><td>stops the child, keeps its spec (temporary: deleted)</td></tr>
@@ -190,6 +190,15 @@ public final class Supervisor {
 
     public static void deleteChild(String sup, Object id) {
         deleteChild(new Name(sup), id);
+    }
+
+    /** The spec of child id ({@code :supervisor.get_childspec}); NOT_FOUND when there is none. */
+    public static ChildSpec getChildspec(ServerRef sup, Object id) {
+        return ask(sup, new SupervisorServer.GetChildspec(Objects.requireNonNull(id, "id must not be null")));
+    }
+
+    public static ChildSpec getChildspec(String sup, Object id) {
+        return getChildspec(new Name(sup), id);
     }
 
     @SuppressWarnings("unchecked")

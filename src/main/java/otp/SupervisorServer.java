@@ -23,6 +23,8 @@ final class SupervisorServer implements GenServer<Object, SupervisorServer.State
 
     record DeleteChild(Object id) {}
 
+    record GetChildspec(Object id) {}
+
     /** Sent to itself when a restart failed, to try again (counted against the intensity). */
     private record TryAgain(Object id) {}
 
@@ -127,8 +129,9 @@ final class SupervisorServer implements GenServer<Object, SupervisorServer.State
     @Override public CallResult<State> handleCall(Object request, From from, State state) {
         Object answer = switch (request) {
             case WhichChildren w -> {
+                // supervisor:which_children lists the newest child first (the order it shuts them down in).
                 List<ChildInfo> rows = new ArrayList<>();
-                for (Child child : state.children) {
+                for (Child child : state.children.reversed()) {
                     rows.add(new ChildInfo(child.spec.id(), child.pid, child.spec.type()));
                 }
                 yield List.copyOf(rows);
@@ -147,6 +150,10 @@ final class SupervisorServer implements GenServer<Object, SupervisorServer.State
                 yield new ChildCounts(state.children.size(), active, supervisors, state.children.size() - supervisors);
             }
             case StartChild s -> addChild(state, s.spec());
+            case GetChildspec g -> {
+                Child child = state.find(g.id());
+                yield child == null ? notFound(g.id()) : child.spec;
+            }
             case TerminateChild t -> {
                 Child child = state.find(t.id());
                 if (child == null) {

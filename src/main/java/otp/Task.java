@@ -1,6 +1,7 @@
 package otp;
 
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -12,10 +13,23 @@ import java.util.function.Supplier;
  * Task<Integer> task = Task.async(() -> slowSquare(7));
  * int result = Task.await(task, 1000);
  * }</pre>
+ * {@link #yield} and {@link #shutdown} answer like Elixir's {@code {:ok, value} | {:exit, reason} | nil}:
+ * an {@link Outcome} ({@link Ok} or {@link Exited}), or an empty Optional for nil.
  */
 public final class Task<T> {
     /** Task.await's default timeout in milliseconds, as in Elixir. */
     public static final long DEFAULT_AWAIT_TIMEOUT_MS = 5000;
+
+    /** What a task came to: {@code {:ok, value}} or {@code {:exit, reason}}. */
+    public sealed interface Outcome<T> permits Ok, Exited {}
+
+    public record Ok<T>(T value) implements Outcome<T> {}
+
+    public record Exited<T>(Reason reason) implements Outcome<T> {
+        public Exited {
+            Objects.requireNonNull(reason, "reason must not be null");
+        }
+    }
 
     private final Pid pid;
     private final Ref ref;
@@ -64,32 +78,111 @@ public final class Task<T> {
     @SuppressWarnings("unchecked")
     public static <T> T await(Task<T> task, long timeoutMs) {
         Objects.requireNonNull(task, "task must not be null");
+        Proc self = ownerOf(task);
+        Ref ref = task.ref;
+        if (!awaitAnswer(self, ref, Process.toNanos(timeoutMs))) {
+            ref.expired = true;
+            Proc.cancelMonitor(self, ref, true);
+            throw new TaskTimeoutException(task.pid, timeoutMs);
+        }
+        return switch (takeOutcome(self, (Task<Object>) task)) {
+            case Ok<Object> ok -> (T) ok.value();
+            case Exited<Object> exited -> throw new ExitException(exited.reason());
+        };
+    }
+
+    /** {@code Task.yield(task)} with the default {@value #DEFAULT_AWAIT_TIMEOUT_MS} ms. */
+    public static <T> Optional<Outcome<T>> yield(Task<T> task) {
+        return Task.yield(task, DEFAULT_AWAIT_TIMEOUT_MS);
+    }
+
+    /**
+     * Waits up to timeoutMs for the task: its result, how it exited, or empty when it is still
+     * running, in which case it keeps running and can be yielded for or awaited again.
+     */
+    public static <T> Optional<Outcome<T>> yield(Task<T> task, long timeoutMs) {
+        Objects.requireNonNull(task, "task must not be null");
+        Proc self = ownerOf(task);
+        if (!awaitAnswer(self, task.ref, Process.toNanos(timeoutMs))) {
+            return Optional.empty();
+        }
+        return Optional.of(takeOutcome(self, task));
+    }
+
+    /** {@code Task.shutdown(task)}: asks the task to stop, killing it after 5000 ms. */
+    public static <T> Optional<Outcome<T>> shutdown(Task<T> task) {
+        return shutdown(task, Shutdown.timeout(DEFAULT_AWAIT_TIMEOUT_MS));
+    }
+
+    /**
+     * Unlinks and stops the task (exit shutdown, then kill once the shutdown time ran out; at once
+     * with {@link Shutdown#BRUTAL_KILL}). Returns its result if it finished meanwhile, how it exited
+     * if it exited for another reason than being shut down, or empty.
+     */
+    public static <T> Optional<Outcome<T>> shutdown(Task<T> task, Shutdown shutdown) {
+        Objects.requireNonNull(task, "task must not be null");
+        Objects.requireNonNull(shutdown, "shutdown must not be null");
+        Proc self = ownerOf(task);
+        Proc child = task.pid.proc;
+        Process.unlink(task.pid);
+        boolean answered;
+        switch (shutdown) {
+            case Shutdown.BrutalKill kill -> {
+                child.exitSignal(self, Reason.KILL, false);
+                answered = awaitAnswer(self, task.ref, -1L);
+            }
+            case Shutdown.Infinity infinity -> {
+                child.exitSignal(self, Reason.SHUTDOWN, false);
+                answered = awaitAnswer(self, task.ref, -1L);
+            }
+            case Shutdown.Timeout timeout -> {
+                child.exitSignal(self, Reason.SHUTDOWN, false);
+                answered = awaitAnswer(self, task.ref, Process.toNanos(timeout.ms()));
+                if (!answered) {
+                    child.exitSignal(self, Reason.KILL, false);
+                    answered = awaitAnswer(self, task.ref, -1L);
+                }
+            }
+        }
+        if (!answered) {
+            return Optional.empty();
+        }
+        Outcome<T> outcome = takeOutcome(self, task);
+        if (outcome instanceof Exited<T> exited
+                && (exited.reason() instanceof Reason.Shutdown || exited.reason() instanceof Reason.Killed)) {
+            return Optional.empty();
+        }
+        return Optional.of(outcome);
+    }
+
+    private static Proc ownerOf(Task<?> task) {
         Proc self = Proc.current();
         if (self != task.owner) {
             throw new IllegalStateException("only the process that started task " + task.pid + " can await it");
         }
-        Ref ref = task.ref;
+        return self;
+    }
+
+    /** Waits for the task's reply or its DOWN; the one that came is left in foundMsg/foundTag. */
+    private static boolean awaitAnswer(Proc self, Ref ref, long timeoutNanos) {
+        return self.mailbox.receive(self, (msg, tag) -> tag == ref || (msg instanceof Down down && down.ref() == ref),
+                timeoutNanos);
+    }
+
+    /** Turns what awaitAnswer found into an outcome; a reply also ends the monitor, flushing its DOWN. */
+    @SuppressWarnings("unchecked")
+    private static <T> Outcome<T> takeOutcome(Proc self, Task<T> task) {
         Mailbox box = self.mailbox;
-        boolean answered = box.receive(self, (msg, tag) -> tag == ref || (msg instanceof Down down && down.ref() == ref),
-                Process.toNanos(timeoutMs));
-        ref.expired = true;
-        if (!answered) {
-            if (!ref.target.removeMonitor(ref)) {
-                Process.flushDown(self, ref);
-            }
-            throw new TaskTimeoutException(task.pid, timeoutMs);
-        }
         Object msg = box.foundMsg;
         Object tag = box.foundTag;
         box.foundMsg = null;
         box.foundTag = null;
-        if (tag == ref) {
-            if (!ref.target.removeMonitor(ref)) {
-                Process.flushDown(self, ref);
-            }
-            return (T) msg;
+        task.ref.expired = true;
+        if (tag == task.ref) {
+            Proc.cancelMonitor(self, task.ref, true);
+            return new Ok<>((T) msg);
         }
-        throw new ExitException(((Down) msg).reason());
+        return new Exited<>(((Down) msg).reason());
     }
 
     @Override public String toString() {

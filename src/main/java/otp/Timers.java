@@ -18,7 +18,25 @@ public final class Timers {
         thread.setDaemon(true);
         return thread;
     });
-    private static final ConcurrentHashMap<Ref, ScheduledFuture<?>> PENDING = new ConcurrentHashMap<>();
+    private static final ConcurrentHashMap<Ref, Timer> PENDING = new ConcurrentHashMap<>();
+
+    /**
+     * A timer is pending while it is in PENDING: firing and cancelling both remove it, and only the
+     * one that removes it acts. It is registered before it is scheduled, so a timer that fires at
+     * once (0 ms, or a busy clock thread) still finds itself registered and sends its message.
+     */
+    private static final class Timer {
+        final long dueAt;
+        volatile ScheduledFuture<?> future;
+
+        Timer(long dueAt) {
+            this.dueAt = dueAt;
+        }
+
+        long msLeft() {
+            return Math.max(0L, TimeUnit.NANOSECONDS.toMillis(dueAt - System.nanoTime()));
+        }
+    }
 
     static {
         CLOCK.setRemoveOnCancelPolicy(true);
@@ -34,14 +52,16 @@ public final class Timers {
             throw new IllegalArgumentException("a timer needs 0 or more milliseconds, got " + ms);
         }
         Ref ref = Ref.make();
-        PENDING.put(ref, CLOCK.schedule(() -> {
-            if (PENDING.remove(ref) != null) {
+        Timer timer = new Timer(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(ms));
+        PENDING.put(ref, timer);
+        timer.future = CLOCK.schedule(() -> {
+            if (PENDING.remove(ref, timer)) {
                 Proc target = Resolve.proc(dest);
                 if (target != null) {
                     target.send(msg, null);
                 }
             }
-        }, ms, TimeUnit.MILLISECONDS));
+        }, ms, TimeUnit.MILLISECONDS);
         return ref;
     }
 
@@ -51,16 +71,20 @@ public final class Timers {
 
     /** Cancels the timer; returns the milliseconds it had left, or empty if it already fired or was cancelled. */
     public static OptionalLong cancelTimer(Ref ref) {
-        ScheduledFuture<?> future = PENDING.remove(Objects.requireNonNull(ref, "ref must not be null"));
-        if (future == null || !future.cancel(false)) {
+        Timer timer = PENDING.remove(Objects.requireNonNull(ref, "ref must not be null"));
+        if (timer == null) {
             return OptionalLong.empty();
         }
-        return OptionalLong.of(Math.max(0, future.getDelay(TimeUnit.MILLISECONDS)));
+        ScheduledFuture<?> future = timer.future;
+        if (future != null) {
+            future.cancel(false);
+        }
+        return OptionalLong.of(timer.msLeft());
     }
 
     /** The milliseconds left on a timer, or empty if it already fired or was cancelled. */
     public static OptionalLong readTimer(Ref ref) {
-        ScheduledFuture<?> future = PENDING.get(Objects.requireNonNull(ref, "ref must not be null"));
-        return future == null ? OptionalLong.empty() : OptionalLong.of(Math.max(0, future.getDelay(TimeUnit.MILLISECONDS)));
+        Timer timer = PENDING.get(Objects.requireNonNull(ref, "ref must not be null"));
+        return timer == null ? OptionalLong.empty() : OptionalLong.of(timer.msLeft());
     }
 }

@@ -26,4 +26,23 @@ class AgentTest {
         Agent.update("agent_names", (List<String> l) -> { l.add("x"); return l; });
         assertEquals(1, (int) Agent.get("agent_names", (List<String> l) -> l.size()));
     }
+
+    @Test
+    void getAndUpdateReturnsOneValueAndKeepsAnotherAsTheNewState() {
+        Pid agent = Agent.startLink(() -> 10);
+        int before = Agent.getAndUpdate(agent, (Integer n) -> Agent.pair(n, n * 2));
+        assertEquals(10, before);
+        assertEquals(20, (int) Agent.get(agent, (Integer n) -> n));
+    }
+
+    @Test
+    void getWithATimeoutGivesUpOnABusyAgent() {
+        Pid agent = Agent.startLink(() -> 0);
+        Agent.cast(agent, (Integer n) -> {
+            Process.sleep(300);
+            return n;
+        });
+        CallTimeoutException e = assertThrows(CallTimeoutException.class, () -> Agent.get(agent, (Integer n) -> n, 10));
+        assertEquals(10, e.timeoutMs());
+    }
 }

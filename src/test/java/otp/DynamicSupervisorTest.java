@@ -3,9 +3,13 @@ package otp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.*;
+import static otp.GenServer.ok;
 import static otp.ProcessTestSupport.next;
 
 @ExtendWith(ProcessTestSupport.class)
@@ -42,5 +46,45 @@ class DynamicSupervisorTest {
         assertEquals("start dr", next());
         Pid b = DynamicSupervisor.whichChildren(sup).getFirst().pid();
         assertNotEquals(a, b);
+    }
+
+    /** Traps exits and, when asked to stop, says so and waits for "go" before it lets terminate return. */
+    private record Lingering(String name, Pid observer) implements GenServer<Void, Void> {
+        @Override public Init<Void> init(Void arg) {
+            Process.trapExit(true);
+            return ok(null);
+        }
+
+        @Override public void terminate(Reason reason, Void state) {
+            Process.send(observer, "stopping " + name);
+            Process.receive(m -> m.equals("go"));
+        }
+    }
+
+    @Test
+    void stoppingTheSupervisorAsksEveryChildToStopAtTheSameTime() {
+        Pid me = Process.self();
+        Pid sup = DynamicSupervisor.startLink(DynamicSupervisor.Options.defaults());
+        List<Pid> children = new ArrayList<>();
+        for (String name : List.of("l1", "l2", "l3")) {
+            children.add(DynamicSupervisor.startChild(sup, ChildSpec.worker(name,
+                    () -> GenServer.startLink(new Lingering(name, me), null))));
+        }
+        Process.spawn(() -> GenServer.stop(sup));
+        Set<Object> stopping = new HashSet<>();
+        for (int i = 0; i < 3; i++) {
+            stopping.add(next());
+        }
+        assertEquals(Set.of("stopping l1", "stopping l2", "stopping l3"), stopping);
+        children.forEach(child -> Process.send(child, "go"));
+    }
+
+    @Test
+    void whichChildrenListsDynamicChildrenInStartOrderLikeTheBeam() {
+        Pid me = Process.self();
+        Pid sup = DynamicSupervisor.startLink(DynamicSupervisor.Options.defaults());
+        Pid a = DynamicSupervisor.startChild(sup, Worker.spec("dyn_a", me));
+        Pid b = DynamicSupervisor.startChild(sup, Worker.spec("dyn_b", me));
+        assertEquals(List.of(a, b), DynamicSupervisor.whichChildren(sup).stream().map(ChildInfo::pid).toList());
     }
 }

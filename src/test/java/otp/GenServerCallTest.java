@@ -3,6 +3,8 @@ package otp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.util.List;
+
 import static org.junit.jupiter.api.Assertions.*;
 import static otp.GenServer.*;
 
@@ -98,7 +100,7 @@ class GenServerCallTest {
         };
         Pid first = Process.spawn(caller);
         Pid second = Process.spawn(caller);
-        ProcessTestSupport.eventually(() -> Process.processInfo(pid).orElseThrow().monitoredBy().containsAll(java.util.List.of(first, second)));
+        ProcessTestSupport.eventually(() -> Process.processInfo(pid).orElseThrow().monitoredBy().containsAll(List.of(first, second)));
         Process.exit(pid, Reason.KILL);
         assertEquals(Reason.KILLED, ProcessTestSupport.next());
         assertEquals(Reason.KILLED, ProcessTestSupport.next());
@@ -130,5 +132,67 @@ class GenServerCallTest {
         Thread thread = Thread.ofPlatform().start(() -> answer[0] = GenServer.call(pid, "echo"));
         thread.join();
         assertEquals("echo", answer[0]);
+    }
+
+    @Test
+    void aCallTimeoutCarriesTheServerRequestAndTimeoutLikeElixirsExit() {
+        Pid pid = GenServer.start(new Echo(), null);
+        CallTimeoutException e = assertThrows(CallTimeoutException.class, () -> GenServer.call(pid, "slow", 20));
+        assertEquals(Reason.of(new CallExit("timeout", new Mfa("GenServer", "call", List.of(pid, "slow", 20L)))), e.reason());
+        assertEquals("{timeout, {GenServer, call, [" + pid + ", slow, 20]}}", e.reason().toString());
+        assertEquals(pid, e.server());
+        assertEquals("slow", e.request());
+        assertEquals(20, e.timeoutMs());
+    }
+
+    @Test
+    void aCallToNobodyCarriesTheCallInItsNoprocExit() {
+        NoProcException e = assertThrows(NoProcException.class, () -> GenServer.call("nobody_here", "x"));
+        assertEquals("{noproc, {GenServer, call, [nobody_here, x, 5000]}}", e.reason().toString());
+        assertEquals(new Mfa("GenServer", "call", List.of(new Name("nobody_here"), "x", 5000L)), e.call());
+    }
+
+    @Test
+    void aServerDyingMidCallGivesAnExitCarryingItsReasonAndTheCall() {
+        Pid pid = GenServer.start(new Echo(), null);
+        CalleeExitedException e = assertThrows(CalleeExitedException.class, () -> GenServer.call(pid, "die"));
+        CallExit exit = (CallExit) ((Reason.Other) e.reason()).term();
+        assertEquals(e.calleeReason(), exit.reason());
+        assertEquals(List.of(pid, "die", 5000L), exit.call().args());
+    }
+
+    @Test
+    void handleCallCanThrowItsReplyFromDeepInside() {
+        GenServer<Void, Integer> server = new GenServer<>() {
+            @Override public Init<Integer> init(Void arg) { return ok(1); }
+
+            @Override public CallResult<Integer> handleCall(Object request, From from, Integer n) {
+                answerEarly(n);
+                return reply("never", n);
+            }
+
+            private void answerEarly(int n) {
+                throw new GenServer.Throw(reply("thrown " + n, n + 1));
+            }
+        };
+        Pid pid = GenServer.start(server, null);
+        assertEquals("thrown 1", GenServer.call(pid, "x"));
+        assertEquals("thrown 2", GenServer.call(pid, "x"));
+    }
+
+    @Test
+    void aThrownValueOfTheWrongKindStopsTheServerWithABadReturn() {
+        GenServer<Void, Integer> server = new GenServer<>() {
+            @Override public Init<Integer> init(Void arg) { return ok(1); }
+
+            @Override public CastResult<Integer> handleCast(Object msg, Integer n) {
+                throw new GenServer.Throw(reply("a reply from a cast", n));
+            }
+        };
+        Pid pid = GenServer.start(server, null);
+        Ref ref = Process.monitor(pid);
+        GenServer.cast(pid, "x");
+        assertInstanceOf(Reason.BadReturn.class, ProcessTestSupport.next(Down.class).reason());
+        assertTrue(Process.demonitor(ref));
     }
 }

@@ -120,4 +120,29 @@ class GenServerInitTest {
         Pid pid = GenServer.startLink(new Server(ok(1)), null);
         assertTrue(Process.processInfo(pid).orElseThrow().links().contains(Process.self()));
     }
+
+    @Test
+    void startingUnderATakenNameSpawnsNothingThatCouldSendAnExitToATrappingCaller() {
+        Process.trapExit(true);
+        Pid first = GenServer.startLink(new Server(ok(1)), null, "taken_twice");
+        StartFailedException e = assertThrows(StartFailedException.class,
+                () -> GenServer.startLink(new Server(ok(2)), null, "taken_twice"));
+        assertEquals(first, e.alreadyStarted());
+        assertTrue(Process.receive(Exit.class, 100).isEmpty());
+    }
+
+    @Test
+    void initCanThrowItsReturnValue() {
+        GenServer<Void, Integer> thrower = new GenServer<>() {
+            @Override public Init<Integer> init(Void arg) {
+                throw new GenServer.Throw(ok(41));
+            }
+
+            @Override public CallResult<Integer> handleCall(Object request, From from, Integer n) {
+                return reply(n, n);
+            }
+        };
+        Pid pid = GenServer.start(thrower, null);
+        assertEquals(41, (int) GenServer.call(pid, "get"));
+    }
 }

@@ -137,4 +137,14 @@ class LinkTest {
         assertEquals(ref, down.ref());
         assertInstanceOf(Reason.ExceptionReason.class, down.reason());
     }
+
+    @Test
+    void linkingToADeadProcessWithoutTrappingThrowsACatchableNoprocAndTheCallerLives() {
+        Monitored dead = Process.spawnMonitor(() -> { });
+        next(Down.class);
+        NoProcException e = assertThrows(NoProcException.class, () -> Process.link(dead.pid()));
+        assertEquals(dead.pid(), e.server());
+        assertTrue(Process.isAlive(Process.self()));
+        assertTrue(Process.processInfo(Process.self()).orElseThrow().links().isEmpty());
+    }
 }

@@ -55,7 +55,7 @@ class MonitorTest {
     void demonitorWithFlushRemovesADownAlreadyDelivered() {
         Monitored m = Process.spawnMonitor(() -> { });
         ProcessTestSupport.eventually(() -> !Process.isAlive(m.pid()));
-        assertFalse(Process.demonitor(m.ref(), true));
+        assertTrue(Process.demonitor(m.ref(), true));
         assertTrue(Process.receive(Down.class, 20).isEmpty());
     }
 
@@ -74,5 +74,40 @@ class MonitorTest {
         assertEquals(List.of(target), Process.processInfo(Process.self()).orElseThrow().monitors());
         assertEquals(List.of(Process.self()), Process.processInfo(target).orElseThrow().monitoredBy());
         Process.exit(target, Reason.KILL);
+    }
+
+    @Test
+    void demonitorReturnsTrueEvenAfterTheDownArrived() {
+        Monitored m = Process.spawnMonitor(() -> { });
+        next(Down.class);
+        assertTrue(Process.demonitor(m.ref()));
+        assertTrue(Process.demonitor(m.ref(), true));
+    }
+
+    @Test
+    void noDownEverArrivesAfterDemonitorWithFlushEvenWhileTheTargetsAreExiting() {
+        for (int i = 0; i < 5_000; i++) {
+            Pid target = Process.spawn(() -> Process.receive());
+            Ref ref = Process.monitor(target);
+            Process.send(target, "exit now");
+            Process.demonitor(ref, true);
+        }
+        assertTrue(Process.receive(Down.class, 100).isEmpty());
+    }
+
+    @Test
+    void monitoringARegisteredNameWatchesTheProcessHoldingIt() {
+        Pid target = Process.spawn(() -> Process.receive());
+        Process.register("monitored_by_name", target);
+        Ref ref = Process.monitor("monitored_by_name");
+        Process.send("monitored_by_name", "go");
+        assertEquals(new Down(ref, target, Reason.NORMAL), next(Down.class));
+    }
+
+    @Test
+    void monitoringANameNobodyHoldsDeliversDownWithNoproc() {
+        Ref ref = Process.monitor("nobody_has_this_name");
+        assertEquals(new Down(ref, null, Reason.NOPROC), next(Down.class));
+        assertTrue(Process.demonitor(ref));
     }
 }

@@ -52,4 +52,17 @@ class RegistryTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Registry.register("no_such_registry", "k", 1));
         assertTrue(e.getMessage().contains("no_such_registry"));
     }
+
+    @Test
+    void unregisteringAKeyTheCallerDoesNotHoldLeavesItsHolderInPlace() {
+        Registry.startLink("reg_unheld");
+        Pid holder = Process.spawnLink(() -> {
+            Registry.register("reg_unheld", "taken", 1);
+            Process.receive();
+        });
+        ProcessTestSupport.eventually(() -> Registry.lookup("reg_unheld", "taken").isPresent());
+        Registry.unregister("reg_unheld", "taken");
+        Registry.unregister("reg_unheld", "never_registered");
+        assertEquals(holder, Registry.lookup("reg_unheld", "taken").orElseThrow().pid());
+    }
 }

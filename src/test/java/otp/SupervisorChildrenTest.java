@@ -15,8 +15,8 @@ class SupervisorChildrenTest {
     void whichChildrenAndCountChildrenDescribeTheChildren() {
         Pid me = Process.self();
         Pid sup = Supervisor.startLink(List.of(Worker.spec("wa", me), Worker.spec("wb", me)), Supervisor.Flags.defaults());
-        assertEquals(List.of(new ChildInfo("wa", Process.whereis("wa"), ChildType.WORKER),
-                new ChildInfo("wb", Process.whereis("wb"), ChildType.WORKER)), Supervisor.whichChildren(sup));
+        assertEquals(List.of(new ChildInfo("wb", Process.whereis("wb"), ChildType.WORKER),
+                new ChildInfo("wa", Process.whereis("wa"), ChildType.WORKER)), Supervisor.whichChildren(sup));
         assertEquals(new ChildCounts(2, 2, 0, 2), Supervisor.countChildren(sup));
         assertEquals(List.of(Process.whereis("wa"), Process.whereis("wb")), Process.processInfo(sup).orElseThrow().children());
     }
@@ -113,11 +113,41 @@ class SupervisorChildrenTest {
                 ChildSpec.supervisor("inner", () -> Supervisor.startLink(inner, "n_leaf"))), Supervisor.Flags.defaults());
         next();
         next();
-        Pid innerPid = Supervisor.whichChildren(top).get(1).pid();
+        Pid innerPid = Supervisor.whichChildren(top).getFirst().pid();
         assertEquals(new ChildCounts(2, 2, 1, 1), Supervisor.countChildren(top));
         Worker.crash("n_leaf");
         assertEquals("start n_leaf", next());
-        assertEquals(innerPid, Supervisor.whichChildren(top).get(1).pid());
+        assertEquals(innerPid, Supervisor.whichChildren(top).getFirst().pid());
         assertTrue(Process.receive(String.class, 30).isEmpty());
+    }
+
+    @Test
+    void whichChildrenListsTheNewestChildFirstLikeSupervisorWhichChildren() {
+        Pid me = Process.self();
+        Pid sup = Supervisor.startLink(List.of(Worker.spec("order_a", me), Worker.spec("order_b", me)), Supervisor.Flags.defaults());
+        Supervisor.startChild(sup, Worker.spec("order_c", me));
+        assertEquals(List.of("order_c", "order_b", "order_a"), Supervisor.whichChildren(sup).stream().map(ChildInfo::id).toList());
+    }
+
+    @Test
+    void getChildspecReturnsTheSpecOfAKnownChildAndNotFoundOtherwise() {
+        Pid me = Process.self();
+        ChildSpec spec = Worker.spec("spec_a", me).withRestart(Restart.TRANSIENT);
+        Pid sup = Supervisor.startLink(List.of(spec), Supervisor.Flags.defaults());
+        assertEquals(spec, Supervisor.getChildspec(sup, "spec_a"));
+        SupervisorException e = assertThrows(SupervisorException.class, () -> Supervisor.getChildspec(sup, "spec_none"));
+        assertEquals(SupervisorException.Problem.NOT_FOUND, e.problem());
+    }
+
+    @Test
+    void aGenServersChildSpecStartsItUnderItsClassNameAndCanBeOverridden() {
+        Counter counter = new Counter();
+        ChildSpec spec = counter.childSpec(5);
+        assertEquals("Counter", spec.id());
+        assertEquals(ChildType.WORKER, spec.type());
+        Pid sup = Supervisor.startLink(List.of(spec, counter.childSpec(9).withId("second")), Supervisor.Flags.defaults());
+        List<ChildInfo> children = Supervisor.whichChildren(sup);
+        assertEquals(List.of("second", "Counter"), children.stream().map(ChildInfo::id).toList());
+        assertEquals(9, (int) GenServer.call(children.getFirst().pid(), "count"));
     }
 }
