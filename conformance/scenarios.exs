@@ -462,7 +462,13 @@ defmodule Conf.S do
       DynamicSupervisor.start_child(ds, W.child(id, %{log: false, peer: peer, info: greet, on_terminate: meet}))
     end
     Supervisor.stop(ds)
-    for id <- ["a", "b"], do: (receive do {:met, ^id, met} -> line("#{id} met its peer #{met}") end)
+    for id <- ["a", "b"] do
+      receive do
+        {:met, ^id, met} -> line("#{id} met its peer #{met}")
+      after
+        3000 -> line("#{id} never answered")
+      end
+    end
   end
 
   # ---- Registry, Task, Agent, timers, PubSub ---------------------------------------------------
@@ -582,7 +588,7 @@ defmodule Conf.S do
         for _ <- 1..3, do: (receive do m -> send(me, {:got, id, m}) end)
       end)
     end
-    s1 = subscriber.(1)
+    subscriber.(1)
     s2 = subscriber.(2)
     for id <- [1, 2], do: (receive do {:ready, ^id} -> :ok end)
     broadcast.(:hello, nil)
@@ -598,7 +604,6 @@ defmodule Conf.S do
     broadcast.(:after, nil)
     receive do {:got, 1, m} -> line("1 got #{m}") end
     receive do m -> line("self got #{term(m)}") end
-    _ = s1
   end
 
   # ---- APIs the Java side does not have yet ----------------------------------------------------
