@@ -204,6 +204,40 @@ defmodule Conf.S do
     line("second timeout")
   end
 
+  def parent_exit_runs_terminate do
+    me = self()
+    parent = spawn(fn ->
+      {:ok, t} = W.start_link(%{id: "trapping", log: true, trap: true})
+      {:ok, n} = W.start_link(%{id: "plain", log: true})
+      send(me, {:children, t, n})
+      receive do :die -> exit(:boom) end
+    end)
+    {t, n} = receive do {:children, t, n} -> {t, n} end
+    rt = Process.monitor(t)
+    rn = Process.monitor(n)
+    send(parent, :die)
+    line("trapping DOWN #{down(rt)}")
+    line("plain DOWN #{down(rn)}")
+    info = fn msg, s -> line("info #{term(msg)}"); {:noreply, s} end
+    {:ok, s} = W.start(%{id: "s", trap: true, info: info})
+    other = spawn(fn -> receive do :die -> exit(:boom) end end)
+    GenServer.call(s, {:run, fn _, st -> Process.link(other); {:reply, :ok, st} end})
+    send(other, :die)
+    await("info {EXIT,pid,boom}")
+    line("linked non-parent exit leaves it alive #{Process.alive?(s)}")
+  end
+
+  def genserver_stop_reasons do
+    {:ok, a} = W.start(%{id: "a", log: true})
+    line("stop #{GenServer.stop(a, :boom)}")
+    {:ok, b} = W.start(%{id: "b", on_terminate: fn _, _ -> Process.sleep(500) end})
+    line("stop with timeout #{attempt(fn -> GenServer.stop(b, :normal, 50) end)}")
+    Process.sleep(100)
+    line("alive after the stop timed out #{Process.alive?(b)}")
+    {:ok, c} = W.start(%{id: "c", log: true})
+    line("call #{attempt(fn -> GenServer.call(c, {:run, fn _, _ -> exit(:normal) end}) end)}")
+  end
+
   # ---- processes -------------------------------------------------------------------------------
 
   def message_ordering do
@@ -425,6 +459,45 @@ defmodule Conf.S do
     children = [W.child("a"), W.child("b", %{init: fn _ -> {:stop, :nope} end}), W.child("c")]
     line("start #{start_result(Supervisor.start_link(children, strategy: :one_for_one))}")
     line(next_exit(1000))
+  end
+
+  def restart_failure_gives_up do
+    Process.flag(:trap_exit, true)
+    broken = fn s -> if Process.whereis(:conf_break), do: {:stop, :broken}, else: {:ok, s} end
+    {:ok, sup} = Supervisor.start_link([W.child("a", %{init: broken})], strategy: :one_for_one, max_restarts: 3, max_seconds: 5)
+    Process.register(self(), :conf_break)
+    line("kill a")
+    kill("a")
+    receive do {:EXIT, ^sup, r} -> line("supervisor EXIT #{norm(r)}") end
+  end
+
+  def child_management do
+    Process.flag(:trap_exit, true)
+    {:ok, sup} = Supervisor.start_link([W.child("a"), W.child("b")], strategy: :one_for_one)
+    line("terminate a #{term(Supervisor.terminate_child(sup, "a"))}")
+    c = Supervisor.count_children(sup)
+    line("counts specs #{c.specs} active #{c.active} workers #{c.workers} supervisors #{c.supervisors}")
+    line("restart a #{elem(Supervisor.restart_child(sup, "a"), 0)}")
+    line("restart running #{term(Supervisor.restart_child(sup, "a"))}")
+    line("delete running #{term(Supervisor.delete_child(sup, "a"))}")
+    Supervisor.terminate_child(sup, "a")
+    line("start_child stopped id #{term(Supervisor.start_child(sup, W.child("a")))}")
+    line("delete #{term(Supervisor.delete_child(sup, "a"))}")
+    line("terminate unknown #{term(Supervisor.terminate_child(sup, "zz"))}")
+    line("start_child running id #{term(Supervisor.start_child(sup, W.child("b")))}")
+    line("start_child c #{term(Supervisor.start_child(sup, W.child("c")))}")
+    line("stop supervisor #{Supervisor.stop(sup)}")
+  end
+
+  def one_for_all_temporary do
+    Process.flag(:trap_exit, true)
+    children = [W.child("a"), W.child("tmp", %{restart: :temporary}), W.child("c")]
+    {:ok, sup} = Supervisor.start_link(children, strategy: :one_for_all)
+    line("kill a")
+    kill("a")
+    await("start c", 2)
+    line("children #{Supervisor.which_children(sup) |> Enum.map(&elem(&1, 0)) |> Enum.sort() |> term()}")
+    line("stop supervisor #{Supervisor.stop(sup)}")
   end
 
   def which_children_order do

@@ -54,7 +54,9 @@ final class GenServerScenarios {
                 Map.entry("callback_crashes", GenServerScenarios::callbackCrashes),
                 Map.entry("stop_from_callbacks", GenServerScenarios::stopFromCallbacks),
                 Map.entry("handle_continue", GenServerScenarios::handleContinue),
-                Map.entry("timeout_return", GenServerScenarios::timeoutReturn));
+                Map.entry("timeout_return", GenServerScenarios::timeoutReturn),
+                Map.entry("parent_exit_runs_terminate", GenServerScenarios::parentExitRunsTerminate),
+                Map.entry("genserver_stop_reasons", GenServerScenarios::genserverStopReasons));
     }
 
     private static RuntimeException boom() {
@@ -250,5 +252,57 @@ final class GenServerScenarios {
         Scripted.call(pid, (from, s) -> reply("ok", s, timeout(20)));
         await("info timeout", 2);
         line("second timeout");
+    }
+
+    private record Children(Pid trapping, Pid plain) {}
+
+    static void parentExitRunsTerminate() {
+        Pid me = Process.self();
+        Pid parent = Process.spawn(() -> {
+            Pid t = Scripted.startLink(spec("trapping").logged(true).trapping());
+            Pid n = Scripted.startLink(spec("plain").logged(true));
+            Process.send(me, new Children(t, n));
+            Process.receive(m -> m.equals("die"));
+            Process.exit(Reason.of("boom"));
+        });
+        Children children = Process.receive(Children.class);
+        Ref rt = Process.monitor(children.trapping());
+        Ref rn = Process.monitor(children.plain());
+        Process.send(parent, "die");
+        line("trapping DOWN " + down(rt));
+        line("plain DOWN " + down(rn));
+        Pid s = Scripted.start(spec("s").trapping().info((msg, st) -> {
+            line("info " + term(msg));
+            return noreply(st);
+        }));
+        Pid other = Process.spawn(() -> {
+            Process.receive(m -> m.equals("die"));
+            Process.exit(Reason.of("boom"));
+        });
+        Scripted.call(s, (from, st) -> {
+            Process.link(other);
+            return reply("ok", st);
+        });
+        Process.send(other, "die");
+        await("info {EXIT,pid,boom}");
+        line("linked non-parent exit leaves it alive " + Process.isAlive(s));
+    }
+
+    static void genserverStopReasons() {
+        Pid a = Scripted.start(spec("a").logged(true));
+        GenServer.stop(a, Reason.of("boom"), Process.INFINITY);
+        line("stop ok");
+        Pid b = Scripted.start(spec("b").onTerminate((reason, s) -> sleep(500)));
+        line("stop with timeout " + attempt(() -> {
+            GenServer.stop(b, Reason.NORMAL, 50);
+            return "ok";
+        }));
+        sleep(100);
+        line("alive after the stop timed out " + Process.isAlive(b));
+        Pid c = Scripted.start(spec("c").logged(true));
+        line("call " + attempt(() -> Scripted.call(c, (from, s) -> {
+            Process.exit(Reason.NORMAL);
+            return reply("unreachable", s);
+        })));
     }
 }

@@ -49,7 +49,8 @@ final class ScenarioSupport {
             Object value = operation.get();
             return value instanceof Pid ? "{ok,pid}" : Terms.term(value);
         } catch (SupervisorException problem) {
-            return "{error," + problem.problem().name().toLowerCase(Locale.ROOT) + "}";
+            return problem.problem() == SupervisorException.Problem.ALREADY_STARTED ? "{error,{already_started,pid}}"
+                    : "{error," + problem.problem().name().toLowerCase(Locale.ROOT) + "}";
         }
     }
 

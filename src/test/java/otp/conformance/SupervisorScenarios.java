@@ -1,5 +1,6 @@
 package otp.conformance;
 
+import otp.ChildCounts;
 import otp.ChildInfo;
 import otp.ChildSpec;
 import otp.DynamicSupervisor;
@@ -57,6 +58,9 @@ final class SupervisorScenarios {
                 Map.entry("shutdown_order", SupervisorScenarios::shutdownOrder),
                 Map.entry("child_start_failure", SupervisorScenarios::childStartFailure),
                 Map.entry("which_children_order", SupervisorScenarios::whichChildrenOrder),
+                Map.entry("restart_failure_gives_up", SupervisorScenarios::restartFailureGivesUp),
+                Map.entry("child_management", SupervisorScenarios::childManagement),
+                Map.entry("one_for_all_temporary", SupervisorScenarios::oneForAllTemporary),
                 Map.entry("dynamic_supervisor", SupervisorScenarios::dynamicSupervisor),
                 Map.entry("dynamic_supervisor_stops_children_together", SupervisorScenarios::dynamicSupervisorStopsChildrenTogether));
     }
@@ -195,5 +199,61 @@ final class SupervisorScenarios {
                     .map(m -> id + " met its peer " + ((Met) m).met())
                     .orElse(id + " never answered"));
         }
+    }
+
+    static void restartFailureGivesUp() {
+        Process.trapExit(true);
+        ChildSpec broken = child(supervised("a").init(s -> Process.whereis("conf_break") != null
+                ? GenServer.stop(otp.Reason.of("broken")) : GenServer.ok(s)));
+        Pid sup = startSupervisor(List.of(broken),
+                Supervisor.Flags.builder().strategy(Strategy.ONE_FOR_ONE).intensity(3).period(5).build());
+        Process.register("conf_break", Process.self());
+        line("kill a");
+        kill("a");
+        line("supervisor EXIT " + norm(ScenarioSupport.exitFrom(sup).reason()));
+    }
+
+    static void childManagement() {
+        Process.trapExit(true);
+        Pid sup = startSupervisor(List.of(child("a"), child("b")), Supervisor.Flags.of(Strategy.ONE_FOR_ONE));
+        line("terminate a " + supervisorResult(() -> {
+            Supervisor.terminateChild(sup, "a");
+            return "ok";
+        }));
+        ChildCounts c = Supervisor.countChildren(sup);
+        line("counts specs " + c.specs() + " active " + c.active() + " workers " + c.workers() + " supervisors " + c.supervisors());
+        Supervisor.restartChild(sup, "a");
+        line("restart a ok");
+        line("restart running " + supervisorResult(() -> Supervisor.restartChild(sup, "a")));
+        line("delete running " + supervisorResult(() -> {
+            Supervisor.deleteChild(sup, "a");
+            return "ok";
+        }));
+        Supervisor.terminateChild(sup, "a");
+        line("start_child stopped id " + supervisorResult(() -> Supervisor.startChild(sup, child("a"))));
+        line("delete " + supervisorResult(() -> {
+            Supervisor.deleteChild(sup, "a");
+            return "ok";
+        }));
+        line("terminate unknown " + supervisorResult(() -> {
+            Supervisor.terminateChild(sup, "zz");
+            return "ok";
+        }));
+        line("start_child running id " + supervisorResult(() -> Supervisor.startChild(sup, child("b"))));
+        line("start_child c " + supervisorResult(() -> Supervisor.startChild(sup, child("c"))));
+        GenServer.stop(sup);
+        line("stop supervisor ok");
+    }
+
+    static void oneForAllTemporary() {
+        Process.trapExit(true);
+        Pid sup = startSupervisor(List.of(child("a"), child("tmp").withRestart(Restart.TEMPORARY), child("c")),
+                Supervisor.Flags.of(Strategy.ONE_FOR_ALL));
+        line("kill a");
+        kill("a");
+        await("start c", 2);
+        line("children " + term(Supervisor.whichChildren(sup).stream().map(row -> String.valueOf(row.id())).sorted().toList()));
+        GenServer.stop(sup);
+        line("stop supervisor ok");
     }
 }

@@ -3,6 +3,7 @@ package otp.conformance;
 import otp.CallTimeoutException;
 import otp.CalleeExitedException;
 import otp.CallingSelfException;
+import otp.Exit;
 import otp.ExitException;
 import otp.NoProcException;
 import otp.Pid;
@@ -69,6 +70,7 @@ final class Terms {
             case Pid p -> "pid";
             case Ref r -> "ref";
             case Timeout t -> "timeout";
+            case Exit e -> "{EXIT,pid," + norm(e.reason()) + "}";
             case Reason r -> norm(r);
             case List<?> list -> list.stream().map(Terms::term).collect(Collectors.joining(",", "[", "]"));
             default -> String.valueOf(value);
