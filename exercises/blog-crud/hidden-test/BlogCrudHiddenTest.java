@@ -84,6 +84,15 @@ class BlogCrudHiddenTest {
 
     @Test
     @Tag("task:3")
+    @DisplayName("a title of exactly 100 characters is accepted")
+    void titleOfTheMaximumLengthIsAccepted() {
+        String title = "t".repeat(100);
+        Conn conn = ConnTest.post(router, "/api/posts", Map.of("title", title, "body", "ok"));
+        assertEquals(Map.of("data", Map.of("id", 1L, "title", title, "body", "ok")), ConnTest.jsonResponse(conn, 201));
+    }
+
+    @Test
+    @Tag("task:3")
     @DisplayName("create answers with a location header naming the new post")
     void createSetsLocation() {
         Conn conn = ConnTest.post(router, "/api/posts", Map.of("title", "Located", "body", "here"));
@@ -110,5 +119,30 @@ class BlogCrudHiddenTest {
     void missingPostUpdateAndDeleteAreNotFound() {
         assertEquals(404, ConnTest.patch(router, "/api/posts/7", Map.of("title", "x")).status());
         assertEquals(404, ConnTest.delete(router, "/api/posts/7").status());
+    }
+
+    @Test
+    @Tag("task:4")
+    @DisplayName("an update checks the title's length like create does")
+    void updateChecksTheTitleLength() {
+        Post post = store.insert("Short", "body");
+        Conn tooLong = ConnTest.patch(router, "/api/posts/" + post.id(), Map.of("title", "t".repeat(101)));
+        assertEquals(Map.of("errors", Map.of("title", List.of("should be at most 100 character(s)"))),
+                ConnTest.jsonResponse(tooLong, 422));
+        assertEquals("Short", store.get(post.id()).orElseThrow().title());
+    }
+
+    @Test
+    @Tag("task:4")
+    @DisplayName("a deleted post is no longer listed, in JSON or in HTML")
+    void deletedPostLeavesBothIndexes() {
+        Post kept = store.insert("Kept", "stays");
+        Post doomed = store.insert("Doomed", "goes");
+        assertEquals(204, ConnTest.delete(router, "/api/posts/" + doomed.id()).status());
+        assertEquals(Map.of("data", List.of(Map.of("id", kept.id(), "title", "Kept", "body", "stays"))),
+                ConnTest.jsonResponse(ConnTest.get(router, "/api/posts"), 200));
+        String page = ConnTest.htmlResponse(ConnTest.get(router, "/posts"), 200);
+        assertFalse(page.contains("Doomed"), page);
+        assertEquals(404, ConnTest.delete(router, "/api/posts/" + doomed.id()).status());
     }
 }

@@ -31,9 +31,9 @@ class ChatLiveTest {
     void messageReachesEveryPage() {
         try (LiveSession ada = join("visible-shared", "ada"); LiveSession bob = join("visible-shared", "bob")) {
             LiveTest.renderSubmit(ada, "send", Map.of("text", "hello"));
-            String bobSees = LiveTest.awaitRender(bob, html -> html.contains("<li>"), 2_000);
+            String bobSees = LiveTest.awaitRender(bob, html -> html.contains("<li>"), 5_000);
             assertTrue(bobSees.contains("<li><b>ada</b>: hello</li>"), bobSees);
-            String adaSees = LiveTest.awaitRender(ada, html -> html.contains("<li>"), 2_000);
+            String adaSees = LiveTest.awaitRender(ada, html -> html.contains("<li>"), 5_000);
             assertTrue(adaSees.contains("<li><b>ada</b>: hello</li>"), adaSees);
         }
     }
@@ -55,8 +55,8 @@ class ChatLiveTest {
     void clearIsLocal() {
         try (LiveSession ada = join("visible-clear", "ada"); LiveSession bob = join("visible-clear", "bob")) {
             LiveTest.renderSubmit(ada, "send", Map.of("text", "one"));
-            LiveTest.awaitRender(ada, html -> html.contains("<li>"), 2_000);
-            LiveTest.awaitRender(bob, html -> html.contains("<li>"), 2_000);
+            LiveTest.awaitRender(ada, html -> html.contains("<li>"), 5_000);
+            LiveTest.awaitRender(bob, html -> html.contains("<li>"), 5_000);
             String cleared = LiveTest.renderClick(ada, "clear", Map.of());
             assertFalse(cleared.contains("<li>"), cleared);
             assertTrue(LiveTest.render(bob).contains("<li>"));

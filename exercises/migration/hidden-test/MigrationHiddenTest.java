@@ -18,6 +18,9 @@ import otp.data.Type;
 class MigrationHiddenTest {
     static final Schema POST = Schema.define("posts", s -> s
             .field("title", Type.STRING).field("slug", Type.STRING).timestamps());
+    static final Schema POST_WITHOUT_SLUG = Schema.define("posts", s -> s.field("title", Type.STRING).timestamps());
+    static final Schema WITH_PUBLISHED = Schema.define("posts", s -> s
+            .field("title", Type.STRING).field("published", Type.BOOLEAN).timestamps());
     static final Schema COMMENT = Schema.define("comments", s -> s
             .field("post_id", Type.ID).field("author", Type.STRING).field("body", Type.STRING).timestamps());
 
@@ -81,5 +84,32 @@ class MigrationHiddenTest {
         Migrator.migrate(repo, BlogMigrations.all().subList(0, 2));
         assertEquals(List.of(20250402090000L), BlogMigrations.migrate(repo));
         assertEquals(List.of(20250401100000L, 20250401100100L, 20250402090000L), Migrator.appliedVersions(repo));
+    }
+
+    @Test
+    @Tag("task:1")
+    @DisplayName("published cannot be set to null")
+    void publishedIsNotNull() {
+        BlogMigrations.migrate(repo);
+        assertThrows(RuntimeException.class, () -> repo.insert(WITH_PUBLISHED.struct().put("title", "t").put("published", null)));
+    }
+
+    @Test
+    @Tag("task:2")
+    @DisplayName("a comment needs a body")
+    void commentsNeedABody() {
+        BlogMigrations.migrate(repo);
+        Struct post = (Struct) ((otp.data.Result.Ok<?, ?>) repo.insert(POST_WITHOUT_SLUG.struct().put("title", "t"))).value();
+        assertThrows(RuntimeException.class,
+                () -> repo.insert(COMMENT.struct().put("post_id", post.id()).put("author", "ada")));
+    }
+
+    @Test
+    @Tag("task:3")
+    @DisplayName("the first two migrations alone give posts no slug column")
+    void slugComesOnlyWithTheThirdMigration() {
+        Migrator.migrate(repo, BlogMigrations.all().subList(0, 2));
+        repo.insert(POST_WITHOUT_SLUG.struct().put("title", "before slugs"));
+        assertThrows(RuntimeException.class, () -> repo.insert(POST.struct().put("title", "t").put("slug", "too-early")));
     }
 }

@@ -3,6 +3,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
@@ -57,5 +58,43 @@ class AppConfigHiddenTest {
         ConfigException e = assertThrows(ConfigException.class,
                 () -> AppConfig.load(Env.of(Map.of("PORT", "70000", "POOL_SIZE", "lots"))));
         assertTrue(e.getMessage().contains("PORT") && e.getMessage().contains("POOL_SIZE"), e.getMessage());
+    }
+
+    @Test
+    @Tag("task:1")
+    @DisplayName("the development secret is at least 64 characters long")
+    void developmentSecretIsLongEnough() {
+        String secret = AppConfig.load(Env.of(Map.of())).secretKeyBase();
+        assertTrue(secret != null && secret.length() >= 64, "the development secret has " + (secret == null ? "no" : secret.length()) + " characters");
+    }
+
+    @Test
+    @Tag("task:3")
+    @DisplayName("the edges of the ranges: PORT 1 and 65535 and POOL_SIZE 1 load, PORT 0 and POOL_SIZE 0 do not")
+    void rangeEdges() {
+        assertEquals(1, AppConfig.load(Env.of(Map.of("PORT", "1"))).port());
+        assertEquals(65535, AppConfig.load(Env.of(Map.of("PORT", "65535"))).port());
+        assertEquals(1, AppConfig.load(Env.of(Map.of("POOL_SIZE", "1"))).poolSize());
+        ConfigException port = assertThrows(ConfigException.class, () -> AppConfig.load(Env.of(Map.of("PORT", "0"))));
+        assertTrue(port.getMessage().contains("PORT"), port.getMessage());
+        ConfigException pool = assertThrows(ConfigException.class, () -> AppConfig.load(Env.of(Map.of("POOL_SIZE", "0"))));
+        assertTrue(pool.getMessage().contains("POOL_SIZE"), pool.getMessage());
+    }
+
+    @Test
+    @Tag("task:3")
+    @DisplayName("each problem has a line of its own")
+    void oneLinePerProblem() {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> AppConfig.load(Env.of(Map.of("APP_ENV", "prod", "PORT", "eighty", "POOL_SIZE", "0"))));
+        List<String> variables = List.of("PORT", "POOL_SIZE", "DATABASE_URL", "SECRET_KEY_BASE");
+        for (String variable : variables) {
+            long lines = e.getMessage().lines()
+                    .filter(line -> line.contains(variable))
+                    .filter(line -> variables.stream().filter(other -> !other.equals(variable) && !variable.contains(other))
+                            .noneMatch(line::contains))
+                    .count();
+            assertTrue(lines >= 1, "no line names " + variable + " alone: " + e.getMessage());
+        }
     }
 }

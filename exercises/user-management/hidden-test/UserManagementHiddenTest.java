@@ -2,7 +2,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -106,6 +113,60 @@ class UserManagementHiddenTest {
         accounts.createUser(Map.of("name", "Ada", "email", "ada@example.com"));
         try (Repo other = Repo.inMemory(databaseName)) {
             assertEquals(List.of("Ada"), new Accounts(other).listUsers().stream().map(u -> u.get("name")).toList());
+        }
+    }
+
+    @Test
+    @Tag("task:1")
+    @DisplayName("an email needs text on both sides of the @ and no spaces")
+    void emailFormatEdges() {
+        for (String bad : List.of("ada lovelace@example.com", "ada@exa mple.com", "@example.com", "ada@", "@")) {
+            Changeset changeset = User.changeset(User.schema().struct(), Map.of("name", "Ada", "email", bad));
+            assertEquals(List.of("has invalid format"), changeset.errorsOn("email"), "email " + bad);
+        }
+        for (String good : List.of("a@b", "ada.lovelace+maths@example.co.uk")) {
+            assertTrue(User.changeset(User.schema().struct(), Map.of("name", "Ada", "email", good)).isValid(), "email " + good);
+        }
+    }
+
+    @Test
+    @Tag("task:1")
+    @DisplayName("an age of 1 is fine")
+    void smallestAgeIsValid() {
+        assertTrue(User.changeset(User.schema().struct(), Map.of("name", "Bo", "email", "bo@example.com", "age", "1")).isValid());
+    }
+
+    @Test
+    @Tag("task:3")
+    @DisplayName("activeUsers is one query that filters and orders in the database")
+    void activeUsersIsOneDatabaseQuery() throws SQLException {
+        accounts.createUser(Map.of("name", "Grace", "email", "grace@example.com"));
+        accounts.createUser(Map.of("name", "Linus", "email", "linus@example.com", "active", "false"));
+        accounts.createUser(Map.of("name", "Ada", "email", "ada@example.com"));
+        // H2 counts every statement the database runs once statistics are on: what activeUsers asks shows there.
+        try (Connection db = DriverManager.getConnection("jdbc:h2:mem:" + databaseName, "sa", "");
+                Statement statement = db.createStatement()) {
+            statement.execute("SET QUERY_STATISTICS TRUE");
+            assertEquals(List.of("Ada", "Grace"), accounts.activeUsers().stream().map(u -> u.get("name")).toList());
+            List<String> queries = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery(
+                    "SELECT SQL_STATEMENT, EXECUTION_COUNT FROM INFORMATION_SCHEMA.QUERY_STATISTICS")) {
+                while (rows.next()) {
+                    String sql = rows.getString(1);
+                    if (sql.toLowerCase(Locale.ROOT).contains("users") && !sql.contains("QUERY_STATISTICS")) {
+                        for (int i = 0; i < rows.getInt(2); i++) {
+                            queries.add(sql);
+                        }
+                    }
+                }
+            }
+            statement.execute("SET QUERY_STATISTICS FALSE");
+            assertEquals(1, queries.size(), "activeUsers should ask the database once; it asked: " + queries);
+            String sql = queries.getFirst().toUpperCase(Locale.ROOT);
+            assertTrue(sql.contains("WHERE") && sql.substring(sql.indexOf("WHERE")).contains("ACTIVE"),
+                    "the query should keep only active users: " + sql);
+            assertTrue(sql.contains("ORDER BY") && sql.substring(sql.indexOf("ORDER BY")).contains("NAME"),
+                    "the query should order by name: " + sql);
         }
     }
 }

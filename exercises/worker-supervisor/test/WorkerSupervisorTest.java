@@ -24,9 +24,9 @@ class WorkerSupervisorTest {
         }
     }
 
-    /** Waits until name belongs to a process other than old (a restart), failing after 2 s. */
+    /** Waits until name belongs to a process other than old (a restart), failing after 5 s. */
     Pid awaitNewPid(String name, Pid old) {
-        long deadline = System.nanoTime() + 2_000_000_000L;
+        long deadline = System.nanoTime() + 5_000_000_000L;
         while (System.nanoTime() < deadline) {
             Pid now = Process.whereis(name);
             if (now != null && !now.equals(old)) {
@@ -35,12 +35,12 @@ class WorkerSupervisorTest {
             Thread.onSpinWait();
         }
         String why = Process.isAlive(crew) ? "" : "; the supervisor itself has stopped (too many restarts?)";
-        throw new AssertionError(name + " was not restarted within 2 s" + why);
+        throw new AssertionError(name + " was not restarted within 5 s" + why);
     }
 
     /** The pid the supervisor lists for child id once it no longer lists old (null: not running). */
     static Pid awaitChildChange(Pid sup, String id, Pid old) {
-        long deadline = System.nanoTime() + 2_000_000_000L;
+        long deadline = System.nanoTime() + 5_000_000_000L;
         while (System.nanoTime() < deadline) {
             Pid now = childPid(sup, id);
             if (now == null || !now.equals(old)) {
@@ -48,7 +48,7 @@ class WorkerSupervisorTest {
             }
             Thread.onSpinWait();
         }
-        throw new AssertionError("the supervisor still lists the old " + id + " after 2 s");
+        throw new AssertionError("the supervisor still lists the old " + id + " after 5 s");
     }
 
     static Pid childPid(Pid sup, String id) {
