@@ -18,20 +18,20 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import otplab.course.Exercise;
+import otplab.course.ExerciseLoader;
 import otplab.grader.Grader;
 import otplab.grader.GradingWorkerLauncher;
 import otplab.grader.ResultsDocument;
-import otplab.course.Exercise;
-import otplab.course.ExerciseLoader;
 import otplab.jvm.WorkerSettings;
 import otplab.protocol.Frame;
 import otplab.protocol.GradingCodec;
-import otplab.worker.grading.GradingHarness;
 import otplab.protocol.GradingReport;
 import otplab.protocol.GradingRequest;
 import otplab.protocol.SourceFile;
 import otplab.protocol.TestOutcome;
 import otplab.protocol.TestSource;
+import otplab.worker.grading.GradingHarness;
 
 /**
  * Grader benchmark, all in one run so the figures share the machine's load:

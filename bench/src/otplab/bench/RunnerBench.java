@@ -1,7 +1,5 @@
 package otplab.bench;
 
-import otplab.protocol.RunStatus;
-
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -19,6 +17,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import otplab.jvm.OutputListener;
+import otplab.protocol.RunStatus;
 import otplab.runner.RunResult;
 import otplab.runner.Runner;
 import otplab.runner.RunnerModule;

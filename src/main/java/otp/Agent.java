@@ -1,13 +1,13 @@
 package otp;
 
+import static otp.GenServer.noreply;
+import static otp.GenServer.ok;
+import static otp.GenServer.reply;
+
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
-
-import static otp.GenServer.noreply;
-import static otp.GenServer.ok;
-import static otp.GenServer.reply;
 
 /**
  * Elixir's {@code Agent}: a process that only holds a state, read and changed with functions that

@@ -1,15 +1,15 @@
 package otp;
 
+import static otp.GenServer.noreply;
+import static otp.GenServer.ok;
+import static otp.GenServer.reply;
+import static otp.GenServer.stop;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-
-import static otp.GenServer.noreply;
-import static otp.GenServer.ok;
-import static otp.GenServer.reply;
-import static otp.GenServer.stop;
 
 /**
  * Elixir's {@code DynamicSupervisor}: starts with no children and supervises the ones added at run

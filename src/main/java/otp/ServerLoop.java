@@ -1,10 +1,9 @@
 package otp;
 
+import java.util.Objects;
 import otp.GenServer.CallResult;
 import otp.GenServer.Init;
 import otp.GenServer.Next;
-
-import java.util.Objects;
 
 /**
  * The engine behind {@link GenServer}: the start handshake (proc_lib's init_ack), the receive loop

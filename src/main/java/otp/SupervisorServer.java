@@ -1,13 +1,13 @@
 package otp;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.function.Supplier;
-
 import static otp.GenServer.noreply;
 import static otp.GenServer.ok;
 import static otp.GenServer.reply;
 import static otp.GenServer.stop;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
 
 /** The GenServer behind {@link Supervisor}, following supervisor.erl. */
 final class SupervisorServer implements GenServer<Object, SupervisorServer.State> {

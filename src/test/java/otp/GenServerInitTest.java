@@ -1,11 +1,11 @@
 package otp;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-
 import static org.junit.jupiter.api.Assertions.*;
 import static otp.GenServer.*;
 import static otp.ProcessTestSupport.next;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 @ExtendWith(ProcessTestSupport.class)
 class GenServerInitTest {

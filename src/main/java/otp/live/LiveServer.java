@@ -6,7 +6,6 @@ import static otp.GenServer.reply;
 
 import java.util.Map;
 import java.util.function.Consumer;
-
 import otp.From;
 import otp.GenServer;
 

@@ -3,7 +3,6 @@ package otp.live;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
-
 import otp.GenServer;
 import otp.Pid;
 import otp.Process;

@@ -2,7 +2,6 @@ package otp.live;
 
 import java.util.Map;
 import java.util.Objects;
-
 import otp.web.Html;
 
 /**

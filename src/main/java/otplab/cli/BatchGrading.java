@@ -16,10 +16,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
+import otplab.course.Exercise;
 import otplab.grader.Grader;
 import otplab.grader.ResultsDocument;
 import otplab.grader.SolutionFiles;
-import otplab.course.Exercise;
 
 /**
  * Grades every sub-folder of a class's submissions folder as one learner's solution, several

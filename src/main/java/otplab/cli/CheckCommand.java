@@ -13,13 +13,13 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import otplab.course.Course;
 import otplab.course.CourseCatalog;
+import otplab.course.ExercisesDirectory;
 import otplab.grader.Grader;
 import otplab.grader.GradingWorkerLauncher;
-import otplab.course.ExercisesDirectory;
+import otplab.jvm.WorkerSettings;
+import otplab.jvm.WorkersBusyException;
 import otplab.runner.RunResult;
 import otplab.runner.Runner;
-import otplab.jvm.WorkersBusyException;
-import otplab.jvm.WorkerSettings;
 import otplab.web.ServerConfig;
 
 /**

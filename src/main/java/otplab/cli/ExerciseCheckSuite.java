@@ -7,11 +7,11 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
-import otplab.grader.Grader;
-import otplab.grader.ResultsDocument;
 import otplab.course.Exercise;
 import otplab.course.ExerciseCatalog;
 import otplab.course.InvalidExerciseException;
+import otplab.grader.Grader;
+import otplab.grader.ResultsDocument;
 
 /**
  * Proves every exercise: its folder is valid, its instructions render, it has hints, its

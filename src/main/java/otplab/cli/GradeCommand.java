@@ -8,6 +8,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import otplab.course.Exercise;
+import otplab.course.ExerciseCatalog;
+import otplab.course.ExerciseLoader;
+import otplab.course.ExercisesDirectory;
+import otplab.course.InvalidExerciseException;
 import otplab.grader.Grader;
 import otplab.grader.GradingWorkerLauncher;
 import otplab.grader.JunitXml;
@@ -15,11 +20,6 @@ import otplab.grader.ResultsDocument;
 import otplab.grader.ResultsJson;
 import otplab.grader.SolutionFiles;
 import otplab.grader.TextSummary;
-import otplab.course.Exercise;
-import otplab.course.ExerciseCatalog;
-import otplab.course.ExerciseLoader;
-import otplab.course.ExercisesDirectory;
-import otplab.course.InvalidExerciseException;
 
 /**
  * {@code ./otplab grade EXERCISE SOLUTION_DIR [--out DIR] [--format json|junit|text]} and

@@ -10,11 +10,11 @@ import otplab.course.AuthoringProblem;
 import otplab.course.Cell;
 import otplab.course.CellAttributes;
 import otplab.course.Course;
-import otplab.protocol.RunStatus;
 import otplab.course.Lesson;
-import otplab.runner.RunResult;
-import otplab.jvm.WorkersBusyException;
 import otplab.jvm.SandboxUnavailableException;
+import otplab.jvm.WorkersBusyException;
+import otplab.protocol.RunStatus;
+import otplab.runner.RunResult;
 
 /**
  * Proves every lesson: it renders without authoring problems, and its runnable cells, run in

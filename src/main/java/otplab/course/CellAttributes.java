@@ -1,6 +1,5 @@
 package otplab.course;
 
-import otplab.protocol.RunStatus;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,6 +9,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.regex.Pattern;
+import otplab.protocol.RunStatus;
 
 /**
  * What the words after {@code java} on a cell's opening fence mean: the one attribute set

@@ -6,12 +6,12 @@ import java.util.Map;
 import java.util.stream.IntStream;
 import otp.web.Html.Safe;
 import otplab.course.Course;
-import otplab.course.MarkdownRenderer;
 import otplab.course.Exercise;
+import otplab.course.MarkdownRenderer;
+import otplab.protocol.SourceFile;
 import otplab.web.Assets;
 import otplab.web.Html;
 import otplab.web.Pages;
-import otplab.protocol.SourceFile;
 
 /**
  * The exercise page: instructions, hints (revealed one at a time by the script), one editor tab

@@ -11,16 +11,16 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import otplab.course.Exercise;
 import otplab.grader.Grader;
 import otplab.grader.ResultsDocument;
-import otplab.course.Exercise;
 import otplab.jvm.Workers;
 import otplab.jvm.WorkersBusyException;
+import otplab.protocol.SourceFile;
 import otplab.store.Progress;
 import otplab.store.Submission;
 import otplab.store.SubmissionStore;
 import otplab.web.HttpProblem;
-import otplab.protocol.SourceFile;
 
 /**
  * The exercise API: the list, one exercise (what a browser may see of it), "Run tests",

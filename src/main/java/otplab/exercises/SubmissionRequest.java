@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import otplab.course.Exercise;
 import otplab.course.ExerciseLoader;
-import otplab.web.HttpProblem;
 import otplab.protocol.SourceFile;
+import otplab.web.HttpProblem;
 
 /**
  * Reads the body of "Run tests" and "Submit": {@code {"files": {"Counter.java": "..."}}}. Only

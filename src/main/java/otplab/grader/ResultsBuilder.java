@@ -1,10 +1,10 @@
 package otplab.grader;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import otplab.protocol.GradingReport;
 import otplab.protocol.TestOutcome;
 

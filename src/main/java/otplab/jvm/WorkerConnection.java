@@ -1,7 +1,6 @@
 package otplab.jvm;
 
 
-import otplab.protocol.WorkerRole;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.StandardProtocolFamily;
@@ -27,6 +26,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import otplab.protocol.ControlChannel;
 import otplab.protocol.Frame;
+import otplab.protocol.WorkerRole;
 
 /**
  * One sandboxed worker JVM seen from the server: starts it in its sandbox and cgroups, talks to it

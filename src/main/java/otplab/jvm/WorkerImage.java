@@ -1,6 +1,5 @@
 package otplab.jvm;
 
-import otplab.protocol.WorkerRole;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,9 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import java.util.stream.Stream;
+import otplab.protocol.WorkerRole;
 
 /**
  * The worker's files: the jar (mini-framework + worker harness only, built by Maven into

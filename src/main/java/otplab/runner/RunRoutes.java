@@ -1,9 +1,5 @@
 package otplab.runner;
 
-import otplab.jvm.WorkersBusyException;
-import otplab.jvm.WorkerSettings;
-import otplab.jvm.OutputListener;
-import otplab.jvm.SandboxUnavailableException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,6 +14,10 @@ import java.util.Map;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import otplab.jvm.OutputListener;
+import otplab.jvm.SandboxUnavailableException;
+import otplab.jvm.WorkerSettings;
+import otplab.jvm.WorkersBusyException;
 import otplab.protocol.CellDiagnostic;
 
 /**

@@ -1,8 +1,8 @@
 package otplab.runner;
 
-import otplab.jvm.Sandbox;
 import io.javalin.config.JavalinConfig;
 import java.util.Objects;
+import otplab.jvm.Sandbox;
 import otplab.web.ServerConfig;
 import otplab.web.ServerContext;
 import otplab.web.WebModule;

@@ -15,11 +15,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import otplab.course.Course;
 import otplab.course.CourseCatalog;
 import otplab.course.CourseWatcher;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The OTP Lab web server: the course pages, the JSON API, health and (in author mode) live

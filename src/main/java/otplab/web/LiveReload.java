@@ -7,10 +7,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import otplab.course.Course;
-import otplab.course.Lesson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import otplab.course.Course;
+import otplab.course.Lesson;
 
 /**
  * Author mode: open pages keep a WebSocket to {@link #PATH}; after the course is read again

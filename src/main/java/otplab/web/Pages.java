@@ -10,7 +10,6 @@ import otp.web.Html.Safe;
 import otplab.course.AuthoringProblem;
 import otplab.course.Course;
 import otplab.course.Lesson;
-import otplab.course.TocEntry;
 
 /**
  * The HTML of every page: one layout (header, landmarks, theme switch, scripts) and the

@@ -1,11 +1,11 @@
 package otplab.worker;
 
-import otplab.protocol.ControlChannel;
-import otplab.protocol.Frame;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.function.LongSupplier;
+import otplab.protocol.ControlChannel;
+import otplab.protocol.Frame;
 
 /**
  * Learner-facing {@code System.out} / {@code System.err}: bytes are buffered and sent as

@@ -1,11 +1,5 @@
 package otplab.worker;
 
-import otplab.protocol.RunStatus;
-
-import otplab.worker.policy.PolicyRefusal;
-import otplab.worker.policy.BytecodePolicy;
-import otplab.worker.policy.PolicedExecutionControl;
-import otplab.protocol.CellDiagnostic;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.JarURLConnection;
@@ -28,6 +22,11 @@ import jdk.jshell.SnippetEvent;
 import jdk.jshell.SourceCodeAnalysis;
 import jdk.jshell.UnresolvedReferenceException;
 import jdk.jshell.VarSnippet;
+import otplab.protocol.CellDiagnostic;
+import otplab.protocol.RunStatus;
+import otplab.worker.policy.BytecodePolicy;
+import otplab.worker.policy.PolicedExecutionControl;
+import otplab.worker.policy.PolicyRefusal;
 
 /**
  * A JShell session whose cells share state like a notebook. Runs learner code in this JVM through

@@ -1,7 +1,5 @@
 package otplab.worker;
 
-import otplab.protocol.ControlChannel;
-import otplab.protocol.Frame;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,6 +9,8 @@ import java.util.Optional;
 import otp.live.LivePage;
 import otp.web.Response;
 import otp.web.Router;
+import otplab.protocol.ControlChannel;
+import otplab.protocol.Frame;
 
 /**
  * The worker's side of a lesson page's panels: the request panel (into the router a cell gave

@@ -1,12 +1,5 @@
 package otplab.worker;
 
-import otplab.protocol.RunStatus;
-
-import otplab.worker.grading.SampleGrading;
-import otplab.protocol.CellDiagnostic;
-import otplab.protocol.ControlChannel;
-import otplab.protocol.Frame;
-import otplab.protocol.WorkerRole;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,7 +14,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import otplab.protocol.CellDiagnostic;
+import otplab.protocol.ControlChannel;
+import otplab.protocol.Frame;
+import otplab.protocol.RunStatus;
+import otplab.protocol.WorkerRole;
 import otplab.worker.grading.GradingHarness;
+import otplab.worker.grading.SampleGrading;
 
 /**
  * Entry point of a worker JVM. Connects to the server's control socket before any learner code

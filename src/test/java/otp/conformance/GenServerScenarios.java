@@ -1,18 +1,5 @@
 package otp.conformance;
 
-import otp.From;
-import otp.GenServer;
-import otp.Pid;
-import otp.Process;
-import otp.Reason;
-import otp.Ref;
-import otp.StartFailedException;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.function.BiFunction;
-
 import static otp.GenServer.continueWith;
 import static otp.GenServer.ignore;
 import static otp.GenServer.noreply;
@@ -31,6 +18,18 @@ import static otp.conformance.Scripted.spec;
 import static otp.conformance.Terms.term;
 import static otp.conformance.TraceLog.await;
 import static otp.conformance.TraceLog.line;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+import otp.From;
+import otp.GenServer;
+import otp.Pid;
+import otp.Process;
+import otp.Reason;
+import otp.Ref;
+import otp.StartFailedException;
 
 /** GenServer scenarios: init returns, calls, callbacks, stop, continue, timeouts. Twins of Conf.S. */
 final class GenServerScenarios {

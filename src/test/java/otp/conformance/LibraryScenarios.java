@@ -1,5 +1,16 @@
 package otp.conformance;
 
+import static otp.conformance.ScenarioSupport.attempt;
+import static otp.conformance.ScenarioSupport.mailbox;
+import static otp.conformance.ScenarioSupport.sleep;
+import static otp.conformance.ScenarioSupport.waitDead;
+import static otp.conformance.Scripted.spec;
+import static otp.conformance.Terms.norm;
+import static otp.conformance.Terms.term;
+import static otp.conformance.TraceLog.line;
+
+import java.util.Map;
+import java.util.Optional;
 import otp.Agent;
 import otp.AlreadyRegisteredException;
 import otp.Down;
@@ -13,18 +24,6 @@ import otp.Ref;
 import otp.Registry;
 import otp.Task;
 import otp.Timers;
-
-import java.util.Map;
-import java.util.Optional;
-
-import static otp.conformance.ScenarioSupport.attempt;
-import static otp.conformance.ScenarioSupport.mailbox;
-import static otp.conformance.ScenarioSupport.sleep;
-import static otp.conformance.ScenarioSupport.waitDead;
-import static otp.conformance.Scripted.spec;
-import static otp.conformance.Terms.norm;
-import static otp.conformance.Terms.term;
-import static otp.conformance.TraceLog.line;
 
 /** Registry, Task, Agent, timers and PubSub scenarios. Twins of Conf.S. */
 final class LibraryScenarios {

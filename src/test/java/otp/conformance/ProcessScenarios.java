@@ -1,19 +1,5 @@
 package otp.conformance;
 
-import otp.AlreadyRegisteredException;
-import otp.Exit;
-import otp.ExitException;
-import otp.Monitored;
-import otp.Pid;
-import otp.Process;
-import otp.Reason;
-import otp.Ref;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.stream.IntStream;
-
 import static otp.conformance.ScenarioSupport.down;
 import static otp.conformance.ScenarioSupport.mailbox;
 import static otp.conformance.ScenarioSupport.nextExit;
@@ -22,6 +8,19 @@ import static otp.conformance.ScenarioSupport.waitDead;
 import static otp.conformance.Terms.norm;
 import static otp.conformance.Terms.term;
 import static otp.conformance.TraceLog.line;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import otp.AlreadyRegisteredException;
+import otp.Exit;
+import otp.ExitException;
+import otp.Monitored;
+import otp.Pid;
+import otp.Process;
+import otp.Reason;
+import otp.Ref;
 
 /** Process scenarios: ordering, links, exit signals, kill, monitors, names. Twins of Conf.S. */
 final class ProcessScenarios {

@@ -1,16 +1,15 @@
 package otp.conformance;
 
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import otp.Down;
 import otp.GenServer;
 import otp.Monitored;
 import otp.Pid;
 import otp.Process;
 import otp.Reason;
-
-import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Runs one scenario the way conformance/record.exs does: a fresh trace log, the scenario in a fresh

@@ -1,5 +1,12 @@
 package otp.conformance;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Supplier;
 import otp.ChildInfo;
 import otp.Down;
 import otp.Exit;
@@ -11,14 +18,6 @@ import otp.Ref;
 import otp.StartFailedException;
 import otp.Supervisor;
 import otp.SupervisorException;
-
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Objects;
-import java.util.function.Supplier;
 
 /** The helpers the scenarios share, twins of the private functions at the top of Conf.S. */
 final class ScenarioSupport {

@@ -1,5 +1,14 @@
 package otp.conformance;
 
+import static otp.GenServer.noreply;
+import static otp.GenServer.ok;
+import static otp.GenServer.reply;
+import static otp.conformance.TraceLog.line;
+
+import java.util.Objects;
+import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import otp.ChildSpec;
 import otp.From;
 import otp.GenServer;
@@ -9,16 +18,6 @@ import otp.Process;
 import otp.Reason;
 import otp.ServerName;
 import otp.ServerRef;
-
-import java.util.Objects;
-import java.util.function.BiConsumer;
-import java.util.function.BiFunction;
-import java.util.function.Function;
-
-import static otp.GenServer.noreply;
-import static otp.GenServer.ok;
-import static otp.GenServer.reply;
-import static otp.conformance.TraceLog.line;
 
 /**
  * The scripted server, twin of {@code Conf.W}: its callbacks run the functions a scenario hands

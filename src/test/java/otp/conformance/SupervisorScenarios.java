@@ -1,25 +1,5 @@
 package otp.conformance;
 
-import otp.ChildCounts;
-import otp.ChildInfo;
-import otp.ChildSpec;
-import otp.DynamicSupervisor;
-import otp.Exit;
-import otp.GenServer;
-import otp.Pid;
-import otp.Process;
-import otp.Ref;
-import otp.Restart;
-import otp.Shutdown;
-import otp.Strategy;
-import otp.Supervisor;
-
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
 import static otp.GenServer.noreply;
 import static otp.GenServer.stop;
 import static otp.conformance.ScenarioSupport.changed;
@@ -38,6 +18,25 @@ import static otp.conformance.Terms.norm;
 import static otp.conformance.Terms.term;
 import static otp.conformance.TraceLog.await;
 import static otp.conformance.TraceLog.line;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import otp.ChildCounts;
+import otp.ChildInfo;
+import otp.ChildSpec;
+import otp.DynamicSupervisor;
+import otp.Exit;
+import otp.GenServer;
+import otp.Pid;
+import otp.Process;
+import otp.Ref;
+import otp.Restart;
+import otp.Shutdown;
+import otp.Strategy;
+import otp.Supervisor;
 
 /** Supervisor and DynamicSupervisor scenarios. Twins of Conf.S. */
 final class SupervisorScenarios {

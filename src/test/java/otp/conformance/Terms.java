@@ -1,5 +1,7 @@
 package otp.conformance;
 
+import java.util.List;
+import java.util.stream.Collectors;
 import otp.CallTimeoutException;
 import otp.CalleeExitedException;
 import otp.CallingSelfException;
@@ -12,9 +14,6 @@ import otp.Ref;
 import otp.StartFailedException;
 import otp.TaskTimeoutException;
 import otp.Timeout;
-
-import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * The trace's vocabulary, twin of {@code Conf.N} in conformance/support.exs: reasons become

@@ -1,17 +1,16 @@
 package otp.conformance;
 
+import static otp.GenServer.noreply;
+import static otp.GenServer.ok;
+import static otp.GenServer.reply;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import otp.From;
 import otp.GenServer;
 import otp.Pid;
 import otp.Process;
-
-import java.util.ArrayList;
-
-import static otp.GenServer.noreply;
-import static otp.GenServer.ok;
-import static otp.GenServer.reply;
-import java.util.Collections;
-import java.util.List;
 
 /**
  * The trace, twin of {@code Conf.Log}: a server that appends lines in the order their synchronous

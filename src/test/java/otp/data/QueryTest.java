@@ -8,7 +8,6 @@ import static otp.data.Query.desc;
 import static otp.data.Query.field;
 
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 /** How a {@link Query} becomes SQL; {@link RepoContract} runs queries against real databases. */

@@ -8,7 +8,6 @@ import static otp.data.Accounts.USER;
 
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 
 class SchemaTest {

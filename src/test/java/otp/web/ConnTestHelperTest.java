@@ -9,7 +9,6 @@ import static otp.web.Controller.text;
 
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 
 /** Behaviour of {@link ConnTest}, the analog of {@code Phoenix.ConnTest}. */

@@ -10,10 +10,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import otplab.course.Course;
 import otplab.course.CourseCatalog;
 import otplab.web.CourseServer;
-import org.junit.jupiter.api.Test;
 
 /** The server's AOT training asks for what a learner opens first, chosen from the course itself. */
 class ServerTrainingTest {

@@ -1,6 +1,5 @@
 package otplab.course;
 
-import otplab.protocol.RunStatus;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
+import otplab.protocol.RunStatus;
 
 class CellAttributesTest {
 

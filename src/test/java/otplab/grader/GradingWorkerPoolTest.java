@@ -16,17 +16,17 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import otplab.jvm.OutputListener;
 import otplab.jvm.RunRoot;
-import otplab.jvm.WorkerPool;
-import otplab.jvm.Workers;
-import otplab.jvm.WorkerSettings;
 import otplab.jvm.WorkerConnection;
-import otplab.protocol.WorkerRole;
+import otplab.jvm.WorkerPool;
+import otplab.jvm.WorkerSettings;
+import otplab.jvm.Workers;
 import otplab.protocol.Frame;
 import otplab.protocol.GradingCodec;
 import otplab.protocol.GradingReport;
 import otplab.protocol.GradingRequest;
 import otplab.protocol.SourceFile;
 import otplab.protocol.TestSource;
+import otplab.protocol.WorkerRole;
 
 class GradingWorkerPoolTest {
     private static final String OWNER = "grading-pool-test";

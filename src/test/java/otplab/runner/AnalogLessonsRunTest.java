@@ -1,6 +1,5 @@
 package otplab.runner;
 
-import otplab.jvm.OutputListener;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,6 +16,7 @@ import otplab.course.CellAttributes;
 import otplab.course.Lesson;
 import otplab.course.LessonLoader;
 import otplab.course.MarkdownRenderer;
+import otplab.jvm.OutputListener;
 
 /**
  * The course's Phoenix, LiveView, Ecto and configuration lessons (10 to 18) run as a learner

@@ -1,9 +1,5 @@
 package otplab.runner;
 
-import otplab.jvm.WorkerSettings;
-import otplab.jvm.OutputListener;
-import otplab.protocol.RunStatus;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,6 +9,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
+import otplab.jvm.OutputListener;
+import otplab.jvm.WorkerSettings;
+import otplab.protocol.RunStatus;
 
 /** One-shot runs take warm workers from the pool, wait for the pool's bounded starts, and the pool refills. */
 class OneShotPoolTest {

@@ -1,9 +1,5 @@
 package otplab.runner;
 
-import otplab.jvm.WorkersBusyException;
-import otplab.jvm.OutputListener;
-import otplab.protocol.RunStatus;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,7 +10,10 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import otplab.jvm.OutputListener;
+import otplab.jvm.WorkersBusyException;
 import otplab.protocol.Frame;
+import otplab.protocol.RunStatus;
 
 /** The page panels' frames between the server and a real sandboxed session worker. */
 class PageFramesTest {

@@ -1,6 +1,5 @@
 package otplab.runner;
 
-import otplab.jvm.WorkerSettings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import otplab.jvm.WorkerSettings;
 
 class RunSessionsTest {
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -1,6 +1,5 @@
 package otplab.runner;
 
-import otplab.jvm.WorkerSettings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -15,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import otplab.jvm.WorkerSettings;
 import otplab.web.TestSite;
 
 /** The runner inside the real course server: routes, health figures and a shared life. */

@@ -1,6 +1,5 @@
 package otplab.runner;
 
-import otplab.jvm.WorkerSettings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,6 +15,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import otplab.jvm.WorkerSettings;
 
 /** One test per way out of the sandbox: each ends in a clear status, a serving server and no leftover process. */
 class SandboxAttackTest {

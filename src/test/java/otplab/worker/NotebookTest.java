@@ -1,8 +1,5 @@
 package otplab.worker;
 
-import otplab.protocol.RunStatus;
-
-import otplab.protocol.CellDiagnostic;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -17,6 +14,8 @@ import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import otplab.protocol.CellDiagnostic;
+import otplab.protocol.RunStatus;
 
 class NotebookTest {
     private static Notebook notebook;

@@ -1,7 +1,5 @@
 package otplab.worker.grading;
 
-import otplab.protocol.GradingReport;
-import otplab.protocol.GradingRequest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,6 +15,8 @@ import org.junit.platform.launcher.TestPlan;
 import org.junit.platform.launcher.core.LauncherConfig;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
+import otplab.protocol.GradingReport;
+import otplab.protocol.GradingRequest;
 import otplab.worker.policy.BytecodePolicy;
 
 /**

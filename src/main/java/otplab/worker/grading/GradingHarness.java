@@ -1,11 +1,11 @@
 package otplab.worker.grading;
 
-import otplab.protocol.GradingReport;
-import otplab.protocol.GradingRequest;
-import otplab.protocol.GradingCodec;
 import java.io.IOException;
 import java.util.List;
 import otplab.protocol.Frame;
+import otplab.protocol.GradingCodec;
+import otplab.protocol.GradingReport;
+import otplab.protocol.GradingRequest;
 
 /**
  * The worker harness's grading mode: answers one {@link Frame.Type#GRADE} frame with a

@@ -1,8 +1,5 @@
 package otplab.worker.grading;
 
-import otplab.protocol.SourceFile;
-import otplab.protocol.TestSource;
-import otplab.protocol.GradingReport;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.MethodTree;
@@ -31,6 +28,9 @@ import javax.tools.JavaFileObject;
 import javax.tools.SimpleJavaFileObject;
 import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
+import otplab.protocol.GradingReport;
+import otplab.protocol.SourceFile;
+import otplab.protocol.TestSource;
 
 /**
  * Compiles learner files and test files together with javac, entirely in memory, and

@@ -1,7 +1,5 @@
 package otplab.worker.grading;
 
-import otplab.protocol.TestOutcome;
-import otplab.protocol.GradingReport;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -14,6 +12,8 @@ import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
+import otplab.protocol.GradingReport;
+import otplab.protocol.TestOutcome;
 
 /**
  * Records one outcome per test as the JUnit Platform runs them, with the output printed while

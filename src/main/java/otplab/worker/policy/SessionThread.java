@@ -1,10 +1,10 @@
 package otplab.worker.policy;
 
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 
 /**
  * The one long-lived thread that runs every snippet of a session, so the session is a single
