@@ -23,8 +23,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
+import otp.CallExit;
+import otp.CallTimeoutException;
 import otp.From;
 import otp.GenServer;
+import otp.Global;
+import otp.Mfa;
+import otp.Name;
 import otp.Pid;
 import otp.Process;
 import otp.Reason;
@@ -55,7 +60,10 @@ final class GenServerScenarios {
                 Map.entry("handle_continue", GenServerScenarios::handleContinue),
                 Map.entry("timeout_return", GenServerScenarios::timeoutReturn),
                 Map.entry("parent_exit_runs_terminate", GenServerScenarios::parentExitRunsTerminate),
-                Map.entry("genserver_stop_reasons", GenServerScenarios::genserverStopReasons));
+                Map.entry("genserver_stop_reasons", GenServerScenarios::genserverStopReasons),
+                Map.entry("global_names", GenServerScenarios::globalNames),
+                Map.entry("throw_as_return", GenServerScenarios::throwAsReturn),
+                Map.entry("call_exit_carries_request", GenServerScenarios::callExitCarriesRequest));
     }
 
     private static RuntimeException boom() {
@@ -303,5 +311,49 @@ final class GenServerScenarios {
             Process.exit(Reason.NORMAL);
             return reply("unreachable", s);
         })));
+    }
+
+    static void globalNames() {
+        Pid p = Scripted.start(spec("g").value(3).named(Global.name("conf_global")));
+        line("call " + GenServer.call(Global.name("conf_global"), Scripted.VALUE));
+        line("whereis " + p.equals(Global.whereisName("conf_global")));
+        GenServer.stop(Global.name("conf_global"));
+        line("whereis after stop " + undefinedIfNull(Global.whereisName("conf_global")));
+    }
+
+    /** Global.whereisName answers null where Erlang's :global.whereis_name answers :undefined. */
+    private static String undefinedIfNull(Pid pid) {
+        return pid == null ? "undefined" : term(pid);
+    }
+
+    static void throwAsReturn() {
+        Pid pid = Scripted.start(spec("w").value(1));
+        String thrown = Scripted.call(pid, (from, s) -> {
+            throw new GenServer.Throw(reply("thrown", s));
+        });
+        line("reply " + thrown);
+        line("value " + GenServer.call(pid, Scripted.VALUE));
+    }
+
+    static void callExitCarriesRequest() {
+        Pid pid = Scripted.start(spec("w").named("conf_slow"));
+        String result;
+        try {
+            Scripted.call(new Name("conf_slow"), (from, s) -> {
+                sleep(200);
+                return reply("ok", s);
+            }, 50);
+            result = "returned";
+        } catch (CallTimeoutException timeout) {
+            // The pattern {:timeout, {GenServer, :call, [dest, _request, ms]}} of the Elixir twin.
+            result = switch (timeout.reason()) {
+                case Reason.Other(CallExit(String why, Mfa(String module, String function, List<?> args)))
+                        when why.equals("timeout") && args.size() == 3 ->
+                        "{" + why + ",{" + module + "," + function + ",[" + term(args.get(0)) + ",request," + term(args.get(2)) + "]}}";
+                default -> "other " + Terms.norm(timeout);
+            };
+        }
+        line("exit " + result);
+        GenServer.stop(pid);
     }
 }

@@ -14,8 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 import otp.AlreadyRegisteredException;
+import otp.Down;
 import otp.Exit;
 import otp.ExitException;
+import otp.GenServer;
 import otp.Monitored;
 import otp.Pid;
 import otp.Process;
@@ -46,7 +48,8 @@ final class ProcessScenarios {
                 Map.entry("monitors", ProcessScenarios::monitors),
                 Map.entry("demonitor_flush", ProcessScenarios::demonitorFlush),
                 Map.entry("demonitor_after_down", ProcessScenarios::demonitorAfterDown),
-                Map.entry("registered_names", ProcessScenarios::registeredNames));
+                Map.entry("registered_names", ProcessScenarios::registeredNames),
+                Map.entry("monitor_by_name", ProcessScenarios::monitorByName));
     }
 
     private static void forever() {
@@ -229,5 +232,14 @@ final class ProcessScenarios {
         } catch (AlreadyRegisteredException e) {
             line("register taken badarg");
         }
+    }
+
+    static void monitorByName() {
+        Pid pid = Scripted.start(Scripted.spec("w").named("conf_monitored"));
+        Ref ref = Process.monitor("conf_monitored");
+        GenServer.stop(pid);
+        Down down = (Down) Process.receive(m -> m instanceof Down d && d.ref().equals(ref));
+        line("DOWN " + term(down.pid()) + " " + norm(down.reason()));
+        line("unregistered name DOWN " + down(Process.monitor("conf_nobody_here")));
     }
 }
