@@ -81,7 +81,7 @@ final class GenServerScenarios {
         line("name free " + (Process.whereis("conf_init_stop") == null));
         Process.trapExit(true);
         line("start_link " + startResult(() -> Scripted.startLink(spec("w").init(s -> stop(Reason.of("bad"))))));
-        line(nextExit(1000));
+        line(nextExit(5000));
     }
 
     static void initIgnore() {
@@ -89,14 +89,14 @@ final class GenServerScenarios {
         line("name free " + (Process.whereis("conf_init_ignore") == null));
         Process.trapExit(true);
         line("start_link " + startResult(() -> Scripted.startLink(spec("w").init(s -> ignore()))));
-        line(nextExit(1000));
+        line(nextExit(5000));
     }
 
     static void initCrash() {
         line("start " + startResult(() -> Scripted.start(spec("w").init(s -> { throw boom(); }))));
         Process.trapExit(true);
         line("start_link " + startResult(() -> Scripted.startLink(spec("w").init(s -> { throw boom(); }))));
-        line(nextExit(1000));
+        line(nextExit(5000));
     }
 
     static void startNameTaken() {
@@ -123,9 +123,8 @@ final class GenServerScenarios {
             sleep(200);
             return reply("late", s);
         }, 50)));
-        sleep(400);
-        line("mailbox " + mailbox());
         line("call again " + attempt(() -> GenServer.call(pid, Scripted.VALUE)));
+        line("mailbox " + mailbox());
     }
 
     static void callNoproc() {
@@ -235,8 +234,9 @@ final class GenServerScenarios {
                 .init(s -> ok(s, continueWith("load"))));
         line("value " + term(GenServer.call(pid, Scripted.VALUE)));
         String ok = Scripted.call(pid, (from, s) -> reply("ok", s, continueWith("more")));
+        Object value = GenServer.call(pid, Scripted.VALUE);
         line("call " + ok);
-        line("value " + term(GenServer.call(pid, Scripted.VALUE)));
+        line("value " + term(value));
         Scripted.cast(pid, s -> noreply(s, continueWith("again")));
         line("value " + term(GenServer.call(pid, Scripted.VALUE)));
     }
@@ -249,12 +249,15 @@ final class GenServerScenarios {
                 })
                 .init(s -> ok(s, timeout(0))));
         await("info timeout");
-        Scripted.call(pid, (from, s) -> reply("ok", s, timeout(500)));
-        Scripted.cast(pid, s -> {
-            line("cast");
-            return noreply(s);
+        Scripted.call(pid, (from, s) -> {
+            Scripted.cast(Process.self(), s2 -> {
+                line("cast");
+                return noreply(s2);
+            });
+            return reply("ok", s, timeout(500));
         });
         sleep(800);
+        GenServer.call(pid, Scripted.VALUE);
         line("no timeout after the cast");
         Scripted.call(pid, (from, s) -> reply("ok", s, timeout(20)));
         await("info timeout", 2);
@@ -299,13 +302,15 @@ final class GenServerScenarios {
         Pid a = Scripted.start(spec("a").logged(true));
         GenServer.stop(a, Reason.of("boom"), Process.INFINITY);
         line("stop ok");
-        Pid b = Scripted.start(spec("b").onTerminate((reason, s) -> sleep(500)));
+        Pid b = Scripted.start(spec("b").onTerminate((reason, s) -> Process.receive(m -> m.equals("go_on"), 10_000)));
         line("stop with timeout " + attempt(() -> {
             GenServer.stop(b, Reason.NORMAL, 50);
             return "ok";
         }));
-        sleep(100);
         line("alive after the stop timed out " + Process.isAlive(b));
+        Ref rb = Process.monitor(b);
+        Process.send(b, "go_on");
+        line("then its terminate ends DOWN " + down(rb));
         Pid c = Scripted.start(spec("c").logged(true));
         line("call " + attempt(() -> Scripted.call(c, (from, s) -> {
             Process.exit(Reason.NORMAL);

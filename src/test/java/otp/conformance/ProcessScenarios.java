@@ -1,5 +1,6 @@
 package otp.conformance;
 
+import static otp.conformance.ScenarioSupport.awaitMailbox;
 import static otp.conformance.ScenarioSupport.down;
 import static otp.conformance.ScenarioSupport.mailbox;
 import static otp.conformance.ScenarioSupport.nextExit;
@@ -102,13 +103,13 @@ final class ProcessScenarios {
     static void trapExit() {
         Process.trapExit(true);
         Process.spawnLink(() -> Process.exit(Reason.of("boom")));
-        line(nextExit(1000));
+        line(nextExit(5000));
         Process.spawnLink(() -> { });
-        line(nextExit(1000));
+        line(nextExit(5000));
         Process.spawnLink(() -> {
             throw new RuntimeException("boom");
         });
-        line(nextExit(1000));
+        line(nextExit(5000));
     }
 
     static void exitSignals() {
@@ -151,7 +152,7 @@ final class ProcessScenarios {
         Ref rn = Process.monitor(neighbour);
         Process.exit(victim, Reason.KILL);
         line("victim DOWN " + down(rv));
-        line(nextExit(1000));
+        line(nextExit(5000));
         line("non-trapping neighbour DOWN " + down(rn));
     }
 
@@ -192,7 +193,7 @@ final class ProcessScenarios {
     static void demonitorFlush() {
         Pid p = Process.spawn(() -> { });
         Ref ref = Process.monitor(p);
-        sleep(50);
+        awaitMailbox(1);
         line("mailbox before " + mailbox());
         line("demonitor flush " + Process.demonitor(ref, true));
         line("mailbox after " + mailbox());
@@ -201,7 +202,7 @@ final class ProcessScenarios {
     static void demonitorAfterDown() {
         Pid p = Process.spawn(() -> { });
         Ref ref = Process.monitor(p);
-        sleep(50);
+        awaitMailbox(1);
         line("demonitor " + Process.demonitor(ref));
         line("mailbox " + mailbox());
     }

@@ -144,7 +144,7 @@ final class SupervisorScenarios {
         List<ChildSpec> children = List.of(child("a"),
                 child(supervised("b").init(s -> GenServer.stop(otp.Reason.of("nope")))), child("c"));
         line("start " + startResult(() -> startSupervisor(children, Supervisor.Flags.of(Strategy.ONE_FOR_ONE))));
-        line(nextExit(1000));
+        line(nextExit(5000));
     }
 
     static void whichChildrenOrder() {
@@ -188,13 +188,13 @@ final class SupervisorScenarios {
                     .onTerminate((reason, s) -> {
                         Process.send(name(peer), new Hello(id));
                         boolean met = (Boolean) s.value()
-                                || Process.receive(m -> m instanceof Hello, 1000).isPresent();
+                                || Process.receive(m -> m instanceof Hello, 3000).isPresent();
                         Process.send(me, new Met(id, met));
                     })));
         }
         GenServer.stop(ds);
         for (String id : List.of("a", "b")) {
-            line(Process.receive(m -> m instanceof Met met && met.id().equals(id), 3000)
+            line(Process.receive(m -> m instanceof Met met && met.id().equals(id), 10_000)
                     .map(m -> id + " met its peer " + ((Met) m).met())
                     .orElse(id + " never answered"));
         }
