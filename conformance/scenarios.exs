@@ -518,6 +518,21 @@ defmodule Conf.S do
     line("stop supervisor #{Supervisor.stop(sup)}")
   end
 
+  def child_spec_conventions do
+    Process.flag(:trap_exit, true)
+    {:ok, sup} = Supervisor.start_link([W.child("a", %{restart: :transient, shutdown: 300})], strategy: :one_for_one)
+    {:ok, a} = :supervisor.get_childspec(sup, "a")
+    line("get_childspec a #{a.id} #{a.restart} #{a.shutdown} #{a.type}")
+    line("get_childspec unknown #{term(:supervisor.get_childspec(sup, "zz"))}")
+    {:ok, _} = Supervisor.start_child(sup, W.child_spec(%{id: "d", log: true}))
+    {:ok, d} = :supervisor.get_childspec(sup, W)
+    line("use GenServer's child_spec: id is the module #{d.id == W}, #{d.restart} #{d.shutdown} #{d.type}")
+    {:ok, _} = Supervisor.start_child(sup, Supervisor.child_spec(W.child("b"), id: "b2", restart: :temporary))
+    {:ok, b} = :supervisor.get_childspec(sup, "b2")
+    line("Supervisor.child_spec overrides #{b.id} #{b.restart}")
+    line("stop supervisor #{Supervisor.stop(sup)}")
+  end
+
   def which_children_order do
     Process.flag(:trap_exit, true)
     {:ok, sup} = Supervisor.start_link([W.child("a"), W.child("b"), W.child("c")], strategy: :one_for_one)
