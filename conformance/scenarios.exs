@@ -38,6 +38,15 @@ defmodule Conf.S do
 
   defp mailbox, do: Process.info(self(), :message_queue_len) |> elem(1)
 
+  # Waits for a message the scenario cannot receive without changing what it measures (a DOWN it
+  # then demonitors); polling the queue's length holds under any load, where a fixed sleep would not.
+  defp await_mailbox(n) do
+    if mailbox() < n do
+      Process.sleep(1)
+      await_mailbox(n)
+    end
+  end
+
   defp wait_dead(pid), do: (ref = Process.monitor(pid); down(ref))
 
   defp pids(sup), do: Map.new(Supervisor.which_children(sup), fn {id, pid, _, _} -> {id, pid} end)
@@ -60,7 +69,7 @@ defmodule Conf.S do
     line("name free #{Process.whereis(:conf_init_stop) == nil}")
     Process.flag(:trap_exit, true)
     line("start_link #{start_result(W.start_link(%{id: "w", init: fn _ -> {:stop, :bad} end}))}")
-    line(next_exit(1000))
+    line(next_exit(5000))
   end
 
   def init_ignore do
@@ -68,14 +77,14 @@ defmodule Conf.S do
     line("name free #{Process.whereis(:conf_init_ignore) == nil}")
     Process.flag(:trap_exit, true)
     line("start_link #{start_result(W.start_link(%{id: "w", init: fn _ -> :ignore end}))}")
-    line(next_exit(1000))
+    line(next_exit(5000))
   end
 
   def init_crash do
     line("start #{start_result(W.start(%{id: "w", init: fn _ -> raise "boom" end}))}")
     Process.flag(:trap_exit, true)
     line("start_link #{start_result(W.start_link(%{id: "w", init: fn _ -> raise "boom" end}))}")
-    line(next_exit(1000))
+    line(next_exit(5000))
   end
 
   def start_name_taken do
@@ -99,9 +108,9 @@ defmodule Conf.S do
     {:ok, pid} = W.start(%{id: "w", value: 1})
     slow = fn _, s -> Process.sleep(200); {:reply, :late, s} end
     line("call #{attempt(fn -> GenServer.call(pid, {:run, slow}, 50) end)}")
-    Process.sleep(400)
-    line("mailbox #{mailbox()}")
+    # Answered after the slow call, so a late reply that reached the mailbox would be there by now.
     line("call again #{attempt(fn -> GenServer.call(pid, :value) end)}")
+    line("mailbox #{mailbox()}")
   end
 
   def call_noproc do
@@ -185,8 +194,11 @@ defmodule Conf.S do
     loaded = fn term, s -> line("continue #{term}"); {:noreply, %{s | value: s.value ++ [term]}} end
     {:ok, pid} = W.start(%{id: "w", value: [], continue: loaded, init: fn s -> {:ok, s, {:continue, :load}} end})
     line("value #{term(GenServer.call(pid, :value))}")
-    line("call #{GenServer.call(pid, {:run, fn _, s -> {:reply, :ok, s, {:continue, :more}} end})}")
-    line("value #{term(GenServer.call(pid, :value))}")
+    # The continue logs after the reply is sent: the driver logs only once a later call is answered.
+    r = GenServer.call(pid, {:run, fn _, s -> {:reply, :ok, s, {:continue, :more}} end})
+    v = GenServer.call(pid, :value)
+    line("call #{r}")
+    line("value #{term(v)}")
     GenServer.cast(pid, {:run, fn s -> {:noreply, s, {:continue, :again}} end})
     line("value #{term(GenServer.call(pid, :value))}")
   end
@@ -195,9 +207,12 @@ defmodule Conf.S do
     info = fn msg, s -> line("info #{term(msg)}"); {:noreply, s} end
     {:ok, pid} = W.start(%{id: "w", info: info, init: fn s -> {:ok, s, 0} end})
     await("info timeout")
-    GenServer.call(pid, {:run, fn _, s -> {:reply, :ok, s, 500} end})
-    GenServer.cast(pid, {:run, fn s -> line("cast"); {:noreply, s} end})
+    # The cast is queued before the 500 ms timeout is armed, so it cancels it whatever the load; the
+    # sleep gives a timeout that was not cancelled the time to show up in the trace.
+    cast_first = fn _, s -> GenServer.cast(self(), {:run, fn s2 -> line("cast"); {:noreply, s2} end}); {:reply, :ok, s, 500} end
+    GenServer.call(pid, {:run, cast_first})
     Process.sleep(800)
+    GenServer.call(pid, :value)
     line("no timeout after the cast")
     GenServer.call(pid, {:run, fn _, s -> {:reply, :ok, s, 20} end})
     await("info timeout", 2)
@@ -230,10 +245,13 @@ defmodule Conf.S do
   def genserver_stop_reasons do
     {:ok, a} = W.start(%{id: "a", log: true})
     line("stop #{GenServer.stop(a, :boom)}")
-    {:ok, b} = W.start(%{id: "b", on_terminate: fn _, _ -> Process.sleep(500) end})
+    held = fn _, _ -> receive do :go_on -> :ok after 10_000 -> :ok end end
+    {:ok, b} = W.start(%{id: "b", on_terminate: held})
     line("stop with timeout #{attempt(fn -> GenServer.stop(b, :normal, 50) end)}")
-    Process.sleep(100)
     line("alive after the stop timed out #{Process.alive?(b)}")
+    rb = Process.monitor(b)
+    send(b, :go_on)
+    line("then its terminate ends DOWN #{down(rb)}")
     {:ok, c} = W.start(%{id: "c", log: true})
     line("call #{attempt(fn -> GenServer.call(c, {:run, fn _, _ -> exit(:normal) end}) end)}")
   end
@@ -277,11 +295,11 @@ defmodule Conf.S do
   def trap_exit do
     Process.flag(:trap_exit, true)
     spawn_link(fn -> exit(:boom) end)
-    line(next_exit(1000))
+    line(next_exit(5000))
     spawn_link(fn -> :ok end)
-    line(next_exit(1000))
+    line(next_exit(5000))
     spawn_link(fn -> raise "boom" end)
-    line(next_exit(1000))
+    line(next_exit(5000))
   end
 
   def exit_signals do
@@ -318,7 +336,7 @@ defmodule Conf.S do
     rn = Process.monitor(n)
     Process.exit(victim, :kill)
     line("victim DOWN #{down(rv)}")
-    line(next_exit(1000))
+    line(next_exit(5000))
     line("non-trapping neighbour DOWN #{down(rn)}")
   end
 
@@ -354,7 +372,7 @@ defmodule Conf.S do
   def demonitor_flush do
     p = spawn(fn -> :ok end)
     ref = Process.monitor(p)
-    Process.sleep(50)
+    await_mailbox(1)
     line("mailbox before #{mailbox()}")
     line("demonitor flush #{Process.demonitor(ref, [:flush])}")
     line("mailbox after #{mailbox()}")
@@ -363,7 +381,7 @@ defmodule Conf.S do
   def demonitor_after_down do
     p = spawn(fn -> :ok end)
     ref = Process.monitor(p)
-    Process.sleep(50)
+    await_mailbox(1)
     line("demonitor #{Process.demonitor(ref)}")
     line("mailbox #{mailbox()}")
   end
@@ -458,7 +476,7 @@ defmodule Conf.S do
     Process.flag(:trap_exit, true)
     children = [W.child("a"), W.child("b", %{init: fn _ -> {:stop, :nope} end}), W.child("c")]
     line("start #{start_result(Supervisor.start_link(children, strategy: :one_for_one))}")
-    line(next_exit(1000))
+    line(next_exit(5000))
   end
 
   def restart_failure_gives_up do
@@ -500,6 +518,21 @@ defmodule Conf.S do
     line("stop supervisor #{Supervisor.stop(sup)}")
   end
 
+  def child_spec_conventions do
+    Process.flag(:trap_exit, true)
+    {:ok, sup} = Supervisor.start_link([W.child("a", %{restart: :transient, shutdown: 300})], strategy: :one_for_one)
+    {:ok, a} = :supervisor.get_childspec(sup, "a")
+    line("get_childspec a #{a.id} #{a.restart} #{a.shutdown} #{a.type}")
+    line("get_childspec unknown #{term(:supervisor.get_childspec(sup, "zz"))}")
+    {:ok, _} = Supervisor.start_child(sup, W.child_spec(%{id: "d", log: true}))
+    {:ok, d} = :supervisor.get_childspec(sup, W)
+    line("use GenServer's child_spec: id is the module #{d.id == W}, #{d.restart} #{d.shutdown} #{d.type}")
+    {:ok, _} = Supervisor.start_child(sup, Supervisor.child_spec(W.child("b"), id: "b2", restart: :temporary))
+    {:ok, b} = :supervisor.get_childspec(sup, "b2")
+    line("Supervisor.child_spec overrides #{b.id} #{b.restart}")
+    line("stop supervisor #{Supervisor.stop(sup)}")
+  end
+
   def which_children_order do
     Process.flag(:trap_exit, true)
     {:ok, sup} = Supervisor.start_link([W.child("a"), W.child("b"), W.child("c")], strategy: :one_for_one)
@@ -528,7 +561,7 @@ defmodule Conf.S do
     greet = fn {:hello, _}, s -> {:noreply, Map.put(s, :greeted, true)} end
     meet = fn _, s ->
       send(W.name(s.peer), {:hello, s.id})
-      met = s[:greeted] || receive do {:hello, _} -> true after 1000 -> false end
+      met = s[:greeted] || receive do {:hello, _} -> true after 3000 -> false end
       send(me, {:met, s.id, met})
     end
     for {id, peer} <- [{"a", "b"}, {"b", "a"}] do
@@ -539,7 +572,7 @@ defmodule Conf.S do
       receive do
         {:met, ^id, met} -> line("#{id} met its peer #{met}")
       after
-        3000 -> line("#{id} never answered")
+        10_000 -> line("#{id} never answered")
       end
     end
   end
@@ -679,7 +712,7 @@ defmodule Conf.S do
     receive do m -> line("self got #{term(m)}") end
   end
 
-  # ---- APIs the Java side does not have yet ----------------------------------------------------
+  # ---- global names, thrown returns, monitors by name, call exits -------------------------------
 
   def global_names do
     {:ok, p} = W.start(%{id: "g", value: 3, name: {:global, :conf_global}})

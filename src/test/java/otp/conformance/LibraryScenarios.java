@@ -46,7 +46,11 @@ final class LibraryScenarios {
                 Map.entry("agent", LibraryScenarios::agent),
                 Map.entry("timers", LibraryScenarios::timers),
                 Map.entry("timers_zero_delay", LibraryScenarios::timersZeroDelay),
-                Map.entry("pubsub", LibraryScenarios::pubsub));
+                Map.entry("pubsub", LibraryScenarios::pubsub),
+                Map.entry("registry_unregister_not_held", LibraryScenarios::registryUnregisterNotHeld),
+                Map.entry("task_yield_shutdown", LibraryScenarios::taskYieldShutdown),
+                Map.entry("agent_get_and_update", LibraryScenarios::agentGetAndUpdate),
+                Map.entry("agent_get_timeout", LibraryScenarios::agentGetTimeout));
     }
 
     private static String registration(Runnable register) {
@@ -198,5 +202,49 @@ final class LibraryScenarios {
     private static void receiveGot(int id) {
         Got got = (Got) Process.receive(m -> m instanceof Got g && g.id() == id);
         line(id + " got " + got.msg());
+    }
+
+    /** Registry.unregister returns nothing and throws nothing where Elixir's returns :ok. */
+    static void registryUnregisterNotHeld() {
+        Registry.startLink("ConfReg2");
+        Registry.unregister("ConfReg2", "never");
+        line("unregister ok");
+    }
+
+    static void taskYieldShutdown() {
+        Task<String> t = Task.async(() -> {
+            sleep(300);
+            return "done";
+        });
+        line("yield " + outcome(Task.yield(t, 20)));
+        line("yield " + outcome(Task.yield(t, 2000)));
+        Task<Object> forever = Task.async(() -> {
+            sleep(Process.INFINITY);
+            return null;
+        });
+        line("shutdown " + outcome(Task.shutdown(forever)));
+        line("alive " + Process.isAlive(forever.pid()));
+    }
+
+    /** {ok,value}, {exit,reason} or nil, as Task.yield answers in Elixir. */
+    private static String outcome(Optional<? extends Task.Outcome<?>> outcome) {
+        return outcome.map(o -> switch (o) {
+            case Task.Ok<?> ok -> "{ok," + term(ok.value()) + "}";
+            case Task.Exited<?> exited -> "{exit," + norm(exited.reason()) + "}";
+        }).orElse("nil");
+    }
+
+    static void agentGetAndUpdate() {
+        Pid a = Agent.startLink(() -> 5);
+        line("get_and_update " + Agent.getAndUpdate(a, (Integer n) -> Agent.pair(n, n * 2)));
+        line("get " + Agent.get(a, (Integer n) -> n));
+    }
+
+    static void agentGetTimeout() {
+        Pid a = Agent.start(() -> 5);
+        line("get " + attempt(() -> Agent.get(a, (Integer n) -> {
+            sleep(200);
+            return n;
+        }, 50)));
     }
 }

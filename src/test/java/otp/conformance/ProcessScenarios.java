@@ -1,5 +1,6 @@
 package otp.conformance;
 
+import static otp.conformance.ScenarioSupport.awaitMailbox;
 import static otp.conformance.ScenarioSupport.down;
 import static otp.conformance.ScenarioSupport.mailbox;
 import static otp.conformance.ScenarioSupport.nextExit;
@@ -14,8 +15,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 import otp.AlreadyRegisteredException;
+import otp.Down;
 import otp.Exit;
 import otp.ExitException;
+import otp.GenServer;
 import otp.Monitored;
 import otp.Pid;
 import otp.Process;
@@ -46,7 +49,8 @@ final class ProcessScenarios {
                 Map.entry("monitors", ProcessScenarios::monitors),
                 Map.entry("demonitor_flush", ProcessScenarios::demonitorFlush),
                 Map.entry("demonitor_after_down", ProcessScenarios::demonitorAfterDown),
-                Map.entry("registered_names", ProcessScenarios::registeredNames));
+                Map.entry("registered_names", ProcessScenarios::registeredNames),
+                Map.entry("monitor_by_name", ProcessScenarios::monitorByName));
     }
 
     private static void forever() {
@@ -99,13 +103,13 @@ final class ProcessScenarios {
     static void trapExit() {
         Process.trapExit(true);
         Process.spawnLink(() -> Process.exit(Reason.of("boom")));
-        line(nextExit(1000));
+        line(nextExit(5000));
         Process.spawnLink(() -> { });
-        line(nextExit(1000));
+        line(nextExit(5000));
         Process.spawnLink(() -> {
             throw new RuntimeException("boom");
         });
-        line(nextExit(1000));
+        line(nextExit(5000));
     }
 
     static void exitSignals() {
@@ -148,7 +152,7 @@ final class ProcessScenarios {
         Ref rn = Process.monitor(neighbour);
         Process.exit(victim, Reason.KILL);
         line("victim DOWN " + down(rv));
-        line(nextExit(1000));
+        line(nextExit(5000));
         line("non-trapping neighbour DOWN " + down(rn));
     }
 
@@ -189,7 +193,7 @@ final class ProcessScenarios {
     static void demonitorFlush() {
         Pid p = Process.spawn(() -> { });
         Ref ref = Process.monitor(p);
-        sleep(50);
+        awaitMailbox(1);
         line("mailbox before " + mailbox());
         line("demonitor flush " + Process.demonitor(ref, true));
         line("mailbox after " + mailbox());
@@ -198,7 +202,7 @@ final class ProcessScenarios {
     static void demonitorAfterDown() {
         Pid p = Process.spawn(() -> { });
         Ref ref = Process.monitor(p);
-        sleep(50);
+        awaitMailbox(1);
         line("demonitor " + Process.demonitor(ref));
         line("mailbox " + mailbox());
     }
@@ -229,5 +233,14 @@ final class ProcessScenarios {
         } catch (AlreadyRegisteredException e) {
             line("register taken badarg");
         }
+    }
+
+    static void monitorByName() {
+        Pid pid = Scripted.start(Scripted.spec("w").named("conf_monitored"));
+        Ref ref = Process.monitor("conf_monitored");
+        GenServer.stop(pid);
+        Down down = (Down) Process.receive(m -> m instanceof Down d && d.ref().equals(ref));
+        line("DOWN " + term(down.pid()) + " " + norm(down.reason()));
+        line("unregistered name DOWN " + down(Process.monitor("conf_nobody_here")));
     }
 }

@@ -70,6 +70,13 @@ final class ScenarioSupport {
         return Process.processInfo(Process.self()).orElseThrow().messageQueueLength();
     }
 
+    /** Polls until n messages are queued: waits for a DOWN without receiving it, under any load. */
+    static void awaitMailbox(int n) {
+        while (mailbox() < n) {
+            Process.sleep(1);
+        }
+    }
+
     static String waitDead(Pid pid) {
         return down(Process.monitor(pid));
     }

@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import otp.ChildCounts;
 import otp.ChildInfo;
@@ -57,6 +58,7 @@ final class SupervisorScenarios {
                 Map.entry("shutdown_order", SupervisorScenarios::shutdownOrder),
                 Map.entry("child_start_failure", SupervisorScenarios::childStartFailure),
                 Map.entry("which_children_order", SupervisorScenarios::whichChildrenOrder),
+                Map.entry("child_spec_conventions", SupervisorScenarios::childSpecConventions),
                 Map.entry("restart_failure_gives_up", SupervisorScenarios::restartFailureGivesUp),
                 Map.entry("child_management", SupervisorScenarios::childManagement),
                 Map.entry("one_for_all_temporary", SupervisorScenarios::oneForAllTemporary),
@@ -144,7 +146,38 @@ final class SupervisorScenarios {
         List<ChildSpec> children = List.of(child("a"),
                 child(supervised("b").init(s -> GenServer.stop(otp.Reason.of("nope")))), child("c"));
         line("start " + startResult(() -> startSupervisor(children, Supervisor.Flags.of(Strategy.ONE_FOR_ONE))));
-        line(nextExit(1000));
+        line(nextExit(5000));
+    }
+
+    static void childSpecConventions() {
+        Process.trapExit(true);
+        Pid sup = startSupervisor(List.of(child("a").withRestart(Restart.TRANSIENT).withShutdown(Shutdown.timeout(300))),
+                Supervisor.Flags.of(Strategy.ONE_FOR_ONE));
+        ChildSpec a = Supervisor.getChildspec(sup, "a");
+        line("get_childspec a " + a.id() + " " + describe(a));
+        line("get_childspec unknown " + supervisorResult(() -> Supervisor.getChildspec(sup, "zz")));
+        Supervisor.startChild(sup, new Scripted().childSpec(Scripted.spec("d").logged(true)));
+        ChildSpec d = Supervisor.getChildspec(sup, Scripted.class.getSimpleName());
+        line("use GenServer's child_spec: id is the module " + d.id().equals(Scripted.class.getSimpleName()) + ", " + describe(d));
+        Supervisor.startChild(sup, child("b").withId("b2").withRestart(Restart.TEMPORARY));
+        ChildSpec b = Supervisor.getChildspec(sup, "b2");
+        line("Supervisor.child_spec overrides " + b.id() + " " + lower(b.restart()));
+        GenServer.stop(sup);
+        line("stop supervisor ok");
+    }
+
+    /** restart, shutdown and type as the child spec map prints them. */
+    private static String describe(ChildSpec spec) {
+        String shutdown = switch (spec.shutdown()) {
+            case Shutdown.Timeout t -> String.valueOf(t.ms());
+            case Shutdown.BrutalKill k -> "brutal_kill";
+            case Shutdown.Infinity i -> "infinity";
+        };
+        return lower(spec.restart()) + " " + shutdown + " " + lower(spec.type());
+    }
+
+    private static String lower(Enum<?> value) {
+        return value.name().toLowerCase(Locale.ROOT);
     }
 
     static void whichChildrenOrder() {
@@ -188,13 +221,13 @@ final class SupervisorScenarios {
                     .onTerminate((reason, s) -> {
                         Process.send(name(peer), new Hello(id));
                         boolean met = (Boolean) s.value()
-                                || Process.receive(m -> m instanceof Hello, 1000).isPresent();
+                                || Process.receive(m -> m instanceof Hello, 3000).isPresent();
                         Process.send(me, new Met(id, met));
                     })));
         }
         GenServer.stop(ds);
         for (String id : List.of("a", "b")) {
-            line(Process.receive(m -> m instanceof Met met && met.id().equals(id), 3000)
+            line(Process.receive(m -> m instanceof Met met && met.id().equals(id), 10_000)
                     .map(m -> id + " met its peer " + ((Met) m).met())
                     .orElse(id + " never answered"));
         }
