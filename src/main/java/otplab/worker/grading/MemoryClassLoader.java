@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Defines the classes javac produced in memory. It serves no resources: a learner class
+ * Defines the classes javac produced in memory, its own before its parent's. It serves no resources: a learner class
  * asking for {@code SomeHiddenTest.class} as a resource gets nothing, so the bytes of the
  * tests cannot be read back through the loader.
  */
@@ -17,6 +17,27 @@ final class MemoryClassLoader extends ClassLoader {
     MemoryClassLoader(String name, Map<String, byte[]> classes, ClassLoader parent) {
         super(name, parent);
         this.classes = Objects.requireNonNull(classes, "classes must not be null");
+    }
+
+    /**
+     * Its own classes first: a class of the same name further up (a learner's, in the tests' loader)
+     * can never stand in for one of them.
+     */
+    @Override
+    protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+        if (!classes.containsKey(name)) {
+            return super.loadClass(name, resolve);
+        }
+        synchronized (getClassLoadingLock(name)) {
+            Class<?> loaded = findLoadedClass(name);
+            if (loaded == null) {
+                loaded = findClass(name);
+            }
+            if (resolve) {
+                resolveClass(loaded);
+            }
+            return loaded;
+        }
     }
 
     @Override
