@@ -177,7 +177,9 @@ public final class Sandbox {
 
     /**
      * Wraps the worker's java command. {@code controlDir} (holding the control socket) is bound
-     * writable so the worker can connect; everything else it sees is read-only or private.
+     * read-only: connecting to a socket needs no write access, and a writable bind would let
+     * learner code fill the host's {@code /tmp} past the sandbox's 64 MiB one. Everything else
+     * the worker sees is read-only or private.
      */
     List<String> wrap(WorkerSettings settings, WorkerImage image, Path controlDir, int uid, String cgroupName,
                       List<String> javaCommand) {
@@ -211,7 +213,7 @@ public final class Sandbox {
         }
         List<Path> binds = new ArrayList<>(List.of(realPath(settings.javaHome()), realPath(image.folder())));
         command.addAll(bwrapOptions(binds));
-        command.addAll(List.of("--bind", controlDir.toString(), controlDir.toString(), "--"));
+        command.addAll(List.of("--ro-bind", controlDir.toString(), controlDir.toString(), "--"));
         command.addAll(javaCommand);
         return command;
     }

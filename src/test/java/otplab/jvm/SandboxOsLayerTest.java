@@ -116,6 +116,38 @@ class SandboxOsLayerTest {
     }
 
     @Test
+    void theControlFolderIsVisibleButNotWritableSoTheHostsTmpCannotBeFilled() throws Exception {
+        String report = SandboxProbe.run("""
+                if [ -d "$1" ]; then echo "control visible"; else echo "control hidden"; fi
+                if (echo x > "$1/filler") 2>/dev/null; then echo "control writable"; else echo "control read-only"; fi
+                """, List.of(SandboxProbe.CONTROL_FOLDER));
+        assertTrue(report.contains("control visible"), report);
+        assertTrue(report.contains("control read-only"), report);
+    }
+
+    @Test
+    void aSecondProcessInTheSandboxCannotAttachToAWorkerJvm() throws Exception {
+        String java = WorkerSettings.defaults().javaHome().toRealPath().resolve("bin").toString();
+        // The same JVM twice: once as a worker starts (its lockdown flags), once without them as the control.
+        String report = SandboxProbe.run("""
+                bin="$1"; shift
+                printf 'class Wait { public static void main(String[] a) throws Exception { System.out.println("ready"); Thread.sleep(120_000); } }' > /tmp/Wait.java
+                attach() {
+                  rm -f /tmp/ready
+                  "$bin/java" -XX:-UsePerfData "$@" /tmp/Wait.java > /tmp/ready 2>&1 &
+                  target=$!
+                  for _ in $(seq 1 600); do grep -q ready /tmp/ready 2>/dev/null && break; sleep 0.1; done
+                  if timeout 60 "$bin/jcmd" "$target" VM.version > /tmp/jcmd.out 2>&1 && grep -q 'JDK' /tmp/jcmd.out; then echo attached; else echo refused; fi
+                  kill -9 "$target"
+                }
+                echo "control $(attach)"
+                echo "worker $(attach "$@")"
+                """, Stream.concat(Stream.of(java), WorkerImage.LOCKDOWN_FLAGS.stream()).toList());
+        assertTrue(report.contains("control attached"), "without the flags jcmd must attach, else this test shows nothing: " + report);
+        assertTrue(report.contains("worker refused"), "jcmd attached to a JVM with the worker's flags: " + report);
+    }
+
+    @Test
     void aProcessInTheSandboxCannotBecomeRootInANestedUserNamespace() throws Exception {
         Map<String, String> seen = probe(1, List.of(Path.of("/usr/bin/unshare"), Path.of("/usr/bin/bwrap")));
         // Controls: the tools are there, so a refusal is the sandbox's and not a missing program.

@@ -17,9 +17,17 @@ import java.util.concurrent.TimeUnit;
  * out of the way: the script stands for learner code that already runs arbitrary native code.
  */
 final class SandboxProbe {
+    /** An argument that becomes the path of the worker's control folder. */
+    static final String CONTROL_FOLDER = "{control}";
+
     private SandboxProbe() {}
 
-    /** The script's combined output; fails the test when the sandbox is unavailable or the script fails. */
+    /**
+     * The script's combined output; fails the test when the sandbox is unavailable or the script
+     * fails. When an argument is {@link #CONTROL_FOLDER}, the folder is also made writable for
+     * everyone, as it would be for a server running under the worker's own uid, so only the
+     * sandbox's bind can keep the probe from writing there.
+     */
     static String run(String script, List<String> arguments) throws Exception {
         WorkerSettings settings = WorkerSettings.defaults();
         Sandbox sandbox = Sandbox.detect(settings);
@@ -33,7 +41,14 @@ final class SandboxProbe {
         }
         try {
             List<String> probe = new ArrayList<>(List.of("/usr/bin/bash", "-c", script, "probe"));
-            probe.addAll(arguments);
+            for (String argument : arguments) {
+                if (argument.equals(CONTROL_FOLDER)) {
+                    Files.setPosixFilePermissions(controlDir, PosixFilePermissions.fromString("rwxrwxrwx"));
+                    probe.add(controlDir.toString());
+                } else {
+                    probe.add(argument);
+                }
+            }
             List<String> command = sandbox.wrap(settings, image, controlDir, sandbox.nextWorkerUid(),
                     WorkerConnection.CGROUP_PARENT + "/" + cgroup, probe);
             Process process = Sandbox.launcher(command).redirectErrorStream(true).start();
