@@ -78,11 +78,11 @@ final class PageRoutes {
     }
 
     /** Handles a panel message; false when {@code type} is not one of the panels'. */
-    boolean handle(WsContext ws, String type, String session, JsonNode message) {
+    boolean handle(WsContext ws, String type, String session, String owner, JsonNode message) {
         switch (type) {
             case "request" -> Thread.ofVirtual().name("otplab-page-request").start(() -> request(ws, session, message));
             case "live-event" -> Thread.ofVirtual().name("otplab-live-event").start(() -> liveEvent(ws, session, message));
-            case "join" -> join(ws, session, message.path("room").asText(""));
+            case "join" -> join(ws, session, owner, message.path("room").asText(""));
             default -> {
                 return false;
             }
@@ -148,12 +148,13 @@ final class PageRoutes {
         answer.get().field("error").ifPresent(error -> send(ws, Map.of("type", "live-error", "error", error)));
     }
 
-    private void join(WsContext ws, String session, String room) {
+    /** Rooms are per owner: a stranger who names the same room joins a room of their own, not the learner's. */
+    private void join(WsContext ws, String session, String owner, String room) {
         if (!ROOM.matcher(room).matches()) {
             send(ws, Map.of("type", "error", "error", "a room is 1 to 128 letters, digits, ':', '-' or '_'"));
             return;
         }
-        roomOf.put(session, room);
+        roomOf.put(session, owner + "/" + room);
         ObjectNode shown = lastRender.get(session);
         if (shown != null) {
             send(ws, shown);

@@ -32,6 +32,10 @@ import otplab.protocol.CellDiagnostic;
  *     {@code started}, {@code out} pieces as they are printed, then {@code result}; also
  *     {@code {"type":"stop"}} and {@code {"type":"reset"}}.</li>
  * </ul>
+ *
+ * <p>A session belongs to the browser that first named it ({@link SessionOwners}, by the {@link
+ * OwnerCookie} every response sets when missing); any other gets 403 (or an {@code error} message
+ * on the socket) and nothing of the session.
  */
 public final class RunRoutes {
     private static final Logger LOG = LoggerFactory.getLogger(RunRoutes.class);
@@ -39,16 +43,21 @@ public final class RunRoutes {
     private static final int BODY_OVERHEAD = 16 * 1024;
 
     private final Runner runner;
+    private final SessionOwners owners;
     private final ObjectMapper json = new ObjectMapper();
 
     private RunRoutes(Runner runner) {
         this.runner = Objects.requireNonNull(runner, "runner must not be null");
+        // Twice the idle expiry: by then the session's worker is gone, and its page has long been closed or idle.
+        this.owners = new SessionOwners(runner.settings().sessionIdle().multipliedBy(2));
     }
 
     /** Registers the run, completion and session routes. */
     public static void register(JavalinConfig config, Runner runner) {
         RunRoutes routes = new RunRoutes(runner);
         PageRoutes pages = new PageRoutes(runner, routes.json);
+        // Every page gets its owner cookie before its script opens the run socket.
+        config.routes.before(OwnerCookie::of);
         config.routes.post("/api/run", routes::run);
         config.routes.post("/api/complete", routes::complete);
         config.routes.post("/api/sessions/{id}/stop", ctx -> routes.sessionAction(ctx, false));
@@ -78,11 +87,16 @@ public final class RunRoutes {
         String code = body.get("code").asText();
         String session = body.hasNonNull("session") ? body.get("session").asText() : null;
         try {
+            if (session != null) {
+                owners.claim(validSession(session), OwnerCookie.of(ctx));
+            }
             Duration wallTime = wallTime(body);
             RunResult result = session == null
                     ? runner.runOnce(code, wallTime, OutputListener.NONE)
                     : runner.runInSession(session, code, wallTime, OutputListener.NONE);
             ctx.json(toJson(result));
+        } catch (SessionOwners.SessionRefusedException e) {
+            error(ctx, 403, e.getMessage());
         } catch (WorkersBusyException | SandboxUnavailableException e) {
             error(ctx, 503, e.getMessage());
         } catch (IllegalArgumentException e) {
@@ -103,11 +117,14 @@ public final class RunRoutes {
             return;
         }
         try {
+            owners.claim(validSession(session), OwnerCookie.of(ctx));
             NotebookWorker.Completions completions = runner.complete(session, code, cursor);
             ObjectNode answer = json.createObjectNode();
             answer.put("anchor", completions.anchor());
             completions.items().forEach(answer.putArray("items")::add);
             ctx.json(answer);
+        } catch (SessionOwners.SessionRefusedException e) {
+            error(ctx, 403, e.getMessage());
         } catch (WorkersBusyException | SandboxUnavailableException e) {
             error(ctx, 503, e.getMessage());
         } catch (IllegalArgumentException e) {
@@ -117,12 +134,15 @@ public final class RunRoutes {
 
     private void sessionAction(Context ctx, boolean reset) {
         try {
+            owners.claim(validSession(ctx.pathParam("id")), OwnerCookie.of(ctx));
             if (reset) {
                 runner.reset(ctx.pathParam("id"));
             } else {
                 runner.stop(ctx.pathParam("id"));
             }
             ctx.json(Map.of("status", reset ? "reset" : "stopping"));
+        } catch (SessionOwners.SessionRefusedException e) {
+            error(ctx, 403, e.getMessage());
         } catch (IllegalArgumentException e) {
             error(ctx, 400, e.getMessage());
         }
@@ -165,6 +185,14 @@ public final class RunRoutes {
         return runner.settings().boundedWallTime(asked.asLong());
     }
 
+    /** The id, when it is one a session may have; the runner checks the same before it keeps one. */
+    private static String validSession(String id) {
+        if (!Runner.isSessionId(id)) {
+            throw new IllegalArgumentException("a session id is 1 to 64 letters, digits, '-' or '_'");
+        }
+        return id;
+    }
+
     private void error(Context ctx, int status, String message) {
         ctx.status(status).json(Map.of("error", message));
     }
@@ -202,6 +230,8 @@ public final class RunRoutes {
         String type = message.path("type").asText("");
         String session = message.path("session").asText("");
         try {
+            String owner = OwnerCookie.of(ws);
+            owners.claim(validSession(session), owner);
             pages.attach(session, ws);
             switch (type) {
                 case "run" -> {
@@ -216,12 +246,12 @@ public final class RunRoutes {
                     send(ws, Map.of("type", "reset", "session", session));
                 });
                 default -> {
-                    if (!pages.handle(ws, type, session, message)) {
+                    if (!pages.handle(ws, type, session, owner, message)) {
                         send(ws, Map.of("type", "error", "error", "unknown message type '" + type + "'"));
                     }
                 }
             }
-        } catch (IllegalArgumentException e) {
+        } catch (SessionOwners.SessionRefusedException | IllegalArgumentException e) {
             send(ws, Map.of("type", "error", "error", e.getMessage()));
         }
     }

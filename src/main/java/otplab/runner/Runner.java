@@ -239,8 +239,13 @@ public final class Runner implements AutoCloseable {
         return Optional.empty();
     }
 
+    /** Whether {@code id} is a well-formed session id: 1 to 64 letters, digits, '-' or '_'. */
+    static boolean isSessionId(String id) {
+        return id != null && SESSION_ID.matcher(id).matches();
+    }
+
     private static String validSession(String id) {
-        if (id == null || !SESSION_ID.matcher(id).matches()) {
+        if (!isSessionId(id)) {
             throw new IllegalArgumentException("a session id is 1 to 64 letters, digits, '-' or '_'");
         }
         return id;
