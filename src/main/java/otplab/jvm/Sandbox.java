@@ -29,6 +29,9 @@ public final class Sandbox {
     static final int FIRST_WORKER_UID = 61_000;
     static final int WORKER_UIDS = 1_000;
     private static final Path CGROUP_ROOT = Path.of("/sys/fs/cgroup");
+    private static final String BWRAP = HostTools.find("bwrap");
+    private static final String SETPRIV = HostTools.find("setpriv");
+    private static final String PRLIMIT = HostTools.find("prlimit");
 
     private final Mode mode;
     private final String reason;
@@ -71,7 +74,7 @@ public final class Sandbox {
     private static String probeBubblewrap(boolean root) {
         List<String> command = new ArrayList<>();
         if (root) {
-            command.addAll(List.of("setpriv", "--reuid=" + FIRST_WORKER_UID, "--regid=" + FIRST_WORKER_UID,
+            command.addAll(List.of(SETPRIV, "--reuid=" + FIRST_WORKER_UID, "--regid=" + FIRST_WORKER_UID,
                     "--clear-groups", "--"));
         }
         command.addAll(bwrapOptions(List.of()));
@@ -94,7 +97,7 @@ public final class Sandbox {
 
     /** Namespaces and the file-system view; {@code binds} are extra read-only folders. */
     private static List<String> bwrapOptions(List<Path> binds) {
-        List<String> options = new ArrayList<>(List.of("bwrap", "--unshare-all", "--die-with-parent", "--new-session",
+        List<String> options = new ArrayList<>(List.of(BWRAP, "--unshare-all", "--die-with-parent", "--new-session",
                 "--cap-drop", "ALL", "--ro-bind", "/usr", "/usr"));
         for (String top : List.of("/bin", "/sbin", "/lib", "/lib64", "/lib32")) {
             Path path = Path.of(top);
@@ -171,7 +174,7 @@ public final class Sandbox {
                             + " && exec \"$@\"", "otplab-worker"));
         }
         long cpu = settings.cpuSeconds();
-        command.addAll(List.of("prlimit", "--cpu=" + cpu + ":" + (cpu + 5),
+        command.addAll(List.of(PRLIMIT, "--cpu=" + cpu + ":" + (cpu + 5),
                 "--fsize=" + settings.fileBytes() + ":" + settings.fileBytes(),
                 "--nofile=" + settings.openFiles() + ":" + settings.openFiles(),
                 "--core=0:0"));
@@ -184,7 +187,7 @@ public final class Sandbox {
             return command;
         }
         if (runsAsOtherUser()) {
-            command.addAll(List.of("setpriv", "--reuid=" + uid, "--regid=" + uid, "--clear-groups", "--"));
+            command.addAll(List.of(SETPRIV, "--reuid=" + uid, "--regid=" + uid, "--clear-groups", "--"));
         }
         List<Path> binds = new ArrayList<>(List.of(realPath(settings.javaHome()), realPath(image.folder())));
         command.addAll(bwrapOptions(binds));
