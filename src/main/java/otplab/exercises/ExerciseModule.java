@@ -56,12 +56,13 @@ public final class ExerciseModule implements WebModule {
         Exercises exercises = new Exercises(context.catalog());
         ExercisePage page = new ExercisePage(context.pages(), Assets.fromClasspath());
         Supplier<Grader> graders = this::grader;
+        LearnerToken learners = new LearnerToken(context.config().secretKeyBase());
         javalin.routes.before(ctx -> {
             if (!ctx.path().startsWith(Assets.URL_PREFIX + "/")) {
-                LearnerToken.ensure(ctx);
+                learners.ensure(ctx);
             }
         });
-        new ExerciseRoutes(exercises, workers, graders, store, context.json()).install(javalin);
+        new ExerciseRoutes(exercises, workers, graders, store, context.json(), new GradingMetrics(context.metrics())).install(javalin);
         javalin.routes.get("/exercises/{slug}", ctx -> exercisePage(ctx, exercises, page, context));
         new InstructorView(instructorToken, store, exercises, context.pages()).install(javalin);
         javalin.events.serverStopped(store::close);

@@ -37,6 +37,9 @@ public final class Sandbox {
      * its {@code /proc/1/environ} is readable by learner code: it must hold nothing of the server's.
      */
     static final Map<String, String> LAUNCH_ENVIRONMENT = Map.of("PATH", "/usr/bin:/bin", "LANG", "C.UTF-8");
+    private static final String BWRAP = HostTools.find("bwrap");
+    private static final String SETPRIV = HostTools.find("setpriv");
+    private static final String PRLIMIT = HostTools.find("prlimit");
 
     private final Mode mode;
     private final String reason;
@@ -79,7 +82,7 @@ public final class Sandbox {
     private static String probeBubblewrap(boolean root) {
         List<String> command = new ArrayList<>();
         if (root) {
-            command.addAll(List.of("setpriv", "--reuid=" + FIRST_WORKER_UID, "--regid=" + FIRST_WORKER_UID,
+            command.addAll(List.of(SETPRIV, "--reuid=" + FIRST_WORKER_UID, "--regid=" + FIRST_WORKER_UID,
                     "--clear-groups", "--"));
         }
         command.addAll(bwrapOptions(List.of()));
@@ -104,7 +107,7 @@ public final class Sandbox {
     private static List<String> bwrapOptions(List<Path> binds) {
         // --unshare-user is explicit because --disable-userns needs it; together they leave learner
         // code no way to a fresh user namespace where it would be uid 0 (unshare -U -r, nested bwrap).
-        List<String> options = new ArrayList<>(List.of("bwrap", "--unshare-all", "--unshare-user", "--disable-userns",
+        List<String> options = new ArrayList<>(List.of(BWRAP, "--unshare-all", "--unshare-user", "--disable-userns",
                 "--die-with-parent", "--new-session", "--cap-drop", "ALL", "--ro-bind", "/usr", "/usr"));
         for (String top : List.of("/bin", "/sbin", "/lib", "/lib64", "/lib32")) {
             Path path = Path.of(top);
@@ -196,7 +199,7 @@ public final class Sandbox {
                             + " && exec \"$@\"", "otplab-worker"));
         }
         long cpu = settings.cpuSeconds();
-        command.addAll(List.of("prlimit", "--cpu=" + cpu + ":" + (cpu + 5),
+        command.addAll(List.of(PRLIMIT, "--cpu=" + cpu + ":" + (cpu + 5),
                 "--fsize=" + settings.fileBytes() + ":" + settings.fileBytes(),
                 "--nofile=" + settings.openFiles() + ":" + settings.openFiles(),
                 "--core=0:0"));
@@ -209,7 +212,7 @@ public final class Sandbox {
             return command;
         }
         if (runsAsOtherUser()) {
-            command.addAll(List.of("setpriv", "--reuid=" + uid, "--regid=" + uid, "--clear-groups", "--"));
+            command.addAll(List.of(SETPRIV, "--reuid=" + uid, "--regid=" + uid, "--clear-groups", "--"));
         }
         List<Path> binds = new ArrayList<>(List.of(realPath(settings.javaHome()), realPath(image.folder())));
         command.addAll(bwrapOptions(binds));

@@ -12,9 +12,12 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import otplab.jvm.OutputListener;
+import otplab.jvm.RunGate;
 import otplab.jvm.SandboxUnavailableException;
 import otplab.jvm.WorkerSettings;
 import otplab.jvm.WorkersBusyException;
@@ -44,17 +47,26 @@ public final class RunRoutes {
 
     private final Runner runner;
     private final SessionOwners owners;
+    private final RunMetrics metrics;
     private final ObjectMapper json = new ObjectMapper();
+    /** Every open run socket by its id, to tell the pages when the server stops. */
+    private final Map<String, WsContext> sockets = new ConcurrentHashMap<>();
 
-    private RunRoutes(Runner runner) {
+    private RunRoutes(Runner runner, RunMetrics metrics) {
         this.runner = Objects.requireNonNull(runner, "runner must not be null");
         // Twice the idle expiry: by then the session's worker is gone, and its page has long been closed or idle.
         this.owners = new SessionOwners(runner.settings().sessionIdle().multipliedBy(2));
+        this.metrics = metrics;
     }
 
     /** Registers the run, completion and session routes. */
     public static void register(JavalinConfig config, Runner runner) {
-        RunRoutes routes = new RunRoutes(runner);
+        register(config, runner, RunMetrics.NONE);
+    }
+
+    /** Registers the routes, counting runs into {@code metrics}; returns what tells open pages the server is stopping. */
+    static Consumer<String> register(JavalinConfig config, Runner runner, RunMetrics metrics) {
+        RunRoutes routes = new RunRoutes(runner, metrics);
         PageRoutes pages = new PageRoutes(runner, routes.json);
         // Every page gets its owner cookie before its script opens the run socket.
         config.routes.before(OwnerCookie::of);
@@ -63,10 +75,19 @@ public final class RunRoutes {
         config.routes.post("/api/sessions/{id}/stop", ctx -> routes.sessionAction(ctx, false));
         config.routes.post("/api/sessions/{id}/reset", ctx -> routes.sessionAction(ctx, true));
         config.routes.ws("/ws/run", ws -> {
+            ws.onConnect(connected -> routes.sockets.put(connected.sessionId(), connected));
             ws.onMessage(message -> routes.onSocketMessage(message, message.message(), pages));
-            ws.onClose(pages::detach);
+            ws.onClose(closed -> {
+                routes.sockets.remove(closed.sessionId());
+                pages.detach(closed);
+            });
             ws.onError(error -> LOG.debug("run socket error", error.error()));
         });
+        return routes::announceShutdown;
+    }
+
+    private void announceShutdown(String message) {
+        sockets.values().forEach(ws -> send(ws, Map.of("type", "shutdown", "message", message)));
     }
 
     /** Registers {@code GET /healthz} with the pool figures, for servers that have no health route of their own. */
@@ -86,7 +107,8 @@ public final class RunRoutes {
         }
         String code = body.get("code").asText();
         String session = body.hasNonNull("session") ? body.get("session").asText() : null;
-        try {
+        long started = System.nanoTime();
+        try (RunGate.Pass pass = runner.workers().gate().enter()) {
             if (session != null) {
                 owners.claim(validSession(session), OwnerCookie.of(ctx));
             }
@@ -94,10 +116,14 @@ public final class RunRoutes {
             RunResult result = session == null
                     ? runner.runOnce(code, wallTime, OutputListener.NONE)
                     : runner.runInSession(session, code, wallTime, OutputListener.NONE);
+            metrics.finished(result, started);
             ctx.json(toJson(result));
         } catch (SessionOwners.SessionRefusedException e) {
             error(ctx, 403, e.getMessage());
-        } catch (WorkersBusyException | SandboxUnavailableException e) {
+        } catch (WorkersBusyException e) {
+            metrics.refused(e);
+            error(ctx, 503, e.getMessage());
+        } catch (SandboxUnavailableException e) {
             error(ctx, 503, e.getMessage());
         } catch (IllegalArgumentException e) {
             error(ctx, 400, e.getMessage());
@@ -274,13 +300,18 @@ public final class RunRoutes {
                 send(ws, Map.of("type", "started", "cell", cell));
             }
         };
-        try {
+        long started = System.nanoTime();
+        try (RunGate.Pass pass = runner.workers().gate().enter()) {
             RunResult result = runner.runInSession(session, code, wallTime, listener);
+            metrics.finished(result, started);
             ObjectNode node = toJson(result);
             node.put("type", "result");
             node.put("cell", cell);
             send(ws, node);
-        } catch (WorkersBusyException | SandboxUnavailableException | IllegalArgumentException e) {
+        } catch (WorkersBusyException e) {
+            metrics.refused(e);
+            send(ws, Map.of("type", "error", "cell", cell, "error", e.getMessage()));
+        } catch (SandboxUnavailableException | IllegalArgumentException e) {
             send(ws, Map.of("type", "error", "cell", cell, "error", e.getMessage()));
         } catch (RuntimeException e) {
             LOG.warn("a streamed run failed", e);

@@ -228,6 +228,17 @@ public final class Runner implements AutoCloseable {
         return figures;
     }
 
+    /** Open sessions, for {@code /metrics}. */
+    int sessionCount() {
+        return sessions.size();
+    }
+
+    /** Notebook workers in use, ready and starting, for {@code /metrics}. */
+    Map<String, Integer> workerFigures() {
+        int inUse = (int) sessions.values().stream().filter(s -> s.worker != null).count();
+        return RunMetrics.figures(inUse, pool.readyCount(), pool.startingCount());
+    }
+
     private Optional<RunResult> refuse(String code) {
         if (sandbox.mode() == Sandbox.Mode.UNAVAILABLE) {
             throw new SandboxUnavailableException(sandbox.description());

@@ -36,10 +36,15 @@ import otplab.course.CourseWatcher;
 public final class CourseServer implements AutoCloseable {
     public static final String API_PREFIX = "/api/";
     private static final Logger LOG = LoggerFactory.getLogger(CourseServer.class);
+    public static final String METRICS_PATH = "/metrics";
+    /** Prometheus' text exposition format. */
+    public static final String METRICS_CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
     private static final String INTERNAL_ERROR = "Something went wrong on our side; the details are in the server log.";
 
     private final ServerConfig config;
     private final ObjectMapper json;
+    private final Metrics metrics = new Metrics();
+    private final ShutdownNotice shutdown = new ShutdownNotice();
     private CourseCatalog catalog;
     private CourseWatcher watcher;
     private Javalin javalin;
@@ -82,7 +87,7 @@ public final class CourseServer implements AutoCloseable {
             courseRoutes.courseChanged(after);
             liveReload.courseChanged(before, after);
         });
-        ServerContext context = new ServerContext(config, catalog, pages, json);
+        ServerContext context = new ServerContext(config, catalog, pages, json, metrics, shutdown);
         javalin = Javalin.create(javalinConfig -> {
             javalinConfig.startup.showJavalinBanner = false;
             javalinConfig.startup.showOldJavalinVersionWarning = false;
@@ -98,6 +103,7 @@ public final class CourseServer implements AutoCloseable {
             installErrorHandling(javalinConfig, pages);
             courseRoutes.install(javalinConfig);
             javalinConfig.routes.get("/healthz", this::health);
+            javalinConfig.routes.get(METRICS_PATH, ctx -> ctx.contentType(METRICS_CONTENT_TYPE).result(metrics.scrape()));
             if (config.authorMode()) {
                 liveReload.install(javalinConfig);
             }
@@ -184,6 +190,16 @@ public final class CourseServer implements AutoCloseable {
 
     public ServerConfig config() {
         return config;
+    }
+
+    /** The registry behind {@code /metrics}; modules reach it through {@link ServerContext#metrics()}. */
+    public Metrics metrics() {
+        return metrics;
+    }
+
+    /** Tells every open page that listens (see {@link ShutdownNotice}) that the server is about to stop. */
+    public void announceShutdown(String message) {
+        shutdown.announce(Objects.requireNonNull(message, "message must not be null"));
     }
 
     public CourseCatalog catalog() {
