@@ -296,7 +296,7 @@ function attach(cell, session) {
   const run = button("Run", `Run Java cell ${cell.number} (Ctrl+Enter)`, "cell-run");
   const stop = button("Stop", `Stop Java cell ${cell.number}`, "cell-stop");
   const reset = button("Reset", "Reset the session: forget every class and variable of this page's cells", "cell-reset");
-  const above = button("Run all above", `Run every Java cell above cell ${cell.number}, in order`, "cell-run-above");
+  const above = button("Run all above", `Run all above Java cell ${cell.number}, in order`, "cell-run-above");
   const restore = button("Restore", `Restore the original code of Java cell ${cell.number} (Ctrl+Z undoes it)`, "cell-restore");
   const stale = document.createElement("span");
   stale.className = "cell-stale";
@@ -345,7 +345,7 @@ function attach(cell, session) {
   const lost = (result, code) => {
     forgetRuns();
     pane.note(`This page's session was lost: ${result.reason}. Its classes and variables are gone.`, "lost");
-    pane.offer("Run the cells above again", `Run the cells above Java cell ${cell.number} again in order, then this one`, async () => {
+    pane.offer("Run the cells above again", `Run the cells above again, then Java cell ${cell.number}`, async () => {
       pane.actions.replaceChildren();
       session.hasState = false;
       session.prepared = false;

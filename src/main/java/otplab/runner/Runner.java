@@ -218,13 +218,13 @@ public final class Runner implements AutoCloseable {
         }
     }
 
-    /** Where every session worker's unasked page frames go, with the session's id; see {@link PageRoutes}. */
-    public void onPageFrame(BiConsumer<String, Frame> listener) {
+    /** Where every session worker's unasked page frames go, with the session's id; {@link SessionPages} turns them into events. */
+    void onPageFrame(BiConsumer<String, Frame> listener) {
         pageListener = Objects.requireNonNull(listener, "listener must not be null");
     }
 
-    /** The session's live worker, if it has one; page panels talk to it without starting a new one. */
-    public Optional<WorkerConnection> sessionWorker(String sessionId) {
+    /** The session's live worker, if it has one; page panels ({@link SessionPages}) talk to it without starting a new one. */
+    Optional<WorkerConnection> sessionWorker(String sessionId) {
         Session session = sessions.get(validSession(sessionId));
         NotebookWorker worker = session == null ? null : session.worker;
         if (session != null) {

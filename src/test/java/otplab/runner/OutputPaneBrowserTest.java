@@ -57,6 +57,14 @@ class OutputPaneBrowserTest {
         open(page, site);
         addClickProbe(page);
         Locator probe = page.locator("#click-probe");
+        for (int i = 1; i <= 5; i++) {
+            probe.click();
+            assertThat(probe).hasText("clicked " + i);
+        }
+        @SuppressWarnings("unchecked")
+        List<Number> idle = new ArrayList<>((List<Number>) page.evaluate("window.clickDelays.splice(0)"));
+        probe.evaluate("p => { p.textContent = 'probe'; }");
+        long started = System.nanoTime();
         run(page, "flood");
         assertThat(cell(page, "flood").locator(".cell-indicator")).hasText("Running…",
                 new LocatorAssertions.HasTextOptions().setTimeout(WAIT_MS));
@@ -67,10 +75,13 @@ class OutputPaneBrowserTest {
             assertThat(probe).hasText("clicked " + clicks);
         }
         assertStatus(page, "flood", "Done");
+        long doneMs = (System.nanoTime() - started) / 1_000_000;
         assertTrue(clicks > 0, "the flood ended before the page could be clicked");
         @SuppressWarnings("unchecked")
         List<Number> delays = new ArrayList<>((List<Number>) page.evaluate("window.clickDelays"));
+        System.out.println("click delays idle (ms): " + idle);
         System.out.println("click delays during a 1 MiB flood (ms): " + delays);
+        System.out.println("1 MiB flood: click on Run to Done shown (ms): " + doneMs);
 
         Locator stream = cell(page, "flood").locator(".cell-stream");
         int viewport = ((Number) stream.evaluate("e => e.clientHeight")).intValue();
