@@ -31,8 +31,9 @@ import otplab.protocol.CellDiagnostic;
  *     ({@code timeoutMs} replaces the default wall time, bounded by {@link WorkerSettings#maxWallTime()});</li>
  * <li>{@code POST /api/complete} {@code {"code", "cursor", "session"}} → {@code {"anchor", "items"}};</li>
  * <li>{@code POST /api/sessions/{id}/stop} and {@code /reset};</li>
- * <li>{@code WS /ws/run}: send {@code {"type":"run","session","code","timeoutMs"?}}, receive {@code queued},
- *     {@code started}, {@code out} pieces as they are printed, then {@code result}; also
+ * <li>{@code WS /ws/run}: send {@code {"type":"run","session","code","timeoutMs"?,"resume"?}}, receive {@code queued},
+ *     {@code started}, {@code out} pieces (gathered per {@link OutputBatcher#INTERVAL_MS}), then {@code result};
+ *     with {@code "resume":true} a session whose worker is gone answers {@code {"type":"lost","reason"}} instead; also
  *     {@code {"type":"stop"}} and {@code {"type":"reset"}}.</li>
  * </ul>
  *
@@ -75,7 +76,10 @@ public final class RunRoutes {
         config.routes.post("/api/sessions/{id}/stop", ctx -> routes.sessionAction(ctx, false));
         config.routes.post("/api/sessions/{id}/reset", ctx -> routes.sessionAction(ctx, true));
         config.routes.ws("/ws/run", ws -> {
-            ws.onConnect(connected -> routes.sockets.put(connected.sessionId(), connected));
+            ws.onConnect(connected -> {
+                connected.session.setMaxTextMessageSize(routes.maxMessageBytes());
+                routes.sockets.put(connected.sessionId(), connected);
+            });
             ws.onMessage(message -> routes.onSocketMessage(message, message.message(), pages));
             ws.onClose(closed -> {
                 routes.sockets.remove(closed.sessionId());
@@ -264,7 +268,8 @@ public final class RunRoutes {
                     String code = message.path("code").asText("");
                     String cell = message.path("cell").asText("");
                     Duration wallTime = wallTime(message);
-                    Thread.ofVirtual().name("otplab-ws-run").start(() -> streamRun(ws, session, cell, code, wallTime));
+                    boolean resume = message.path("resume").asBoolean(false);
+                    Thread.ofVirtual().name("otplab-ws-run").start(() -> streamRun(ws, session, cell, code, wallTime, resume));
                 }
                 case "stop" -> runner.stop(session);
                 case "reset" -> Thread.ofVirtual().start(() -> {
@@ -282,11 +287,25 @@ public final class RunRoutes {
         }
     }
 
-    private void streamRun(WsContext ws, String session, String cell, String code, Duration wallTime) {
+    /**
+     * Runs a cell for the page and streams it. With {@code resume} the page says it counts on
+     * its earlier cells' declarations: when the session's worker is gone the cell is not run, and
+     * the page hears why ({@code lost}) so it can offer to run the cells above again.
+     */
+    private void streamRun(WsContext ws, String session, String cell, String code, Duration wallTime, boolean resume) {
+        if (resume) {
+            var lost = runner.whyLost(session);
+            if (lost.isPresent()) {
+                send(ws, Map.of("type", "lost", "cell", cell, "reason", lost.get()));
+                return;
+            }
+        }
+        OutputBatcher batcher = new OutputBatcher((stream, text) ->
+                send(ws, Map.of("type", "out", "cell", cell, "stream", stream, "text", text)));
         OutputListener listener = new OutputListener() {
             @Override
             public void output(String stream, String text) {
-                send(ws, Map.of("type", "out", "cell", cell, "stream", stream, "text", text));
+                batcher.output(stream, text);
             }
 
             @Override
@@ -302,7 +321,12 @@ public final class RunRoutes {
         };
         long started = System.nanoTime();
         try (RunGate.Pass pass = runner.workers().gate().enter()) {
-            RunResult result = runner.runInSession(session, code, wallTime, listener);
+            RunResult result;
+            try {
+                result = runner.runInSession(session, code, wallTime, listener);
+            } finally {
+                batcher.flush();
+            }
             metrics.finished(result, started);
             ObjectNode node = toJson(result);
             node.put("type", "result");
@@ -317,6 +341,14 @@ public final class RunRoutes {
             LOG.warn("a streamed run failed", e);
             send(ws, Map.of("type", "error", "cell", cell, "error", "the run failed inside the server; please try again"));
         }
+    }
+
+    /**
+     * Room for a cell over the source limit (JSON-escaped, at worst six bytes a character), so
+     * the page hears the runner's own sentence with the cell's size instead of a closed socket.
+     */
+    private long maxMessageBytes() {
+        return runner.settings().sourceBytes() * 6L + BODY_OVERHEAD;
     }
 
     private void send(WsContext ws, Object message) {

@@ -126,7 +126,7 @@ public final class CourseServer implements AutoCloseable {
         javalinConfig.routes.exception(HttpProblem.class, (problem, ctx) -> respond(ctx, pages, problem.status(), problem.getMessage()));
         javalinConfig.routes.exception(HttpResponseException.class, (problem, ctx) -> {
             int status = problem.getStatus() >= 400 && problem.getStatus() < 500 ? problem.getStatus() : 500;
-            respond(ctx, pages, status, status == 404 ? notFoundMessage(ctx) : problem.getMessage());
+            respond(ctx, pages, status, status == 404 ? notFoundMessage(ctx) : status == 413 ? TOO_LARGE : problem.getMessage());
         });
         javalinConfig.routes.exception(Exception.class, (failure, ctx) -> {
             LOG.error("request {} {} failed", ctx.method(), ctx.path(), failure);
@@ -138,6 +138,10 @@ public final class CourseServer implements AutoCloseable {
             }
         });
     }
+
+    /** Jetty's bare "Content Too Large" for a body past the server's request limit, in a learner's words. */
+    static final String TOO_LARGE = "The request is larger than the server accepts: a code file may hold at most "
+            + otplab.course.ExerciseLoader.MAX_FILE_BYTES / 1024 + " KiB; make it smaller and send it again.";
 
     private static String notFoundMessage(Context ctx) {
         return "There is nothing at `" + ctx.path() + "`.";

@@ -68,6 +68,8 @@ public final class WorkerMain {
             this.notebook = null;
         } else {
             this.notebook = new Notebook(new PrintStream(OutputStream.nullOutputStream()));
+            // Crash reports name the learner's classes as they wrote them, not JShell's wrappers.
+            otp.Log.setHandler(line -> System.err.println(Notebook.learnerNames(line)));
             notebook.eval(WARM_UP_CELL);
         }
     }

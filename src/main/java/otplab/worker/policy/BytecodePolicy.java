@@ -129,6 +129,13 @@ public final class BytecodePolicy {
             Map.entry("jdk/", NO_INTERNALS),
             Map.entry("otplab/", NO_INTERNALS));
 
+    /**
+     * JShell's own marker for a method whose body uses a name not declared yet: JShell compiles
+     * {@code throw new SPIResolutionException(id)} into it, and the notebook turns the throw into
+     * "run the cell above that declares it first". Harmless: it carries only a snippet id.
+     */
+    private static final String JSHELL_UNRESOLVED = "jdk/jshell/spi/SPIResolutionException";
+
     /** Single members refused by owner and name. */
     private static final Map<String, String> REFUSED_MEMBERS = Map.ofEntries(
             Map.entry("java/lang/System.exit", ENDS_WORKER),
@@ -255,6 +262,9 @@ public final class BytecodePolicy {
         }
         if (name.startsWith("L") && name.endsWith(";")) {
             name = name.substring(1, name.length() - 1);
+        }
+        if (name.equals(JSHELL_UNRESOLVED)) {
+            return Optional.empty();
         }
         for (var prefix : REFUSED_PREFIXES.entrySet()) {
             String key = prefix.getKey();

@@ -1,27 +1,25 @@
 package otplab.runner;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
-import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import otplab.jvm.OutputListener;
 import otplab.jvm.WorkersBusyException;
-import otplab.protocol.Frame;
 import otplab.protocol.RunStatus;
 
-/** The page panels' frames between the server and a real sandboxed session worker. */
-class PageFramesTest {
+/** The page panels' typed calls and replies between the server and a real sandboxed session worker. */
+class SessionPagesTest {
     private static Runner runner;
+    private static SessionPages pages;
 
     @BeforeAll
     static void startRunner() {
         runner = Runner.create(s -> s.poolSize(1).maxWorkers(2).wallTime(Duration.ofSeconds(3))).start();
+        pages = new SessionPages(runner);
     }
 
     @AfterAll
@@ -33,28 +31,27 @@ class PageFramesTest {
         return runner.runInSession(session, code, OutputListener.NONE);
     }
 
-    private static Optional<Frame> request(String session, String method, String target, String body) {
-        return runner.sessionWorker(session).orElseThrow()
-                .ask(Frame.Type.REQUEST, List.of("method", method, "target", target, "body", body), Duration.ofSeconds(3));
+    private static PageReply request(String session, String method, String target, String body) {
+        return pages.ask(session, new PageCall.HttpRequest(method, target, body));
     }
 
     @Test
     void aRequestReachesTheRouterTheCellTriedInThePage() throws Exception {
         String session = "frames-router";
         assertEquals(RunStatus.OK, run(session, "int warm = 1;").status());
-        assertEquals("no router to try yet: run the cell that calls Router.tryInPage(router) first",
-                request(session, "GET", "/", "").orElseThrow().field("error").orElseThrow());
+        assertEquals(new PageReply.Refused("no router to try yet: run the cell that calls Router.tryInPage(router) first"),
+                request(session, "GET", "/", ""));
 
         RunResult tried = run(session, """
                 Router.tryInPage(Router.build(r -> r.post("/echo/:id",
                         (conn, params) -> Controller.json(conn.putStatus(201), new TreeMap<>(Map.of("id", params.get("id"), "name", params.get("name")))))));
                 """);
         assertEquals(RunStatus.OK, tried.status(), tried.error());
-        Frame answer = request(session, "POST", "/echo/7", "{\"name\": \"Ada\"}").orElseThrow();
-        assertEquals("201", answer.field("status").orElseThrow());
-        assertEquals("{\"id\":\"7\",\"name\":\"Ada\"}", answer.field("body").orElseThrow());
-        assertTrue(answer.all("header").stream().anyMatch(h -> h.startsWith("content-type: application/json")), answer.toString());
-        assertEquals("404", request(session, "GET", "/nowhere", "").orElseThrow().field("status").orElseThrow());
+        PageReply.Response answer = (PageReply.Response) request(session, "POST", "/echo/7", "{\"name\": \"Ada\"}");
+        assertEquals(201, answer.status());
+        assertEquals("{\"id\":\"7\",\"name\":\"Ada\"}", answer.body());
+        assertTrue(answer.headers().stream().anyMatch(h -> h.startsWith("content-type: application/json")), answer.toString());
+        assertEquals(404, ((PageReply.Response) request(session, "GET", "/nowhere", "")).status());
         runner.reset(session);
     }
 
@@ -79,8 +76,8 @@ class PageFramesTest {
                 Router.tryInPage(Router.build(r -> r.get("/spin", (conn, params) -> { while (true) { } })));
                 """);
         assertEquals(RunStatus.OK, tried.status(), tried.error());
-        assertEquals(Optional.empty(), request(session, "GET", "/spin", ""));
-        assertFalse(runner.sessionWorker(session).isPresent());
+        assertEquals(new PageReply.NoAnswer(Duration.ofSeconds(3)), request(session, "GET", "/spin", ""));
+        assertEquals(new PageReply.NoWorker(), request(session, "GET", "/spin", ""));
         assertEquals(RunStatus.OK, run(session, "int again = 2;").status());
         runner.reset(session);
     }
