@@ -33,6 +33,7 @@ import otplab.protocol.Frame;
  * <li>{@code {"type":"join","session","room"}}: the tab joins its browser's room for the lesson;
  *     broadcasts on a topic a cell shared ({@code LivePage.shareTopic}) are relayed to the other
  *     sessions of the room, like Phoenix.PubSub between the nodes of a cluster.</li>
+ * <li>the process observer's messages, see {@link ObserverRoutes}.</li>
  * </ul>
  */
 final class PageRoutes {
@@ -51,10 +52,12 @@ final class PageRoutes {
     private final Map<String, Set<WsContext>> sockets = new ConcurrentHashMap<>();
     private final Map<String, String> roomOf = new ConcurrentHashMap<>();
     private final Map<String, ObjectNode> lastRender = new ConcurrentHashMap<>();
+    private final ObserverRoutes observer;
 
     PageRoutes(Runner runner, ObjectMapper json) {
         this.runner = Objects.requireNonNull(runner, "runner must not be null");
         this.json = Objects.requireNonNull(json, "json must not be null");
+        this.observer = new ObserverRoutes(runner, json);
         runner.onPageFrame(this::fromWorker);
     }
 
@@ -73,6 +76,7 @@ final class PageRoutes {
                 it.remove();
                 roomOf.remove(entry.getKey());
                 lastRender.remove(entry.getKey());
+                observer.forget(entry.getKey());
             }
         }
     }
@@ -83,6 +87,7 @@ final class PageRoutes {
             case "request" -> Thread.ofVirtual().name("otplab-page-request").start(() -> request(ws, session, message));
             case "live-event" -> Thread.ofVirtual().name("otplab-live-event").start(() -> liveEvent(ws, session, message));
             case "join" -> join(ws, session, message.path("room").asText(""));
+            case "observe", "observer-state", "observer-exit" -> observer.handle(ws, type, session, message);
             default -> {
                 return false;
             }
@@ -180,6 +185,7 @@ final class PageRoutes {
                     }
                 });
             }
+            case OBSERVED -> observer.snapshot(session, frame, sockets.getOrDefault(session, Set.of()));
             default -> LOG.debug("ignoring a {} page frame", frame.type());
         }
     }
