@@ -74,6 +74,9 @@ public final class Process {
             }
             throw new IllegalArgumentException("no process is registered as " + dest);
         }
+        if (Trace.active) {
+            Trace.emit(new TraceEvent.Sent(ServerLoop.senderPid(), target.pid, msg, TraceEvent.Delivery.SEND));
+        }
         target.send(msg, null);
     }
 

@@ -7,6 +7,7 @@ import static otp.GenServer.stop;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Supplier;
 
 /** The GenServer behind {@link Supervisor}, following supervisor.erl. */
@@ -84,6 +85,7 @@ final class SupervisorServer implements GenServer<Object, SupervisorServer.State
             return stop(Reason.badReturn(null));
         }
         State state = new State(spec.flags(), Proc.current());
+        state.self.behaviour = "Supervisor " + spec.flags().strategy().name().toLowerCase(Locale.ROOT);
         List<Object> seen = new ArrayList<>();
         for (ChildSpec childSpec : spec.children()) {
             if (seen.contains(childSpec.id())) {

@@ -28,6 +28,7 @@ import java.util.regex.Pattern;
  * <li>{@code {"type":"join","session","room"}}: the tab joins its browser's room for the lesson;
  *     broadcasts on a topic a cell shared ({@code LivePage.shareTopic}) are relayed to the other
  *     sessions of the room, like Phoenix.PubSub between the nodes of a cluster.</li>
+ * <li>the process observer's messages, see {@link ObserverRoutes}.</li>
  * </ul>
  */
 final class PageRoutes {
@@ -45,10 +46,12 @@ final class PageRoutes {
     private final Map<String, Set<WsContext>> sockets = new ConcurrentHashMap<>();
     private final Map<String, String> roomOf = new ConcurrentHashMap<>();
     private final Map<String, ObjectNode> lastRender = new ConcurrentHashMap<>();
+    private final ObserverRoutes observer;
 
     PageRoutes(Runner runner, ObjectMapper json) {
         this.pages = new SessionPages(Objects.requireNonNull(runner, "runner must not be null"));
         this.json = Objects.requireNonNull(json, "json must not be null");
+        this.observer = new ObserverRoutes(runner, json);
         pages.onEvent(this::fromWorker);
     }
 
@@ -67,6 +70,7 @@ final class PageRoutes {
                 it.remove();
                 roomOf.remove(entry.getKey());
                 lastRender.remove(entry.getKey());
+                observer.forget(entry.getKey());
             }
         }
     }
@@ -77,6 +81,7 @@ final class PageRoutes {
             case "request" -> Thread.ofVirtual().name("otplab-page-request").start(() -> request(ws, session, message));
             case "live-event" -> Thread.ofVirtual().name("otplab-live-event").start(() -> liveEvent(ws, session, message));
             case "join" -> join(ws, session, owner, message.path("room").asText(""));
+            case "observe", "observer-state", "observer-exit" -> observer.handle(ws, type, session, message);
             default -> {
                 return false;
             }
@@ -180,6 +185,8 @@ final class PageRoutes {
                     }
                 });
             }
+            case PageEvent.Observed observed ->
+                    observer.snapshot(session, observed.json(), sockets.getOrDefault(session, Set.of()));
         }
     }
 

@@ -53,6 +53,8 @@ public final class WorkerMain {
     });
     private volatile long currentRun;
     private final PageHarness page;
+    /** Absent in a grading worker; started after hello, since nothing may reach the server before it. */
+    private ObserverActions observer;
 
     private WorkerMain(ControlChannel channel, long outputLimit, boolean grading) {
         this.channel = channel;
@@ -122,6 +124,9 @@ public final class WorkerMain {
 
     private void serve(int warmUps) throws IOException {
         channel.send(Frame.of(Frame.Type.HELLO, 0, "pid", Long.toString(ProcessHandle.current().pid())));
+        if (notebook != null) {
+            observer = ObserverActions.start(snapshot -> sendOrExit(Frame.of(Frame.Type.OBSERVED, 0, "json", snapshot)));
+        }
         warmUp(warmUps);
         while (true) {
             Frame request;
@@ -142,6 +147,7 @@ public final class WorkerMain {
                 case REQUEST -> evaluator.submit(() -> sendOrExit(page.request(request)));
                 case LIVE_EVENT -> Thread.ofVirtual().start(() -> sendOrExit(page.liveEvent(request)));
                 case DELIVER -> page.deliver(request);
+                case OBSERVE -> observer.submit(request, this::sendOrExit);
                 case STOP -> {
                     if (currentRun == request.id()) {
                         notebook.stop();
