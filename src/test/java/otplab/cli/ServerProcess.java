@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.CookieManager;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -37,7 +38,8 @@ final class ServerProcess implements AutoCloseable {
 
     final Process process;
     final String url;
-    final HttpClient http = HttpClient.newHttpClient();
+    /** Keeps cookies like a browser, so the run socket carries the owner cookie a page load set. */
+    final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
     private final List<String> output;
 
     private ServerProcess(Process process, String url, List<String> output) {
@@ -104,6 +106,7 @@ final class ServerProcess implements AutoCloseable {
 
     /** A page's run socket: every message it receives goes into {@link Socket#messages}. */
     Socket socket() throws Exception {
+        get("/healthz");
         List<JsonNode> messages = new CopyOnWriteArrayList<>();
         WebSocket ws = http.newWebSocketBuilder().buildAsync(URI.create(url.replace("http://", "ws://")).resolve("/ws/run"),
                 new WebSocket.Listener() {
