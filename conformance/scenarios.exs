@@ -322,6 +322,23 @@ defmodule Conf.S do
     for _ <- 1..2, do: (receive do {:trapped, from_me, r} -> line("trapped #{r} from me #{from_me}") end)
   end
 
+  # An exit signal a process sends itself: normal ends even a non-trapping process (unlike a normal
+  # signal from another process); a trapping one gets it as a message from itself.
+  def exit_signal_to_self do
+    me = self()
+    {_, rp} = spawn_monitor(fn -> Process.exit(self(), :normal); send(me, :plain_lived_on) end)
+    line("plain normal to itself DOWN #{down(rp)}")
+    spawn(fn ->
+      Process.flag(:trap_exit, true)
+      Process.exit(self(), :normal)
+      receive do {:EXIT, from, r} -> send(me, {:trapped, from == self(), norm(r)}) end
+    end)
+    receive do {:trapped, from_self, r} -> line("trapping got EXIT #{r} from itself #{from_self}") end
+    {_, rk} = spawn_monitor(fn -> Process.flag(:trap_exit, true); Process.exit(self(), :kill); send(me, :killer_lived_on) end)
+    line("trapping kill to itself DOWN #{down(rk)}")
+    line("mailbox #{mailbox()}")
+  end
+
   def kill do
     me = self()
     Process.flag(:trap_exit, true)

@@ -44,6 +44,7 @@ final class ProcessScenarios {
                 Map.entry("link_propagates_crash", ProcessScenarios::linkPropagatesCrash),
                 Map.entry("trap_exit", ProcessScenarios::trapExit),
                 Map.entry("exit_signals", ProcessScenarios::exitSignals),
+                Map.entry("exit_signal_to_self", ProcessScenarios::exitSignalToSelf),
                 Map.entry("kill", ProcessScenarios::kill),
                 Map.entry("link_to_dead_process", ProcessScenarios::linkToDeadProcess),
                 Map.entry("monitors", ProcessScenarios::monitors),
@@ -136,6 +137,32 @@ final class ProcessScenarios {
             Trapped trapped = Process.receive(Trapped.class);
             line("trapped " + trapped.reason() + " from me " + trapped.fromMe());
         }
+    }
+
+    private record TrappedSelf(boolean fromSelf, String reason) {}
+
+    static void exitSignalToSelf() {
+        Pid me = Process.self();
+        Monitored plain = Process.spawnMonitor(() -> {
+            Process.exit(Process.self(), Reason.NORMAL);
+            Process.send(me, "plain_lived_on");
+        });
+        line("plain normal to itself DOWN " + down(plain.ref()));
+        Process.spawn(() -> {
+            Process.trapExit(true);
+            Process.exit(Process.self(), Reason.NORMAL);
+            Exit exit = Process.receive(Exit.class);
+            Process.send(me, new TrappedSelf(exit.from().equals(Process.self()), norm(exit.reason())));
+        });
+        TrappedSelf trapped = Process.receive(TrappedSelf.class);
+        line("trapping got EXIT " + trapped.reason() + " from itself " + trapped.fromSelf());
+        Monitored killer = Process.spawnMonitor(() -> {
+            Process.trapExit(true);
+            Process.exit(Process.self(), Reason.KILL);
+            Process.send(me, "killer_lived_on");
+        });
+        line("trapping kill to itself DOWN " + down(killer.ref()));
+        line("mailbox " + mailbox());
     }
 
     static void kill() {
