@@ -550,6 +550,26 @@ defmodule Conf.S do
     line("stop supervisor #{Supervisor.stop(sup)}")
   end
 
+  def ignored_children do
+    Process.flag(:trap_exit, true)
+    ig = fn _ -> :ignore end
+    {:ok, sup} = Supervisor.start_link([W.child("a"), W.child("i", %{init: ig})], strategy: :one_for_one)
+    rows = Supervisor.which_children(sup) |> Enum.map(fn {id, pid, _, _} -> "#{id}:#{if is_pid(pid), do: "running", else: term(pid)}" end)
+    line("children #{rows |> Enum.sort() |> Enum.join(",")}")
+    c = Supervisor.count_children(sup)
+    line("counts specs #{c.specs} active #{c.active}")
+    line("restart the ignored child #{term(Supervisor.restart_child(sup, "i"))}")
+    line("start_child ignoring #{term(Supervisor.start_child(sup, W.child("j", %{init: ig})))}")
+    # Supervisor.start_child answers {:error, {reason, child}}, child being the supervisor's own record of the spec.
+    {:error, {r, _child}} = Supervisor.start_child(sup, W.child("m", %{init: fn _ -> {:stop, :nope} end}))
+    line("start_child stopping {error,{#{norm(r)},child}}")
+    {:ok, ds} = DynamicSupervisor.start_link(strategy: :one_for_one)
+    line("dynamic start_child ignoring #{term(DynamicSupervisor.start_child(ds, W.child("k", %{init: ig})))}")
+    line("dynamic active #{DynamicSupervisor.count_children(ds).active}")
+    stopping = W.child("l", %{init: fn _ -> {:stop, :nope} end})
+    line("dynamic start_child stopping #{term(DynamicSupervisor.start_child(ds, stopping))}")
+  end
+
   def which_children_order do
     Process.flag(:trap_exit, true)
     {:ok, sup} = Supervisor.start_link([W.child("a"), W.child("b"), W.child("c")], strategy: :one_for_one)

@@ -38,6 +38,7 @@ import otp.Restart;
 import otp.Shutdown;
 import otp.Strategy;
 import otp.Supervisor;
+import otp.SupervisorException;
 
 /** Supervisor and DynamicSupervisor scenarios. Twins of Conf.S. */
 final class SupervisorScenarios {
@@ -59,6 +60,7 @@ final class SupervisorScenarios {
                 Map.entry("child_start_failure", SupervisorScenarios::childStartFailure),
                 Map.entry("which_children_order", SupervisorScenarios::whichChildrenOrder),
                 Map.entry("child_spec_conventions", SupervisorScenarios::childSpecConventions),
+                Map.entry("ignored_children", SupervisorScenarios::ignoredChildren),
                 Map.entry("restart_failure_gives_up", SupervisorScenarios::restartFailureGivesUp),
                 Map.entry("child_management", SupervisorScenarios::childManagement),
                 Map.entry("one_for_all_temporary", SupervisorScenarios::oneForAllTemporary),
@@ -178,6 +180,41 @@ final class SupervisorScenarios {
 
     private static String lower(Enum<?> value) {
         return value.name().toLowerCase(Locale.ROOT);
+    }
+
+    static void ignoredChildren() {
+        Process.trapExit(true);
+        ChildSpec ignoring = child(supervised("i").init(s -> GenServer.ignore()));
+        Pid sup = startSupervisor(List.of(child("a"), ignoring), Supervisor.Flags.of(Strategy.ONE_FOR_ONE));
+        List<String> rows = new ArrayList<>();
+        for (ChildInfo row : Supervisor.whichChildren(sup)) {
+            rows.add(row.id() + ":" + (row.pid() != null ? "running" : "undefined"));
+        }
+        rows.sort(null);
+        line("children " + String.join(",", rows));
+        ChildCounts c = Supervisor.countChildren(sup);
+        line("counts specs " + c.specs() + " active " + c.active());
+        line("restart the ignored child " + okPid(Supervisor.restartChild(sup, "i")));
+        line("start_child ignoring " + okPid(Supervisor.startChild(sup, child(supervised("j").init(s -> GenServer.ignore())))));
+        ChildSpec failing = child(supervised("m").init(s -> GenServer.stop(otp.Reason.of("nope"))));
+        try {
+            Supervisor.startChild(sup, failing);
+            line("start_child stopping {ok,pid}");
+        } catch (SupervisorException e) {
+            line("start_child stopping {error,{" + norm(e.reason()) + ",child}}");
+        }
+        Pid ds = DynamicSupervisor.startLink(DynamicSupervisor.Options.defaults());
+        Pid k = DynamicSupervisor.startChild(ds, child(supervised("k").init(s -> GenServer.ignore())));
+        // DynamicSupervisor.startChild answers null for ignore, where Elixir's answers :ignore.
+        line("dynamic start_child ignoring " + (k == null ? "ignore" : "{ok,pid}"));
+        line("dynamic active " + DynamicSupervisor.countChildren(ds).active());
+        ChildSpec stopping = child(supervised("l").init(s -> GenServer.stop(otp.Reason.of("nope"))));
+        line("dynamic start_child stopping " + supervisorResult(() -> DynamicSupervisor.startChild(ds, stopping)));
+    }
+
+    /** {ok,pid} or, for a child whose start returned ignore (null), {ok,undefined}. */
+    private static String okPid(Pid pid) {
+        return pid == null ? "{ok,undefined}" : "{ok,pid}";
     }
 
     static void whichChildrenOrder() {
