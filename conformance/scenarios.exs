@@ -696,6 +696,23 @@ defmodule Conf.S do
     line("get #{attempt(fn -> Agent.get(a, fn n -> Process.sleep(200); n end, 50) end)}")
   end
 
+  def library_edges do
+    {_, r} = spawn_monitor(fn -> Task.await(Task.async(fn -> raise "boom" end)) end)
+    line("owner of a crashing task DOWN #{down(r)}")
+    {:ok, a} = Agent.start(fn -> 0 end)
+    ra = Process.monitor(a)
+    line("agent get raising #{attempt(fn -> Agent.get(a, fn _ -> raise "boom" end) end)}")
+    line("agent DOWN #{down(ra)}")
+    Process.send_after(:conf_nobody_registered, :hi, 10)
+    t = Process.send_after(self(), :x, 1000)
+    line("cancel once #{is_integer(Process.cancel_timer(t))}")
+    line("cancel twice #{Process.cancel_timer(t)}")
+    line("cast to a free global name #{GenServer.cast({:global, :conf_nobody}, :hi)}")
+    line("call to a free global name #{attempt(fn -> GenServer.call({:global, :conf_nobody}, :hi) end)}")
+    Process.sleep(50)
+    line("send_after to a free name left the sender alive, mailbox #{mailbox()}")
+  end
+
   def timers do
     ref = Process.send_after(self(), :tick, 20)
     receive do :tick -> line("tick") end

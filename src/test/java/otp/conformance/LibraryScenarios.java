@@ -16,6 +16,8 @@ import otp.AlreadyRegisteredException;
 import otp.Down;
 import otp.Exit;
 import otp.GenServer;
+import otp.Global;
+import otp.Monitored;
 import otp.Pid;
 import otp.Process;
 import otp.PubSub;
@@ -45,6 +47,7 @@ final class LibraryScenarios {
                 Map.entry("task_await_leaves_no_down", LibraryScenarios::taskAwaitLeavesNoDown),
                 Map.entry("agent", LibraryScenarios::agent),
                 Map.entry("timers", LibraryScenarios::timers),
+                Map.entry("library_edges", LibraryScenarios::libraryEdges),
                 Map.entry("timers_zero_delay", LibraryScenarios::timersZeroDelay),
                 Map.entry("pubsub", LibraryScenarios::pubsub),
                 Map.entry("registry_unregister_not_held", LibraryScenarios::registryUnregisterNotHeld),
@@ -131,6 +134,28 @@ final class LibraryScenarios {
         Agent.stop(a);
         line("stop ok");
         line("alive " + Process.isAlive(a));
+    }
+
+    static void libraryEdges() {
+        Monitored owner = Process.spawnMonitor(() -> Task.await(Task.async(() -> {
+            throw new RuntimeException("boom");
+        })));
+        line("owner of a crashing task DOWN " + ScenarioSupport.down(owner.ref()));
+        Pid a = Agent.start(() -> 0);
+        Ref ra = Process.monitor(a);
+        line("agent get raising " + attempt(() -> Agent.get(a, (Integer n) -> {
+            throw new RuntimeException("boom");
+        })));
+        line("agent DOWN " + ScenarioSupport.down(ra));
+        Timers.sendAfter("conf_nobody_registered", "hi", 10);
+        Ref t = Timers.sendAfter(Process.self(), "x", 1000);
+        line("cancel once " + Timers.cancelTimer(t).isPresent());
+        line("cancel twice " + Timers.cancelTimer(t).isPresent());
+        GenServer.cast(Global.name("conf_nobody"), "hi");
+        line("cast to a free global name ok");
+        line("call to a free global name " + attempt(() -> GenServer.call(Global.name("conf_nobody"), "hi")));
+        sleep(50);
+        line("send_after to a free name left the sender alive, mailbox " + mailbox());
     }
 
     static void timers() {
