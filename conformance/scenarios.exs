@@ -465,6 +465,28 @@ defmodule Conf.S do
     Supervisor.stop(sup)
   end
 
+  def transient_exit_reasons do
+    Process.flag(:trap_exit, true)
+    children = for id <- ["n", "s", "sx", "x"], do: W.child(id, %{restart: :transient})
+    {:ok, sup} = Supervisor.start_link(children, strategy: :one_for_one)
+    for {id, reason} <- [{"n", :normal}, {"s", :shutdown}, {"sx", {:shutdown, :done}}, {"x", :boom}] do
+      pid = Process.whereis(W.name(id))
+      GenServer.cast(pid, {:run, fn s -> {:stop, reason, s} end})
+      wait_dead(pid)
+    end
+    await("start x", 2)
+    rows = Supervisor.which_children(sup) |> Enum.map(fn {id, pid, _, _} -> "#{id}:#{if is_pid(pid), do: "running", else: term(pid)}" end)
+    line("children #{rows |> Enum.sort() |> Enum.join(",")}")
+    line("stop supervisor #{Supervisor.stop(sup)}")
+  end
+
+  def linked_caller_of_a_crashing_server do
+    Process.flag(:trap_exit, true)
+    {:ok, pid} = W.start_link(%{id: "w", log: true})
+    line("call #{attempt(fn -> GenServer.call(pid, {:run, fn _, _ -> raise "boom" end}) end)}")
+    receive do {:EXIT, ^pid, r} -> line("then EXIT #{norm(r)}") after 5000 -> line("no EXIT") end
+  end
+
   def restart_intensity do
     Process.flag(:trap_exit, true)
     {:ok, sup} = Supervisor.start_link([W.child("a")], strategy: :one_for_one, max_restarts: 2, max_seconds: 5)

@@ -56,6 +56,7 @@ final class SupervisorScenarios {
                 Map.entry("rest_for_one", () -> three(Strategy.REST_FOR_ONE)),
                 Map.entry("restart_types", SupervisorScenarios::restartTypes),
                 Map.entry("restart_intensity", SupervisorScenarios::restartIntensity),
+                Map.entry("transient_exit_reasons", SupervisorScenarios::transientExitReasons),
                 Map.entry("shutdown_order", SupervisorScenarios::shutdownOrder),
                 Map.entry("child_start_failure", SupervisorScenarios::childStartFailure),
                 Map.entry("which_children_order", SupervisorScenarios::whichChildrenOrder),
@@ -108,6 +109,29 @@ final class SupervisorScenarios {
         Scripted.cast(Process.whereis(name("t")), s -> { throw new RuntimeException("boom"); });
         await("start t", 3);
         GenServer.stop(sup);
+    }
+
+    static void transientExitReasons() {
+        Process.trapExit(true);
+        List<String> ids = List.of("n", "s", "sx", "x");
+        Pid sup = startSupervisor(ids.stream().map(id -> child(id).withRestart(Restart.TRANSIENT)).toList(),
+                Supervisor.Flags.of(Strategy.ONE_FOR_ONE));
+        List<otp.Reason> reasons = List.of(otp.Reason.NORMAL, otp.Reason.SHUTDOWN, otp.Reason.shutdown("done"), otp.Reason.of("boom"));
+        for (int i = 0; i < ids.size(); i++) {
+            otp.Reason reason = reasons.get(i);
+            Pid pid = Process.whereis(name(ids.get(i)));
+            Scripted.cast(pid, s -> stop(reason, s));
+            waitDead(pid);
+        }
+        await("start x", 2);
+        List<String> rows = new ArrayList<>();
+        for (ChildInfo row : Supervisor.whichChildren(sup)) {
+            rows.add(row.id() + ":" + (row.pid() != null ? "running" : "undefined"));
+        }
+        rows.sort(null);
+        line("children " + String.join(",", rows));
+        GenServer.stop(sup);
+        line("stop supervisor ok");
     }
 
     static void restartIntensity() {
