@@ -697,6 +697,30 @@ defmodule Conf.S do
     line("alive #{Process.alive?(forever.pid)}")
   end
 
+  def task_results_taken_once do
+    t = Task.async(fn -> :done end)
+    line("yield #{term(Task.yield(t, 5000))}")
+    line("yield again #{term(Task.yield(t, 50))}")
+    finished = Task.async(fn -> :finished end)
+    rf = Process.monitor(finished.pid)
+    down(rf)
+    line("shutdown of a finished task #{term(Task.shutdown(finished))}")
+    crashed = Task.async(fn -> exit(:boom) end)
+    Process.flag(:trap_exit, true)
+    line("yield of a task that exits #{term(Task.yield(crashed, 5000))}")
+    line(next_exit(5000))
+    line("mailbox #{mailbox()}")
+  end
+
+  def registry_twice do
+    {:ok, _} = Registry.start_link(keys: :unique, name: ConfReg3)
+    line("register #{registration(fn -> Registry.register(ConfReg3, "k", 1) end)}")
+    line("register the same key again #{registration(fn -> Registry.register(ConfReg3, "k", 2) end)}")
+    line("value #{Registry.lookup(ConfReg3, "k") |> Enum.map(&elem(&1, 1)) |> term()}")
+    {:ok, _} = W.start(%{id: "a", name: {:via, Registry, {ConfReg3, "srv"}}})
+    line("second server under the via name #{start_result(W.start(%{id: "b", name: {:via, Registry, {ConfReg3, "srv"}}}))}")
+  end
+
   def agent do
     {:ok, a} = Agent.start_link(fn -> 0 end)
     line("update #{Agent.update(a, &(&1 + 1))}")

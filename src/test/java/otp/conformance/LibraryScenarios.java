@@ -9,6 +9,7 @@ import static otp.conformance.Terms.norm;
 import static otp.conformance.Terms.term;
 import static otp.conformance.TraceLog.line;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import otp.Agent;
@@ -46,6 +47,8 @@ final class LibraryScenarios {
                 Map.entry("task", LibraryScenarios::task),
                 Map.entry("task_await_leaves_no_down", LibraryScenarios::taskAwaitLeavesNoDown),
                 Map.entry("agent", LibraryScenarios::agent),
+                Map.entry("task_results_taken_once", LibraryScenarios::taskResultsTakenOnce),
+                Map.entry("registry_twice", LibraryScenarios::registryTwice),
                 Map.entry("timers", LibraryScenarios::timers),
                 Map.entry("library_edges", LibraryScenarios::libraryEdges),
                 Map.entry("timers_zero_delay", LibraryScenarios::timersZeroDelay),
@@ -121,6 +124,32 @@ final class LibraryScenarios {
             strays++;
         }
         line("DOWN messages left " + strays);
+    }
+
+    static void taskResultsTakenOnce() {
+        Task<String> t = Task.async(() -> "done");
+        line("yield " + outcome(Task.yield(t, 5000)));
+        line("yield again " + outcome(Task.yield(t, 50)));
+        Task<String> finished = Task.async(() -> "finished");
+        ScenarioSupport.down(Process.monitor(finished.pid()));
+        line("shutdown of a finished task " + outcome(Task.shutdown(finished)));
+        Task<Object> crashed = Task.async(() -> {
+            Process.exit(Reason.of("boom"));
+            return null;
+        });
+        Process.trapExit(true);
+        line("yield of a task that exits " + outcome(Task.yield(crashed, 5000)));
+        line(ScenarioSupport.nextExit(5000));
+        line("mailbox " + mailbox());
+    }
+
+    static void registryTwice() {
+        Registry.startLink("ConfReg3");
+        line("register " + registration(() -> Registry.register("ConfReg3", "k", 1)));
+        line("register the same key again " + registration(() -> Registry.register("ConfReg3", "k", 2)));
+        line("value " + term(Registry.lookup("ConfReg3", "k").map(e -> List.of(e.value())).orElse(List.of())));
+        Scripted.start(spec("a").named(Registry.via("ConfReg3", "srv")));
+        line("second server under the via name " + ScenarioSupport.startResult(() -> Scripted.start(spec("b").named(Registry.via("ConfReg3", "srv")))));
     }
 
     static void agent() {
