@@ -427,6 +427,27 @@ defmodule Conf.S do
     end)
   end
 
+  defp badarg(f) do
+    "returned #{term(f.())}"
+  rescue
+    ArgumentError -> "badarg"
+  end
+
+  def name_rules do
+    line("register #{badarg(fn -> Process.register(self(), :conf_first) end)}")
+    line("a second name for the same process #{badarg(fn -> Process.register(self(), :conf_second) end)}")
+    dead = spawn(fn -> :ok end)
+    wait_dead(dead)
+    line("register a dead process #{badarg(fn -> Process.register(dead, :conf_dead) end)}")
+    line("unregister a free name #{badarg(fn -> Process.unregister(:conf_never) end)}")
+    other = spawn(fn -> Process.sleep(:infinity) end)
+    Process.register(other, :conf_other)
+    line("unregister another process's name #{badarg(fn -> Process.unregister(:conf_other) end)}")
+    line("whereis it after #{term(Process.whereis(:conf_other))}")
+    line("unregister its own #{badarg(fn -> Process.unregister(:conf_first) end)}")
+    line("then a new name #{badarg(fn -> Process.register(self(), :conf_second) end)}")
+  end
+
   # ---- supervisors -----------------------------------------------------------------------------
 
   defp three(strategy) do

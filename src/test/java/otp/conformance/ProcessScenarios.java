@@ -51,6 +51,7 @@ final class ProcessScenarios {
                 Map.entry("demonitor_flush", ProcessScenarios::demonitorFlush),
                 Map.entry("demonitor_after_down", ProcessScenarios::demonitorAfterDown),
                 Map.entry("registered_names", ProcessScenarios::registeredNames),
+                Map.entry("name_rules", ProcessScenarios::nameRules),
                 Map.entry("monitor_by_name", ProcessScenarios::monitorByName));
     }
 
@@ -260,6 +261,32 @@ final class ProcessScenarios {
         } catch (AlreadyRegisteredException e) {
             line("register taken badarg");
         }
+    }
+
+    /** "returned true" where Elixir's register/unregister return true (Java's return nothing), "badarg" for its ArgumentError. */
+    private static String badarg(Runnable action) {
+        try {
+            action.run();
+            return "returned true";
+        } catch (IllegalArgumentException badarg) {
+            return "badarg";
+        }
+    }
+
+    static void nameRules() {
+        Pid me = Process.self();
+        line("register " + badarg(() -> Process.register("conf_first", me)));
+        line("a second name for the same process " + badarg(() -> Process.register("conf_second", me)));
+        Pid dead = Process.spawn(() -> { });
+        waitDead(dead);
+        line("register a dead process " + badarg(() -> Process.register("conf_dead", dead)));
+        line("unregister a free name " + badarg(() -> Process.unregister("conf_never")));
+        Pid other = Process.spawn(ProcessScenarios::forever);
+        Process.register("conf_other", other);
+        line("unregister another process's name " + badarg(() -> Process.unregister("conf_other")));
+        line("whereis it after " + term(Process.whereis("conf_other")));
+        line("unregister its own " + badarg(() -> Process.unregister("conf_first")));
+        line("then a new name " + badarg(() -> Process.register("conf_second", me)));
     }
 
     static void monitorByName() {
