@@ -370,6 +370,42 @@ defmodule Conf.S do
     line("caller alive")
   end
 
+  def link_and_monitor_counts do
+    Process.flag(:trap_exit, true)
+    p = spawn(fn -> receive do :die -> exit(:boom) end end)
+    Process.link(p)
+    Process.link(p)
+    Process.unlink(p)
+    rp = Process.monitor(p)
+    send(p, :die)
+    down(rp)
+    line("linked twice, unlinked once: #{next_exit(200)}")
+    q = spawn(fn -> receive do :die -> exit(:boom) end end)
+    r1 = Process.monitor(q)
+    r2 = Process.monitor(q)
+    send(q, :die)
+    line("monitored twice: #{down(r1)} and #{down(r2)}")
+  end
+
+  defmodule Bare do
+    @moduledoc "A GenServer with init only: every other callback is use GenServer's default."
+    use GenServer
+    def init(x), do: {:ok, x}
+  end
+
+  def default_callbacks do
+    {:ok, b} = GenServer.start(Bare, 0)
+    rb = Process.monitor(b)
+    send(b, :unexpected)
+    line("an unexpected message leaves it alive #{Process.alive?(b)}")
+    line("call #{attempt(fn -> GenServer.call(b, :x) end)}")
+    line("DOWN #{down(rb)}")
+    {:ok, c} = GenServer.start(Bare, 0)
+    rc = Process.monitor(c)
+    GenServer.cast(c, :x)
+    line("cast DOWN #{down(rc)}")
+  end
+
   def monitors do
     p = spawn(fn -> receive do :go -> exit(:boom) end end)
     ref = Process.monitor(p)

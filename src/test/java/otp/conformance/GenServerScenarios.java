@@ -63,6 +63,7 @@ final class GenServerScenarios {
                 Map.entry("parent_exit_runs_terminate", GenServerScenarios::parentExitRunsTerminate),
                 Map.entry("genserver_stop_reasons", GenServerScenarios::genserverStopReasons),
                 Map.entry("global_names", GenServerScenarios::globalNames),
+                Map.entry("default_callbacks", GenServerScenarios::defaultCallbacks),
                 Map.entry("linked_caller_of_a_crashing_server", GenServerScenarios::linkedCallerOfACrashingServer),
                 Map.entry("throw_as_return", GenServerScenarios::throwAsReturn),
                 Map.entry("call_exit_carries_request", GenServerScenarios::callExitCarriesRequest));
@@ -328,6 +329,26 @@ final class GenServerScenarios {
         })));
         line(Process.receive(m -> m instanceof Exit e && e.from().equals(pid), 5000)
                 .map(m -> "then EXIT " + Terms.norm(((Exit) m).reason())).orElse("no EXIT"));
+    }
+
+    /** A GenServer with init only: every other callback is the interface's default. */
+    private static final class Bare implements GenServer<Integer, Integer> {
+        @Override public Init<Integer> init(Integer n) {
+            return ok(n);
+        }
+    }
+
+    static void defaultCallbacks() {
+        Pid b = GenServer.start(new Bare(), 0);
+        Ref rb = Process.monitor(b);
+        Process.send(b, "unexpected");
+        line("an unexpected message leaves it alive " + Process.isAlive(b));
+        line("call " + attempt(() -> GenServer.call(b, "x")));
+        line("DOWN " + down(rb));
+        Pid c = GenServer.start(new Bare(), 0);
+        Ref rc = Process.monitor(c);
+        GenServer.cast(c, "x");
+        line("cast DOWN " + down(rc));
     }
 
     static void globalNames() {

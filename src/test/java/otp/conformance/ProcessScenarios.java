@@ -48,6 +48,7 @@ final class ProcessScenarios {
                 Map.entry("kill", ProcessScenarios::kill),
                 Map.entry("link_to_dead_process", ProcessScenarios::linkToDeadProcess),
                 Map.entry("monitors", ProcessScenarios::monitors),
+                Map.entry("link_and_monitor_counts", ProcessScenarios::linkAndMonitorCounts),
                 Map.entry("demonitor_flush", ProcessScenarios::demonitorFlush),
                 Map.entry("demonitor_after_down", ProcessScenarios::demonitorAfterDown),
                 Map.entry("registered_names", ProcessScenarios::registeredNames),
@@ -197,6 +198,30 @@ final class ProcessScenarios {
         }
         line("link " + result);
         line("caller alive");
+    }
+
+    private static Pid dieOnRequest() {
+        return Process.spawn(() -> {
+            Process.receive(m -> m.equals("die"));
+            Process.exit(Reason.of("boom"));
+        });
+    }
+
+    static void linkAndMonitorCounts() {
+        Process.trapExit(true);
+        Pid p = dieOnRequest();
+        Process.link(p);
+        Process.link(p);
+        Process.unlink(p);
+        Ref rp = Process.monitor(p);
+        Process.send(p, "die");
+        down(rp);
+        line("linked twice, unlinked once: " + nextExit(200));
+        Pid q = dieOnRequest();
+        Ref r1 = Process.monitor(q);
+        Ref r2 = Process.monitor(q);
+        Process.send(q, "die");
+        line("monitored twice: " + down(r1) + " and " + down(r2));
     }
 
     static void monitors() {
