@@ -322,6 +322,23 @@ defmodule Conf.S do
     for _ <- 1..2, do: (receive do {:trapped, from_me, r} -> line("trapped #{r} from me #{from_me}") end)
   end
 
+  # An exit signal a process sends itself: normal ends even a non-trapping process (unlike a normal
+  # signal from another process); a trapping one gets it as a message from itself.
+  def exit_signal_to_self do
+    me = self()
+    {_, rp} = spawn_monitor(fn -> Process.exit(self(), :normal); send(me, :plain_lived_on) end)
+    line("plain normal to itself DOWN #{down(rp)}")
+    spawn(fn ->
+      Process.flag(:trap_exit, true)
+      Process.exit(self(), :normal)
+      receive do {:EXIT, from, r} -> send(me, {:trapped, from == self(), norm(r)}) end
+    end)
+    receive do {:trapped, from_self, r} -> line("trapping got EXIT #{r} from itself #{from_self}") end
+    {_, rk} = spawn_monitor(fn -> Process.flag(:trap_exit, true); Process.exit(self(), :kill); send(me, :killer_lived_on) end)
+    line("trapping kill to itself DOWN #{down(rk)}")
+    line("mailbox #{mailbox()}")
+  end
+
   def kill do
     me = self()
     Process.flag(:trap_exit, true)
@@ -351,6 +368,42 @@ defmodule Conf.S do
     end
     line("link #{r}")
     line("caller alive")
+  end
+
+  def link_and_monitor_counts do
+    Process.flag(:trap_exit, true)
+    p = spawn(fn -> receive do :die -> exit(:boom) end end)
+    Process.link(p)
+    Process.link(p)
+    Process.unlink(p)
+    rp = Process.monitor(p)
+    send(p, :die)
+    down(rp)
+    line("linked twice, unlinked once: #{next_exit(200)}")
+    q = spawn(fn -> receive do :die -> exit(:boom) end end)
+    r1 = Process.monitor(q)
+    r2 = Process.monitor(q)
+    send(q, :die)
+    line("monitored twice: #{down(r1)} and #{down(r2)}")
+  end
+
+  defmodule Bare do
+    @moduledoc "A GenServer with init only: every other callback is use GenServer's default."
+    use GenServer
+    def init(x), do: {:ok, x}
+  end
+
+  def default_callbacks do
+    {:ok, b} = GenServer.start(Bare, 0)
+    rb = Process.monitor(b)
+    send(b, :unexpected)
+    line("an unexpected message leaves it alive #{Process.alive?(b)}")
+    line("call #{attempt(fn -> GenServer.call(b, :x) end)}")
+    line("DOWN #{down(rb)}")
+    {:ok, c} = GenServer.start(Bare, 0)
+    rc = Process.monitor(c)
+    GenServer.cast(c, :x)
+    line("cast DOWN #{down(rc)}")
   end
 
   def monitors do
@@ -410,6 +463,27 @@ defmodule Conf.S do
     end)
   end
 
+  defp badarg(f) do
+    "returned #{term(f.())}"
+  rescue
+    ArgumentError -> "badarg"
+  end
+
+  def name_rules do
+    line("register #{badarg(fn -> Process.register(self(), :conf_first) end)}")
+    line("a second name for the same process #{badarg(fn -> Process.register(self(), :conf_second) end)}")
+    dead = spawn(fn -> :ok end)
+    wait_dead(dead)
+    line("register a dead process #{badarg(fn -> Process.register(dead, :conf_dead) end)}")
+    line("unregister a free name #{badarg(fn -> Process.unregister(:conf_never) end)}")
+    other = spawn(fn -> Process.sleep(:infinity) end)
+    Process.register(other, :conf_other)
+    line("unregister another process's name #{badarg(fn -> Process.unregister(:conf_other) end)}")
+    line("whereis it after #{term(Process.whereis(:conf_other))}")
+    line("unregister its own #{badarg(fn -> Process.unregister(:conf_first) end)}")
+    line("then a new name #{badarg(fn -> Process.register(self(), :conf_second) end)}")
+  end
+
   # ---- supervisors -----------------------------------------------------------------------------
 
   defp three(strategy) do
@@ -446,6 +520,28 @@ defmodule Conf.S do
     GenServer.cast(W.name("t"), {:run, fn _ -> raise "boom" end})
     await("start t", 3)
     Supervisor.stop(sup)
+  end
+
+  def transient_exit_reasons do
+    Process.flag(:trap_exit, true)
+    children = for id <- ["n", "s", "sx", "x"], do: W.child(id, %{restart: :transient})
+    {:ok, sup} = Supervisor.start_link(children, strategy: :one_for_one)
+    for {id, reason} <- [{"n", :normal}, {"s", :shutdown}, {"sx", {:shutdown, :done}}, {"x", :boom}] do
+      pid = Process.whereis(W.name(id))
+      GenServer.cast(pid, {:run, fn s -> {:stop, reason, s} end})
+      wait_dead(pid)
+    end
+    await("start x", 2)
+    rows = Supervisor.which_children(sup) |> Enum.map(fn {id, pid, _, _} -> "#{id}:#{if is_pid(pid), do: "running", else: term(pid)}" end)
+    line("children #{rows |> Enum.sort() |> Enum.join(",")}")
+    line("stop supervisor #{Supervisor.stop(sup)}")
+  end
+
+  def linked_caller_of_a_crashing_server do
+    Process.flag(:trap_exit, true)
+    {:ok, pid} = W.start_link(%{id: "w", log: true})
+    line("call #{attempt(fn -> GenServer.call(pid, {:run, fn _, _ -> raise "boom" end}) end)}")
+    receive do {:EXIT, ^pid, r} -> line("then EXIT #{norm(r)}") after 5000 -> line("no EXIT") end
   end
 
   def restart_intensity do
@@ -531,6 +627,26 @@ defmodule Conf.S do
     {:ok, b} = :supervisor.get_childspec(sup, "b2")
     line("Supervisor.child_spec overrides #{b.id} #{b.restart}")
     line("stop supervisor #{Supervisor.stop(sup)}")
+  end
+
+  def ignored_children do
+    Process.flag(:trap_exit, true)
+    ig = fn _ -> :ignore end
+    {:ok, sup} = Supervisor.start_link([W.child("a"), W.child("i", %{init: ig})], strategy: :one_for_one)
+    rows = Supervisor.which_children(sup) |> Enum.map(fn {id, pid, _, _} -> "#{id}:#{if is_pid(pid), do: "running", else: term(pid)}" end)
+    line("children #{rows |> Enum.sort() |> Enum.join(",")}")
+    c = Supervisor.count_children(sup)
+    line("counts specs #{c.specs} active #{c.active}")
+    line("restart the ignored child #{term(Supervisor.restart_child(sup, "i"))}")
+    line("start_child ignoring #{term(Supervisor.start_child(sup, W.child("j", %{init: ig})))}")
+    # Supervisor.start_child answers {:error, {reason, child}}, child being the supervisor's own record of the spec.
+    {:error, {r, _child}} = Supervisor.start_child(sup, W.child("m", %{init: fn _ -> {:stop, :nope} end}))
+    line("start_child stopping {error,{#{norm(r)},child}}")
+    {:ok, ds} = DynamicSupervisor.start_link(strategy: :one_for_one)
+    line("dynamic start_child ignoring #{term(DynamicSupervisor.start_child(ds, W.child("k", %{init: ig})))}")
+    line("dynamic active #{DynamicSupervisor.count_children(ds).active}")
+    stopping = W.child("l", %{init: fn _ -> {:stop, :nope} end})
+    line("dynamic start_child stopping #{term(DynamicSupervisor.start_child(ds, stopping))}")
   end
 
   def which_children_order do
@@ -638,6 +754,30 @@ defmodule Conf.S do
     line("alive #{Process.alive?(forever.pid)}")
   end
 
+  def task_results_taken_once do
+    t = Task.async(fn -> :done end)
+    line("yield #{term(Task.yield(t, 5000))}")
+    line("yield again #{term(Task.yield(t, 50))}")
+    finished = Task.async(fn -> :finished end)
+    rf = Process.monitor(finished.pid)
+    down(rf)
+    line("shutdown of a finished task #{term(Task.shutdown(finished))}")
+    crashed = Task.async(fn -> exit(:boom) end)
+    Process.flag(:trap_exit, true)
+    line("yield of a task that exits #{term(Task.yield(crashed, 5000))}")
+    line(next_exit(5000))
+    line("mailbox #{mailbox()}")
+  end
+
+  def registry_twice do
+    {:ok, _} = Registry.start_link(keys: :unique, name: ConfReg3)
+    line("register #{registration(fn -> Registry.register(ConfReg3, "k", 1) end)}")
+    line("register the same key again #{registration(fn -> Registry.register(ConfReg3, "k", 2) end)}")
+    line("value #{Registry.lookup(ConfReg3, "k") |> Enum.map(&elem(&1, 1)) |> term()}")
+    {:ok, _} = W.start(%{id: "a", name: {:via, Registry, {ConfReg3, "srv"}}})
+    line("second server under the via name #{start_result(W.start(%{id: "b", name: {:via, Registry, {ConfReg3, "srv"}}}))}")
+  end
+
   def agent do
     {:ok, a} = Agent.start_link(fn -> 0 end)
     line("update #{Agent.update(a, &(&1 + 1))}")
@@ -657,6 +797,23 @@ defmodule Conf.S do
   def agent_get_timeout do
     {:ok, a} = Agent.start(fn -> 5 end)
     line("get #{attempt(fn -> Agent.get(a, fn n -> Process.sleep(200); n end, 50) end)}")
+  end
+
+  def library_edges do
+    {_, r} = spawn_monitor(fn -> Task.await(Task.async(fn -> raise "boom" end)) end)
+    line("owner of a crashing task DOWN #{down(r)}")
+    {:ok, a} = Agent.start(fn -> 0 end)
+    ra = Process.monitor(a)
+    line("agent get raising #{attempt(fn -> Agent.get(a, fn _ -> raise "boom" end) end)}")
+    line("agent DOWN #{down(ra)}")
+    Process.send_after(:conf_nobody_registered, :hi, 10)
+    t = Process.send_after(self(), :x, 1000)
+    line("cancel once #{is_integer(Process.cancel_timer(t))}")
+    line("cancel twice #{Process.cancel_timer(t)}")
+    line("cast to a free global name #{GenServer.cast({:global, :conf_nobody}, :hi)}")
+    line("call to a free global name #{attempt(fn -> GenServer.call({:global, :conf_nobody}, :hi) end)}")
+    Process.sleep(50)
+    line("send_after to a free name left the sender alive, mailbox #{mailbox()}")
   end
 
   def timers do

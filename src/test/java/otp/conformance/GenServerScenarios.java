@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.function.BiFunction;
 import otp.CallExit;
 import otp.CallTimeoutException;
+import otp.Exit;
 import otp.From;
 import otp.GenServer;
 import otp.Global;
@@ -62,6 +63,8 @@ final class GenServerScenarios {
                 Map.entry("parent_exit_runs_terminate", GenServerScenarios::parentExitRunsTerminate),
                 Map.entry("genserver_stop_reasons", GenServerScenarios::genserverStopReasons),
                 Map.entry("global_names", GenServerScenarios::globalNames),
+                Map.entry("default_callbacks", GenServerScenarios::defaultCallbacks),
+                Map.entry("linked_caller_of_a_crashing_server", GenServerScenarios::linkedCallerOfACrashingServer),
                 Map.entry("throw_as_return", GenServerScenarios::throwAsReturn),
                 Map.entry("call_exit_carries_request", GenServerScenarios::callExitCarriesRequest));
     }
@@ -316,6 +319,36 @@ final class GenServerScenarios {
             Process.exit(Reason.NORMAL);
             return reply("unreachable", s);
         })));
+    }
+
+    static void linkedCallerOfACrashingServer() {
+        Process.trapExit(true);
+        Pid pid = Scripted.startLink(spec("w").logged(true));
+        line("call " + attempt(() -> Scripted.call(pid, (from, s) -> {
+            throw boom();
+        })));
+        line(Process.receive(m -> m instanceof Exit e && e.from().equals(pid), 5000)
+                .map(m -> "then EXIT " + Terms.norm(((Exit) m).reason())).orElse("no EXIT"));
+    }
+
+    /** A GenServer with init only: every other callback is the interface's default. */
+    private static final class Bare implements GenServer<Integer, Integer> {
+        @Override public Init<Integer> init(Integer n) {
+            return ok(n);
+        }
+    }
+
+    static void defaultCallbacks() {
+        Pid b = GenServer.start(new Bare(), 0);
+        Ref rb = Process.monitor(b);
+        Process.send(b, "unexpected");
+        line("an unexpected message leaves it alive " + Process.isAlive(b));
+        line("call " + attempt(() -> GenServer.call(b, "x")));
+        line("DOWN " + down(rb));
+        Pid c = GenServer.start(new Bare(), 0);
+        Ref rc = Process.monitor(c);
+        GenServer.cast(c, "x");
+        line("cast DOWN " + down(rc));
     }
 
     static void globalNames() {

@@ -44,12 +44,15 @@ final class ProcessScenarios {
                 Map.entry("link_propagates_crash", ProcessScenarios::linkPropagatesCrash),
                 Map.entry("trap_exit", ProcessScenarios::trapExit),
                 Map.entry("exit_signals", ProcessScenarios::exitSignals),
+                Map.entry("exit_signal_to_self", ProcessScenarios::exitSignalToSelf),
                 Map.entry("kill", ProcessScenarios::kill),
                 Map.entry("link_to_dead_process", ProcessScenarios::linkToDeadProcess),
                 Map.entry("monitors", ProcessScenarios::monitors),
+                Map.entry("link_and_monitor_counts", ProcessScenarios::linkAndMonitorCounts),
                 Map.entry("demonitor_flush", ProcessScenarios::demonitorFlush),
                 Map.entry("demonitor_after_down", ProcessScenarios::demonitorAfterDown),
                 Map.entry("registered_names", ProcessScenarios::registeredNames),
+                Map.entry("name_rules", ProcessScenarios::nameRules),
                 Map.entry("monitor_by_name", ProcessScenarios::monitorByName));
     }
 
@@ -138,6 +141,32 @@ final class ProcessScenarios {
         }
     }
 
+    private record TrappedSelf(boolean fromSelf, String reason) {}
+
+    static void exitSignalToSelf() {
+        Pid me = Process.self();
+        Monitored plain = Process.spawnMonitor(() -> {
+            Process.exit(Process.self(), Reason.NORMAL);
+            Process.send(me, "plain_lived_on");
+        });
+        line("plain normal to itself DOWN " + down(plain.ref()));
+        Process.spawn(() -> {
+            Process.trapExit(true);
+            Process.exit(Process.self(), Reason.NORMAL);
+            Exit exit = Process.receive(Exit.class);
+            Process.send(me, new TrappedSelf(exit.from().equals(Process.self()), norm(exit.reason())));
+        });
+        TrappedSelf trapped = Process.receive(TrappedSelf.class);
+        line("trapping got EXIT " + trapped.reason() + " from itself " + trapped.fromSelf());
+        Monitored killer = Process.spawnMonitor(() -> {
+            Process.trapExit(true);
+            Process.exit(Process.self(), Reason.KILL);
+            Process.send(me, "killer_lived_on");
+        });
+        line("trapping kill to itself DOWN " + down(killer.ref()));
+        line("mailbox " + mailbox());
+    }
+
     static void kill() {
         Pid me = Process.self();
         Process.trapExit(true);
@@ -169,6 +198,30 @@ final class ProcessScenarios {
         }
         line("link " + result);
         line("caller alive");
+    }
+
+    private static Pid dieOnRequest() {
+        return Process.spawn(() -> {
+            Process.receive(m -> m.equals("die"));
+            Process.exit(Reason.of("boom"));
+        });
+    }
+
+    static void linkAndMonitorCounts() {
+        Process.trapExit(true);
+        Pid p = dieOnRequest();
+        Process.link(p);
+        Process.link(p);
+        Process.unlink(p);
+        Ref rp = Process.monitor(p);
+        Process.send(p, "die");
+        down(rp);
+        line("linked twice, unlinked once: " + nextExit(200));
+        Pid q = dieOnRequest();
+        Ref r1 = Process.monitor(q);
+        Ref r2 = Process.monitor(q);
+        Process.send(q, "die");
+        line("monitored twice: " + down(r1) + " and " + down(r2));
     }
 
     static void monitors() {
@@ -233,6 +286,32 @@ final class ProcessScenarios {
         } catch (AlreadyRegisteredException e) {
             line("register taken badarg");
         }
+    }
+
+    /** "returned true" where Elixir's register/unregister return true (Java's return nothing), "badarg" for its ArgumentError. */
+    private static String badarg(Runnable action) {
+        try {
+            action.run();
+            return "returned true";
+        } catch (IllegalArgumentException badarg) {
+            return "badarg";
+        }
+    }
+
+    static void nameRules() {
+        Pid me = Process.self();
+        line("register " + badarg(() -> Process.register("conf_first", me)));
+        line("a second name for the same process " + badarg(() -> Process.register("conf_second", me)));
+        Pid dead = Process.spawn(() -> { });
+        waitDead(dead);
+        line("register a dead process " + badarg(() -> Process.register("conf_dead", dead)));
+        line("unregister a free name " + badarg(() -> Process.unregister("conf_never")));
+        Pid other = Process.spawn(ProcessScenarios::forever);
+        Process.register("conf_other", other);
+        line("unregister another process's name " + badarg(() -> Process.unregister("conf_other")));
+        line("whereis it after " + term(Process.whereis("conf_other")));
+        line("unregister its own " + badarg(() -> Process.unregister("conf_first")));
+        line("then a new name " + badarg(() -> Process.register("conf_second", me)));
     }
 
     static void monitorByName() {

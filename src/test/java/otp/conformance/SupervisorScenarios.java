@@ -38,6 +38,7 @@ import otp.Restart;
 import otp.Shutdown;
 import otp.Strategy;
 import otp.Supervisor;
+import otp.SupervisorException;
 
 /** Supervisor and DynamicSupervisor scenarios. Twins of Conf.S. */
 final class SupervisorScenarios {
@@ -55,10 +56,12 @@ final class SupervisorScenarios {
                 Map.entry("rest_for_one", () -> three(Strategy.REST_FOR_ONE)),
                 Map.entry("restart_types", SupervisorScenarios::restartTypes),
                 Map.entry("restart_intensity", SupervisorScenarios::restartIntensity),
+                Map.entry("transient_exit_reasons", SupervisorScenarios::transientExitReasons),
                 Map.entry("shutdown_order", SupervisorScenarios::shutdownOrder),
                 Map.entry("child_start_failure", SupervisorScenarios::childStartFailure),
                 Map.entry("which_children_order", SupervisorScenarios::whichChildrenOrder),
                 Map.entry("child_spec_conventions", SupervisorScenarios::childSpecConventions),
+                Map.entry("ignored_children", SupervisorScenarios::ignoredChildren),
                 Map.entry("restart_failure_gives_up", SupervisorScenarios::restartFailureGivesUp),
                 Map.entry("child_management", SupervisorScenarios::childManagement),
                 Map.entry("one_for_all_temporary", SupervisorScenarios::oneForAllTemporary),
@@ -106,6 +109,29 @@ final class SupervisorScenarios {
         Scripted.cast(Process.whereis(name("t")), s -> { throw new RuntimeException("boom"); });
         await("start t", 3);
         GenServer.stop(sup);
+    }
+
+    static void transientExitReasons() {
+        Process.trapExit(true);
+        List<String> ids = List.of("n", "s", "sx", "x");
+        Pid sup = startSupervisor(ids.stream().map(id -> child(id).withRestart(Restart.TRANSIENT)).toList(),
+                Supervisor.Flags.of(Strategy.ONE_FOR_ONE));
+        List<otp.Reason> reasons = List.of(otp.Reason.NORMAL, otp.Reason.SHUTDOWN, otp.Reason.shutdown("done"), otp.Reason.of("boom"));
+        for (int i = 0; i < ids.size(); i++) {
+            otp.Reason reason = reasons.get(i);
+            Pid pid = Process.whereis(name(ids.get(i)));
+            Scripted.cast(pid, s -> stop(reason, s));
+            waitDead(pid);
+        }
+        await("start x", 2);
+        List<String> rows = new ArrayList<>();
+        for (ChildInfo row : Supervisor.whichChildren(sup)) {
+            rows.add(row.id() + ":" + (row.pid() != null ? "running" : "undefined"));
+        }
+        rows.sort(null);
+        line("children " + String.join(",", rows));
+        GenServer.stop(sup);
+        line("stop supervisor ok");
     }
 
     static void restartIntensity() {
@@ -178,6 +204,41 @@ final class SupervisorScenarios {
 
     private static String lower(Enum<?> value) {
         return value.name().toLowerCase(Locale.ROOT);
+    }
+
+    static void ignoredChildren() {
+        Process.trapExit(true);
+        ChildSpec ignoring = child(supervised("i").init(s -> GenServer.ignore()));
+        Pid sup = startSupervisor(List.of(child("a"), ignoring), Supervisor.Flags.of(Strategy.ONE_FOR_ONE));
+        List<String> rows = new ArrayList<>();
+        for (ChildInfo row : Supervisor.whichChildren(sup)) {
+            rows.add(row.id() + ":" + (row.pid() != null ? "running" : "undefined"));
+        }
+        rows.sort(null);
+        line("children " + String.join(",", rows));
+        ChildCounts c = Supervisor.countChildren(sup);
+        line("counts specs " + c.specs() + " active " + c.active());
+        line("restart the ignored child " + okPid(Supervisor.restartChild(sup, "i")));
+        line("start_child ignoring " + okPid(Supervisor.startChild(sup, child(supervised("j").init(s -> GenServer.ignore())))));
+        ChildSpec failing = child(supervised("m").init(s -> GenServer.stop(otp.Reason.of("nope"))));
+        try {
+            Supervisor.startChild(sup, failing);
+            line("start_child stopping {ok,pid}");
+        } catch (SupervisorException e) {
+            line("start_child stopping {error,{" + norm(e.reason()) + ",child}}");
+        }
+        Pid ds = DynamicSupervisor.startLink(DynamicSupervisor.Options.defaults());
+        Pid k = DynamicSupervisor.startChild(ds, child(supervised("k").init(s -> GenServer.ignore())));
+        // DynamicSupervisor.startChild answers null for ignore, where Elixir's answers :ignore.
+        line("dynamic start_child ignoring " + (k == null ? "ignore" : "{ok,pid}"));
+        line("dynamic active " + DynamicSupervisor.countChildren(ds).active());
+        ChildSpec stopping = child(supervised("l").init(s -> GenServer.stop(otp.Reason.of("nope"))));
+        line("dynamic start_child stopping " + supervisorResult(() -> DynamicSupervisor.startChild(ds, stopping)));
+    }
+
+    /** {ok,pid} or, for a child whose start returned ignore (null), {ok,undefined}. */
+    private static String okPid(Pid pid) {
+        return pid == null ? "{ok,undefined}" : "{ok,pid}";
     }
 
     static void whichChildrenOrder() {
