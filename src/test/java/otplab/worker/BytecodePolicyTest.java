@@ -36,6 +36,7 @@ class BytecodePolicyTest {
         Files.createSymbolicLink(links.resolve("usr-link"), Path.of("/usr"));
         Files.createSymbolicLink(links.resolve("dangling-link"), Path.of("/etc/otplab-not-there"));
         Files.createSymbolicLink(links.resolve("relative-escape"), Path.of("../../../../../../../../../etc"));
+        Files.createSymbolicLink(links.resolve("image-link"), Path.of("target/worker").toAbsolutePath());
         Files.createDirectory(links.resolve("inside"));
         Files.createSymbolicLink(links.resolve("inside-link"), Path.of("inside"));
     }
@@ -92,6 +93,12 @@ class BytecodePolicyTest {
                 refused("XML transforms compile stylesheets to classes",
                         "javax.xml.transform.TransformerFactory.newInstance()", "javax.xml.transform.TransformerFactory"),
                 refused("script engines", "new javax.script.ScriptEngineManager()", "javax.script.ScriptEngineManager"),
+                refused("deserialization gadgets", "new java.io.ObjectInputStream(java.io.InputStream.nullInputStream())",
+                        "java.io.ObjectInputStream"),
+                refused("image files read around the file checks", "javax.imageio.ImageIO.read(new java.io.File(\"/etc/passwd\"))",
+                        "javax.imageio.ImageIO"),
+                refused("default methods called without reflection",
+                        "java.lang.reflect.InvocationHandler.invokeDefault(null, null)", "InvocationHandler.invokeDefault"),
                 refused("logging configuration instantiates classes by name", "java.util.logging.LogManager.getLogManager()",
                         "java.util.logging.LogManager"),
                 // Management, attach, instrumentation.
@@ -146,6 +153,8 @@ class BytecodePolicyTest {
                 refused("Method.invoke through Method.invoke", "java.lang.reflect.Method.class.getMethod(\"invoke\","
                         + " Object.class, Object[].class).invoke(null, null, null)",
                         "java.lang.reflect.Method.invoke through reflection"),
+                refused("Class.newInstance through Method.invoke", "Class.class.getMethod(\"newInstance\")"
+                        + ".invoke(Class.forName(\"javax.script.ScriptEngineManager\"))", "java.lang.Class.newInstance through reflection"),
                 refused("a field of a refused class read reflectively",
                         "Class.forName(\"java.lang.ProcessBuilder\").getDeclaredFields()[0].get(null)",
                         "java.lang.ProcessBuilder."),
@@ -167,6 +176,8 @@ class BytecodePolicyTest {
                         "lessons may only use files under /tmp"),
                 refused("a relative link that climbs out", "new java.io.File(" + dir + " + \"/LINKS/relative-escape/passwd\")"
                         + ".exists()", "lessons may only use files under /tmp"),
+                refused("a link in /tmp that leads to the worker image", "java.nio.file.Files.readAllBytes(java.nio.file.Path.of("
+                        + dir + ", \"LINKS/image-link/worker.aot\"))", "lessons may only use files under /tmp"),
                 refused("a dangling link to a file not yet outside", "java.nio.file.Files.writeString(java.nio.file.Path.of("
                         + dir + ", \"LINKS/dangling-link\"), \"x\")", "lessons may only use files under /tmp"),
                 // What lessons do, which must stay allowed.

@@ -5,6 +5,8 @@ import java.util.Collections;
 import java.util.Enumeration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Defines the classes javac produced in memory, its own before its parent's. It serves no resources: a learner class
@@ -12,11 +14,15 @@ import java.util.Objects;
  * tests cannot be read back through the loader.
  */
 final class MemoryClassLoader extends ClassLoader {
+    /** Bytes of the classes not defined yet: a class's bytes are dropped once it is defined. */
     private final Map<String, byte[]> classes;
+    private final Set<String> names;
 
     MemoryClassLoader(String name, Map<String, byte[]> classes, ClassLoader parent) {
         super(name, parent);
-        this.classes = Objects.requireNonNull(classes, "classes must not be null");
+        Objects.requireNonNull(classes, "classes must not be null");
+        this.classes = new ConcurrentHashMap<>(classes);
+        this.names = Set.copyOf(classes.keySet());
     }
 
     /**
@@ -25,7 +31,7 @@ final class MemoryClassLoader extends ClassLoader {
      */
     @Override
     protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-        if (!classes.containsKey(name)) {
+        if (!names.contains(name)) {
             return super.loadClass(name, resolve);
         }
         synchronized (getClassLoadingLock(name)) {
@@ -42,7 +48,8 @@ final class MemoryClassLoader extends ClassLoader {
 
     @Override
     protected Class<?> findClass(String name) throws ClassNotFoundException {
-        byte[] bytes = classes.get(name);
+        // Once defined, the bytes are not kept: nothing holds a hidden test's class file for long.
+        byte[] bytes = classes.remove(name);
         if (bytes == null) {
             throw new ClassNotFoundException(name);
         }

@@ -20,9 +20,10 @@ import otplab.protocol.TestOutcome;
 
 /**
  * A trusted probe standing in for learner code that got past the bytecode policy: test classes are
- * not policed, so this one runs arbitrary code inside the real grading worker. It finds the control
- * socket's file descriptors and writes onto them GRADED frames claiming every test passed, for every
- * exchange id a grading could use, before the harness answers.
+ * not policed, so this one runs arbitrary code inside the real grading worker. It reaches the control
+ * channel (through the page host the framework keeps in a static field, or else through the socket's
+ * file descriptor) and writes GRADED frames claiming every test passed, for every exchange id a
+ * grading could use, before the harness answers.
  */
 class TallyHiddenTest {
     @Test
@@ -54,6 +55,32 @@ class TallyHiddenTest {
                 passed("TallyHiddenTest", "wordsAreCaseSensitive", "words are case sensitive", true),
                 passed("TallyHiddenTest", "freshTotalIsZero", "a fresh tally has a total of zero", true)), List.of());
         byte[] report = GradingCodec.encode(allPassed);
+        try {
+            return throughTheChannel(report);
+        } catch (ReflectiveOperationException | RuntimeException unreachable) {
+            System.out.println("the channel was out of reach (" + unreachable + "); trying the socket's descriptor");
+            return throughTheDescriptor(report);
+        }
+    }
+
+    private static Frame forged(long id, byte[] report) {
+        return new Frame(Frame.Type.GRADED, id, List.of("seal", "0".repeat(64)), report);
+    }
+
+    private static int throughTheChannel(byte[] report) throws Exception {
+        Field host = Class.forName("otp.live.LivePage").getDeclaredField("host");
+        host.setAccessible(true);
+        Object page = host.get(null);
+        Field channelField = page.getClass().getDeclaredField("channel");
+        channelField.setAccessible(true);
+        otplab.protocol.ControlChannel channel = (otplab.protocol.ControlChannel) channelField.get(page);
+        for (long id = 1; id <= 8; id++) {
+            channel.send(forged(id, report));
+        }
+        return 8;
+    }
+
+    private static int throughTheDescriptor(byte[] report) throws Exception {
         Class<?> unsafeType = Class.forName("sun.misc.Unsafe");
         Field theUnsafe = unsafeType.getDeclaredField("theUnsafe");
         theUnsafe.setAccessible(true);
@@ -80,8 +107,7 @@ class TallyHiddenTest {
             try {
                 for (long id = 1; id <= 8; id++) {
                     ByteArrayOutputStream frame = new ByteArrayOutputStream();
-                    new Frame(Frame.Type.GRADED, id, List.of("seal", "0".repeat(64)), report)
-                            .writeTo(new DataOutputStream(frame));
+                    forged(id, report).writeTo(new DataOutputStream(frame));
                     out.write(frame.toByteArray());
                     written++;
                 }
