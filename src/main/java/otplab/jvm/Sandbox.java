@@ -85,7 +85,7 @@ public final class Sandbox {
             command.addAll(List.of(SETPRIV, "--reuid=" + FIRST_WORKER_UID, "--regid=" + FIRST_WORKER_UID,
                     "--clear-groups", "--"));
         }
-        command.addAll(bwrapOptions(List.of()));
+        command.addAll(bwrapOptions(List.of(), null));
         command.addAll(List.of("--", "/usr/bin/true"));
         try {
             Process process = launcher(command).redirectErrorStream(true).start();
@@ -103,8 +103,11 @@ public final class Sandbox {
         }
     }
 
-    /** Namespaces and the file-system view; {@code binds} are extra read-only folders. */
-    private static List<String> bwrapOptions(List<Path> binds) {
+    /**
+     * Namespaces and the file-system view; {@code binds} are extra read-only folders, {@code
+     * controlDir} (when not null) the folder of the control socket.
+     */
+    private static List<String> bwrapOptions(List<Path> binds, Path controlDir) {
         // --unshare-user is explicit because --disable-userns needs it; together they leave learner
         // code no way to a fresh user namespace where it would be uid 0 (unshare -U -r, nested bwrap).
         List<String> options = new ArrayList<>(List.of(BWRAP, "--unshare-all", "--unshare-user", "--disable-userns",
@@ -130,6 +133,14 @@ public final class Sandbox {
                 options.addAll(List.of("--ro-bind", bind.toString(), bind.toString()));
             }
         }
+        if (controlDir != null) {
+            // Read-only: connecting to a socket needs no write access, and a writable bind would
+            // let learner code fill the host's /tmp past the sandbox's 64 MiB one.
+            options.addAll(List.of("--ro-bind", controlDir.toString(), controlDir.toString()));
+        }
+        // bwrap's root and /dev are tmpfs mounts without a size limit (half the host's memory),
+        // writable by the worker's uid: read-only, only the 64 MiB /tmp is left to write.
+        options.addAll(List.of("--remount-ro", "/dev", "--remount-ro", "/"));
         options.addAll(List.of("--clearenv", "--setenv", "PATH", "/usr/bin", "--setenv", "HOME", "/tmp",
                 "--setenv", "LANG", "C.UTF-8", "--chdir", "/tmp", "--hostname", "otplab-worker"));
         return options;
@@ -180,9 +191,7 @@ public final class Sandbox {
 
     /**
      * Wraps the worker's java command. {@code controlDir} (holding the control socket) is bound
-     * read-only: connecting to a socket needs no write access, and a writable bind would let
-     * learner code fill the host's {@code /tmp} past the sandbox's 64 MiB one. Everything else
-     * the worker sees is read-only or private.
+     * read-only; everything else the worker sees is read-only too, but for a private {@code /tmp}.
      */
     List<String> wrap(WorkerSettings settings, WorkerImage image, Path controlDir, int uid, String cgroupName,
                       List<String> javaCommand) {
@@ -215,8 +224,8 @@ public final class Sandbox {
             command.addAll(List.of(SETPRIV, "--reuid=" + uid, "--regid=" + uid, "--clear-groups", "--"));
         }
         List<Path> binds = new ArrayList<>(List.of(realPath(settings.javaHome()), realPath(image.folder())));
-        command.addAll(bwrapOptions(binds));
-        command.addAll(List.of("--ro-bind", controlDir.toString(), controlDir.toString(), "--"));
+        command.addAll(bwrapOptions(binds, controlDir));
+        command.add("--");
         command.addAll(javaCommand);
         return command;
     }

@@ -38,6 +38,9 @@ class SandboxOsLayerTest {
             echo "interfaces $(tail -n +3 /proc/net/dev | cut -d: -f1 | tr -d ' ' | tr '\\n' ' ')"
             if (echo x > /usr/otplab-probe) 2>/dev/null; then echo "usr writable"; else echo "usr read-only"; fi
             if (echo x > /tmp/otplab-probe) 2>/dev/null; then echo "tmp writable"; else echo "tmp read-only"; fi
+            if (echo x > /otplab-probe) 2>/dev/null; then echo "root writable"; else echo "root read-only"; fi
+            if (echo x > /dev/shm/otplab-probe) 2>/dev/null; then echo "shm writable"; else echo "shm read-only"; fi
+            if (echo x > /dev/null) 2>/dev/null; then echo "devnull writable"; else echo "devnull read-only"; fi
             echo "uid $(id -u)"
             echo "env $(env | cut -d= -f1 | sort | tr '\\n' ' ')"
             if unshare -U -r true 2>/dev/null; then echo "unshare-root $(unshare -U -r id -u)"; else echo "unshare-root refused"; fi
@@ -108,6 +111,10 @@ class SandboxOsLayerTest {
         assertEquals("visible", seen.get(workerJar.toString()), seen.toString());
         assertEquals("read-only", seen.get("usr"));
         assertEquals("writable", seen.get("tmp"));
+        // The sandbox's root and /dev are unbounded tmpfs mounts: only the sized /tmp may take writes.
+        assertEquals("read-only", seen.get("root"));
+        assertEquals("read-only", seen.get("shm"));
+        assertEquals("writable", seen.get("devnull"), "devices still work on a read-only /dev");
         // Only what the sandbox sets (HOME, LANG, PATH) and what bash adds itself; nothing of the server's.
         Set<String> names = Set.of(seen.get("env").strip().split(" "));
         assertTrue(Set.of("HOME", "LANG", "PATH", "PWD", "SHLVL", "OLDPWD", "_").containsAll(names), "the environment leaked: " + names);
