@@ -101,7 +101,16 @@ public final class SubmissionStore implements AutoCloseable {
             }
             return open(url.get());
         }
-        return inDataDir(home.resolve(loaded.get(DATA_DIR_SETTING).strip()));
+        return inDataDir(dataDir(env, home));
+    }
+
+    /** The data folder {@code DATA_DIR} names (default {@code ./data}, relative to home), whether or not H2 lives there. */
+    public static Path dataDir(Map<String, String> env, Path home) {
+        try {
+            return home.resolve(RuntimeConfig.of(ENV_MODE, DATA_DIR_SETTING).load(Env.of(env)).get(DATA_DIR_SETTING).strip());
+        } catch (ConfigException badSetting) {
+            throw new IllegalArgumentException(badSetting.getMessage(), badSetting);
+        }
     }
 
     /** Where the store lives, with any password left out (for start-up messages). */
