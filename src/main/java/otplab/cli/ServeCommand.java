@@ -48,6 +48,8 @@ final class ServeCommand {
         Map<String, String> env;
         try {
             env = training ? ServerTraining.environment(given) : release ? given : DevSecret.withSecret(given, home);
+            // The server's own settings first, so a bad PORT or secret is named before the sandbox probe and the store.
+            ServerConfig.builder().environment(env, home).requireSecret(release).build();
             // One floor for every worker JVM of this server: one sandbox probe, one worker image, one set of permits.
             workers = Workers.create(WorkerSettings.builder().environment(env).build());
             runner = Runner.create(workers);
