@@ -28,7 +28,8 @@ final class ReleaseLauncher {
                 LOG_FILE="${OTPLAB_LOG_FILE:-$ROOT/otplab.log}"
                 FLAGS=(@FLAGS@ -Dotplab.home="$ROOT" -Dotplab.workerJar="$ROOT/worker/@WORKER_JAR@")
                 SERVER=("${FLAGS[@]}" -Dotplab.release=true)
-                if [ -f "$ROOT/server.aot" ]; then
+                # OTPLAB_AOT=off starts without the server's AOT cache (to compare, or to rule it out).
+                if [ -f "$ROOT/server.aot" ] && [ "${OTPLAB_AOT:-on}" != "off" ]; then
                   SERVER+=(-XX:AOTCache="$ROOT/server.aot" -Xlog:aot=off,cds=off)
                 fi
                 # A release runs in prod unless told otherwise (no live reload, no author mode).

@@ -40,18 +40,22 @@ final class ServeCommand {
      * {@link ServerTraining}) and returns once it is done.
      */
     static int run(Map<String, String> given, Path home, PrintStream out, PrintStream err, boolean training) {
-        Map<String, String> env = training ? ServerTraining.environment(given) : given;
+        boolean release = Boolean.getBoolean(RELEASE_PROPERTY);
         CourseServer server;
         Workers workers;
         Runner runner;
         SubmissionStore store;
+        Map<String, String> env;
         try {
+            env = training ? ServerTraining.environment(given) : release ? given : DevSecret.withSecret(given, home);
+            // The server's own settings first, so a bad PORT or secret is named before the sandbox probe and the store.
+            ServerConfig.builder().environment(env, home).requireSecret(release).build();
             // One floor for every worker JVM of this server: one sandbox probe, one worker image, one set of permits.
             workers = Workers.create(WorkerSettings.builder().environment(env).build());
             runner = Runner.create(workers);
             store = SubmissionStore.fromEnvironment(env, home);
             server = CourseServer.create(config -> ExerciseModule.addTo(
-                    RunnerModule.addTo(config.environment(env, home).requireSecret(Boolean.getBoolean(RELEASE_PROPERTY)), runner), workers, store, env));
+                    RunnerModule.addTo(config.environment(env, home).requireSecret(release), runner), workers, store, env));
         } catch (IllegalArgumentException | IllegalStateException | UncheckedIOException badSetting) {
             err.println("otplab serve: " + badSetting.getMessage());
             return EXIT_USAGE;

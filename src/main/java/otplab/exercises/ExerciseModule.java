@@ -6,6 +6,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
+import otp.config.ConfigException;
+import otp.config.Env;
+import otp.config.RuntimeConfig;
+import otp.config.Setting;
 import otplab.course.Exercise;
 import otplab.grader.Grader;
 import otplab.grader.GradingWorkerLauncher;
@@ -29,6 +33,7 @@ import otplab.web.WebModule;
  * }</pre>
  */
 public final class ExerciseModule implements WebModule {
+    private static final String ENV_MODE = "OTP_LAB_ENV";
     private final Workers workers;
     private final SubmissionStore store;
     private final Optional<String> instructorToken;
@@ -47,8 +52,18 @@ public final class ExerciseModule implements WebModule {
     public static ServerConfig.Builder addTo(ServerConfig.Builder config, Workers workers, SubmissionStore store, Map<String, String> env) {
         Objects.requireNonNull(config, "config must not be null");
         Objects.requireNonNull(env, "env must not be null");
-        ExerciseModule module = new ExerciseModule(workers, store, Optional.ofNullable(env.get(InstructorView.ENV_TOKEN)));
+        ExerciseModule module = new ExerciseModule(workers, store, instructorToken(env));
         return config.module(module).health("grading", module::health);
+    }
+
+    /** {@code INSTRUCTOR_TOKEN} through {@code otp.config}: blank counts as unset, which leaves the instructor view off. */
+    private static Optional<String> instructorToken(Map<String, String> env) {
+        Setting<String> token = Setting.string(InstructorView.ENV_TOKEN);
+        try {
+            return RuntimeConfig.of(ENV_MODE, token).load(Env.of(env)).find(token);
+        } catch (ConfigException badSetting) {
+            throw new IllegalArgumentException(badSetting.getMessage(), badSetting);
+        }
     }
 
     @Override

@@ -11,10 +11,12 @@ import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import otplab.course.Course;
@@ -37,6 +39,8 @@ public final class CourseServer implements AutoCloseable {
     public static final String API_PREFIX = "/api/";
     private static final Logger LOG = LoggerFactory.getLogger(CourseServer.class);
     public static final String METRICS_PATH = "/metrics";
+    /** Longest a stopping server waits for responses already being written. */
+    static final Duration RESPONSE_GRACE = Duration.ofSeconds(5);
     /** Prometheus' text exposition format. */
     public static final String METRICS_CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
     private static final String INTERNAL_ERROR = "Something went wrong on our side; the details are in the server log.";
@@ -93,6 +97,12 @@ public final class CourseServer implements AutoCloseable {
             javalinConfig.startup.showOldJavalinVersionWarning = false;
             javalinConfig.jetty.host = config.host();
             javalinConfig.jetty.port = config.port();
+            // Requests still being answered when the server stops (a grading's results after the drain) are finished,
+            // not cut: Javalin hangs its handlers inside this wrapper, and Jetty's stop waits for it.
+            javalinConfig.jetty.modifyServer(server -> {
+                server.setHandler(new GracefulHandler());
+                server.setStopTimeout(RESPONSE_GRACE.toMillis());
+            });
             javalinConfig.jsonMapper(new JavalinJackson(json, false));
             javalinConfig.staticFiles.add(files -> {
                 files.hostedPath = Assets.URL_PREFIX;

@@ -249,7 +249,8 @@ public final class ServerConfig {
                 byte[] bytes = new byte[48];
                 RANDOM.nextBytes(bytes);
                 secretKeyBase = Base64.getEncoder().encodeToString(bytes);
-                LOG.info("{} is not set: using a secret generated for this run; learners' cookies end with it", ENV_SECRET_KEY_BASE);
+                // Debug only: `check` and tests need no cookie; `serve` passes its development secret (and says so).
+                LOG.debug("{} is not set: using a secret generated for this run; learners' cookies end with it", ENV_SECRET_KEY_BASE);
             } else if (secretKeyBase.length() < MIN_SECRET_LENGTH) {
                 throw new IllegalArgumentException(ENV_SECRET_KEY_BASE + " must be at least " + MIN_SECRET_LENGTH
                         + " characters long, was " + secretKeyBase.length() + ". Make one with: head -c 48 /dev/urandom | base64");

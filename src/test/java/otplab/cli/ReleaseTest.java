@@ -89,6 +89,44 @@ class ReleaseTest {
     }
 
     @Test
+    void daemonWritesAPidFileAndStopWaitsUntilTheServerHasEnded() throws Exception {
+        Map<String, String> env = bareEnvironment();
+        env.put("PORT", "0");
+        env.put("SECRET_KEY_BASE", SECRET);
+        env.put("OTPLAB_POOL_SIZE", "0");
+        env.put("OTPLAB_PID_FILE", data.resolve("otplab.pid").toString());
+        env.put("OTPLAB_LOG_FILE", data.resolve("otplab.log").toString());
+        Process daemon = launcher(env, "daemon");
+        String said = new String(daemon.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(daemon.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, daemon.exitValue(), said);
+        long pid = Long.parseLong(Files.readString(data.resolve("otplab.pid")).strip());
+        ProcessHandle server = ProcessHandle.of(pid).orElseThrow(() -> new AssertionError("the daemon is not running: " + said));
+        awaitServing(data.resolve("otplab.log"));
+
+        Process pidCommand = launcher(env, "pid");
+        assertEquals(Long.toString(pid), new String(pidCommand.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip());
+        Process stop = launcher(env, "stop");
+        String stopped = new String(stop.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(stop.waitFor(120, TimeUnit.SECONDS));
+        assertEquals(0, stop.exitValue(), stopped);
+        assertFalse(server.isAlive(), "stop returns once the server has ended");
+        assertFalse(Files.exists(data.resolve("otplab.pid")), "the pid file is removed");
+        assertTrue(Files.readString(data.resolve("otplab.log")).contains("OTP Lab stopped."));
+    }
+
+    private static void awaitServing(Path log) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        while (System.nanoTime() < deadline) {
+            if (Files.exists(log) && Files.readString(log).contains("OTP Lab is serving")) {
+                return;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("the daemon never said it serves: " + (Files.exists(log) ? Files.readString(log) : "no log"));
+    }
+
+    @Test
     void startRefusesToRunWithoutASecretNamingTheVariable() throws Exception {
         Process start = launcher(bareEnvironment(), "start");
         String said = new String(start.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
