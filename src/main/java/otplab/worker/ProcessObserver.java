@@ -27,7 +27,7 @@ import otp.TraceEvent;
  * messages between named processes) to its sink, only when something changed. Trace listeners run
  * on the learner's threads, so they only update maps; everything costly happens on the tick.
  */
-final class ProcessObserver implements AutoCloseable {
+public final class ProcessObserver implements AutoCloseable {
     /** At most four snapshots a second: enough to watch a restart, cheap for a page with 1,000 processes. */
     static final long TICK_MS = 250;
     /** Children listed under one parent; the rest is a count ("and 960 more"). */
@@ -43,7 +43,7 @@ final class ProcessObserver implements AutoCloseable {
 
     private record Node(Pid pid, Pid parent, long order) {}
 
-    private record Message(long order, Pid from, Pid to, String text, TraceEvent.Delivery delivery) {}
+    private record Message(long order, String from, String to, String text, TraceEvent.Delivery delivery) {}
 
     private final Map<Pid, Node> live = new ConcurrentHashMap<>();
     private final Map<Pid, String> names = new ConcurrentHashMap<>();
@@ -68,8 +68,8 @@ final class ProcessObserver implements AutoCloseable {
         this.ticker = Thread.ofPlatform().daemon().name("otplab-observer-tick").unstarted(this::tickForever);
     }
 
-    /** Starts observing now: processes spawned before this call are not seen. */
-    static ProcessObserver start(Consumer<String> sink) {
+    /** Starts observing now: processes spawned before this call are not seen. Public for the framework benchmark. */
+    public static ProcessObserver start(Consumer<String> sink) {
         ProcessObserver observer = new ProcessObserver(Objects.requireNonNull(sink, "sink must not be null"));
         observer.ticker.start();
         return observer;
@@ -150,7 +150,7 @@ final class ProcessObserver implements AutoCloseable {
         if (from == hidden || sent.to() == hidden || (from == null || !names.containsKey(from)) && !names.containsKey(sent.to())) {
             return;
         }
-        Message message = new Message(order.incrementAndGet(), from, sent.to(), describe(sent.message()), sent.delivery());
+        Message message = new Message(order.incrementAndGet(), label(from), label(sent.to()), describe(sent.message()), sent.delivery());
         synchronized (messages) {
             if (messages.size() == MAX_MESSAGES) {
                 messages.removeFirst();
@@ -224,13 +224,14 @@ final class ProcessObserver implements AutoCloseable {
                 .append("],\"messages\":");
         JsonText list = new JsonText().open('[');
         for (Message m : recent) {
-            list.open('{').field("from", label(m.from())).field("to", label(m.to())).field("kind", m.delivery().name().toLowerCase(Locale.ROOT))
+            list.open('{').field("from", m.from()).field("to", m.to()).field("kind", m.delivery().name().toLowerCase(Locale.ROOT))
                     .field("text", m.text()).close('}');
         }
         out.append(list.close(']')).append('}');
         return out.toString();
     }
 
+    /** Who a message is from or to, as the sequence view names it: resolved when sent, while the name still stands. */
     private String label(Pid pid) {
         if (pid == null) {
             return "shell";
