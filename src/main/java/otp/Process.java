@@ -74,8 +74,8 @@ public final class Process {
             }
             throw new IllegalArgumentException("no process is registered as " + dest);
         }
-        if (Trace.active) {
-            Trace.emit(new TraceEvent.Sent(ServerLoop.senderPid(), target.pid, msg, TraceEvent.Delivery.SEND));
+        if (Trace.messages) {
+            Trace.sent(Proc.currentOrNull(), target, msg, TraceEvent.Delivery.SEND);
         }
         target.send(msg, null);
     }

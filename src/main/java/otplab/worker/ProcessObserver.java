@@ -64,7 +64,7 @@ public final class ProcessObserver implements AutoCloseable {
 
     private ProcessObserver(Consumer<String> sink) {
         this.sink = sink;
-        this.subscription = Trace.subscribe(this::observe);
+        this.subscription = Trace.subscribeWithMessages(this::observe);
         this.ticker = Thread.ofPlatform().daemon().name("otplab-observer-tick").unstarted(this::tickForever);
     }
 
@@ -144,10 +144,10 @@ public final class ProcessObserver implements AutoCloseable {
                 .close('}').toString());
     }
 
-    /** Runs on the sender's thread: only messages to or from a named process are described, so an unnamed hot loop pays little. */
+    /** Runs on the sender's thread; the framework traces only messages to or from a registered process. */
     private void message(TraceEvent.Sent sent) {
         Pid from = sent.from();
-        if (from == hidden || sent.to() == hidden || (from == null || !names.containsKey(from)) && !names.containsKey(sent.to())) {
+        if (from == hidden || sent.to() == hidden) {
             return;
         }
         Message message = new Message(order.incrementAndGet(), label(from), label(sent.to()), describe(sent.message()), sent.delivery());
