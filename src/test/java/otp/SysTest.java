@@ -89,4 +89,15 @@ class SysTest {
         }
         assertFalse(events.stream().anyMatch(e -> e instanceof TraceEvent.Sent), events::toString);
     }
+
+    @Test
+    void processInfoForObserversCountsTheQueueOnlyUpToTheLimit() {
+        Pid busy = Process.spawn(() -> Process.receive(m -> m.equals("go")));
+        for (int i = 0; i < 50; i++) {
+            Process.send(busy, i);
+        }
+        assertEquals(10, Sys.processInfo(busy, 10).orElseThrow().messageQueueLength());
+        assertEquals(50, Process.processInfo(busy).orElseThrow().messageQueueLength());
+        Process.exit(busy, Reason.KILL);
+    }
 }

@@ -40,6 +40,8 @@ public final class ProcessObserver implements AutoCloseable {
     static final int MAX_STATE_TEXT = 4000;
     /** Exits and restarts kept between two ticks; a storm of crashes keeps the latest. */
     static final int MAX_EVENTS = 100;
+    /** Queue lengths are counted up to here ("10000+" on the page): counting walks the queue. */
+    static final int QUEUE_COUNT_LIMIT = 10_000;
 
     private record Node(Pid pid, Pid parent, long order) {}
 
@@ -263,7 +265,7 @@ public final class ProcessObserver implements AutoCloseable {
         JsonText json = new JsonText().open('[');
         int[] shown = {0};
         for (Node root : roots) {
-            Optional<ProcessInfo> info = Process.processInfo(root.pid());
+            Optional<ProcessInfo> info = Sys.processInfo(root.pid(), QUEUE_COUNT_LIMIT);
             boolean plainRoot = root.parent() == null && info.isPresent() && info.get().name() == null
                     && !childrenOf.containsKey(root.pid()) && info.get().links().isEmpty();
             if (!plainRoot) {
@@ -274,7 +276,7 @@ public final class ProcessObserver implements AutoCloseable {
     }
 
     private void write(JsonText json, Node node, int depth, Map<Pid, List<Node>> childrenOf, int[] shown) {
-        Optional<ProcessInfo> found = Process.processInfo(node.pid());
+        Optional<ProcessInfo> found = Sys.processInfo(node.pid(), QUEUE_COUNT_LIMIT);
         if (found.isEmpty() || shown[0] >= MAX_SHOWN) {
             return;
         }
