@@ -16,6 +16,8 @@ const FRESH_MS = 1800;
 const WIDE_SCREEN = "(min-width: 1300px)";
 const OPEN_KEY = "otplab:observer-open";
 const MAX_LOG = 8;
+/** The worker counts a queue up to here (otplab.worker.ProcessObserver.QUEUE_COUNT_LIMIT). */
+const QUEUE_COUNT_LIMIT = 10000;
 const SVG = "http://www.w3.org/2000/svg";
 
 function element(tag, props = {}, children = []) {
@@ -236,8 +238,9 @@ class Observer {
     if (row.label.textContent !== label) row.label.textContent = label;
     row.label.setAttribute("aria-label", `${label}, ${proc.behaviour || "process"}, ${ghost ? "exited" : proc.status}`);
     row.kind.textContent = proc.behaviour || (proc.shell ? "" : "process");
-    row.queue.textContent = proc.queue > 0 ? `✉ ${proc.queue}` : "";
-    row.queue.title = `${proc.queue} message${proc.queue === 1 ? "" : "s"} waiting`;
+    const queued = proc.queue >= QUEUE_COUNT_LIMIT ? `${QUEUE_COUNT_LIMIT}+` : String(proc.queue);
+    row.queue.textContent = proc.queue > 0 ? `✉ ${queued}` : "";
+    row.queue.title = `${queued} message${proc.queue === 1 ? "" : "s"} waiting`;
     row.note.textContent = ghost ? (ghost.clean ? `exited: ${ghost.reason}` : `crashed: ${ghost.reason}`)
       : this.fresh.has(proc.pid) ? "restarted" : proc.more > 0 ? `+${proc.more} more` : proc.trapExit ? "traps exits" : "";
     return row;

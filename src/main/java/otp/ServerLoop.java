@@ -319,8 +319,8 @@ final class ServerLoop<A, S> {
         if (!target.addMonitor(ref)) {
             throw new NoProcException(server, Mfa.call(server, request, timeoutMs));
         }
-        if (Trace.active) {
-            Trace.emit(new TraceEvent.Sent(self.pid, target.pid, request, TraceEvent.Delivery.CALL));
+        if (Trace.messages) {
+            Trace.sent(self, target, request, TraceEvent.Delivery.CALL);
         }
         target.mailbox.put(request, new From(self.pid, ref), target.thread);
         Mailbox box = self.mailbox;
@@ -364,17 +364,11 @@ final class ServerLoop<A, S> {
         Objects.requireNonNull(msg, "msg must not be null");
         Proc target = Resolve.proc(server);
         if (target != null) {
-            if (Trace.active) {
-                Trace.emit(new TraceEvent.Sent(senderPid(), target.pid, msg, TraceEvent.Delivery.CAST));
+            if (Trace.messages) {
+                Trace.sent(Proc.currentOrNull(), target, msg, TraceEvent.Delivery.CAST);
             }
             target.send(msg, Mailbox.CAST);
         }
-    }
-
-    /** The sending process for a trace event; null for a plain thread that never used the API. */
-    static Pid senderPid() {
-        Proc sender = Proc.currentOrNull();
-        return sender == null ? null : sender.pid;
     }
 
     static void stop(ServerRef server, Reason reason, long timeoutMs) {

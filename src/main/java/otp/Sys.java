@@ -52,6 +52,18 @@ public final class Sys {
     }
 
     /**
+     * {@link Process#processInfo} for observers that look often: the message-queue length is
+     * counted up to queueLimit and no further, because counting walks the queue, and walking a
+     * million waiting messages four times a second would slow the very process being watched.
+     */
+    public static Optional<ProcessInfo> processInfo(Pid pid, int queueLimit) {
+        if (queueLimit < 0) {
+            throw new IllegalArgumentException("queueLimit must not be negative, got " + queueLimit);
+        }
+        return Process.info(pid, queueLimit);
+    }
+
+    /**
      * What a process runs, for observers: the learner's GenServer class ({@code "Counter"}),
      * {@code "Supervisor one_for_all"}, {@code "DynamicSupervisor"}, {@code "Agent"}; empty for a
      * plain process or one that has exited.

@@ -22,8 +22,9 @@ public sealed interface TraceEvent {
     enum Delivery { SEND, CALL, CAST, REPLY }
 
     /**
-     * A message was put in {@code to}'s mailbox by {@code from} (null when a plain thread sent it).
-     * The message is the learner's object itself, not a copy.
+     * A message was put in {@code to}'s mailbox by {@code from} (null when a plain thread sent it),
+     * seen only by {@link Trace#subscribeWithMessages} and only when one end is registered. The
+     * message is the learner's object itself, not a copy.
      */
     record Sent(Pid from, Pid to, Object message, Delivery delivery) implements TraceEvent {}
 

@@ -60,21 +60,44 @@ class SysTest {
     }
 
     @Test
-    void tracedMessagesSayWhoSentWhatToWhomAndHow() {
+    void tracedMessagesSayWhoSentWhatToWhomAndHowWhenOneEndIsRegistered() {
         List<TraceEvent> events = new CopyOnWriteArrayList<>();
         Pid counter = Counter.startLink(0);
-        Pid agent = Agent.startLink(() -> 0);
+        Pid agent = Agent.startLink(() -> 0, "traced_agent");
+        Pid unnamed = Agent.startLink(() -> 0);
         Pid me = Process.self();
-        try (Trace.Subscription ignored = Trace.subscribe(events::add)) {
+        try (Trace.Subscription ignored = Trace.subscribeWithMessages(events::add)) {
             Counter.increment();
             Agent.cast(agent, (Integer n) -> n + 1);
-            Process.send(me, "hello");
+            Process.send(agent, "hello");
+            Agent.cast(unnamed, (Integer n) -> n + 1);
         }
         assertTrue(events.contains(new TraceEvent.Sent(me, counter, "increment", TraceEvent.Delivery.CALL)), events::toString);
         assertTrue(events.contains(new TraceEvent.Sent(counter, me, 1, TraceEvent.Delivery.REPLY)), events::toString);
         assertTrue(events.stream().anyMatch(e -> e instanceof TraceEvent.Sent sent && sent.from() == me && sent.to() == agent
                 && sent.delivery() == TraceEvent.Delivery.CAST), events::toString);
-        assertTrue(events.contains(new TraceEvent.Sent(me, me, "hello", TraceEvent.Delivery.SEND)), events::toString);
-        assertEquals("hello", Process.receive());
+        assertTrue(events.contains(new TraceEvent.Sent(me, agent, "hello", TraceEvent.Delivery.SEND)), events::toString);
+        assertFalse(events.stream().anyMatch(e -> e instanceof TraceEvent.Sent sent && sent.to() == unnamed), events::toString);
+    }
+
+    @Test
+    void aPlainSubscriptionSeesNoMessages() {
+        List<TraceEvent> events = new CopyOnWriteArrayList<>();
+        Counter.startLink(0);
+        try (Trace.Subscription ignored = Trace.subscribe(events::add)) {
+            Counter.increment();
+        }
+        assertFalse(events.stream().anyMatch(e -> e instanceof TraceEvent.Sent), events::toString);
+    }
+
+    @Test
+    void processInfoForObserversCountsTheQueueOnlyUpToTheLimit() {
+        Pid busy = Process.spawn(() -> Process.receive(m -> m.equals("go")));
+        for (int i = 0; i < 50; i++) {
+            Process.send(busy, i);
+        }
+        assertEquals(10, Sys.processInfo(busy, 10).orElseThrow().messageQueueLength());
+        assertEquals(50, Process.processInfo(busy).orElseThrow().messageQueueLength());
+        Process.exit(busy, Reason.KILL);
     }
 }

@@ -27,7 +27,7 @@ import otp.TraceEvent;
  * messages between named processes) to its sink, only when something changed. Trace listeners run
  * on the learner's threads, so they only update maps; everything costly happens on the tick.
  */
-final class ProcessObserver implements AutoCloseable {
+public final class ProcessObserver implements AutoCloseable {
     /** At most four snapshots a second: enough to watch a restart, cheap for a page with 1,000 processes. */
     static final long TICK_MS = 250;
     /** Children listed under one parent; the rest is a count ("and 960 more"). */
@@ -40,10 +40,12 @@ final class ProcessObserver implements AutoCloseable {
     static final int MAX_STATE_TEXT = 4000;
     /** Exits and restarts kept between two ticks; a storm of crashes keeps the latest. */
     static final int MAX_EVENTS = 100;
+    /** Queue lengths are counted up to here ("10000+" on the page): counting walks the queue. */
+    static final int QUEUE_COUNT_LIMIT = 10_000;
 
     private record Node(Pid pid, Pid parent, long order) {}
 
-    private record Message(long order, Pid from, Pid to, String text, TraceEvent.Delivery delivery) {}
+    private record Message(long order, String from, String to, String text, TraceEvent.Delivery delivery) {}
 
     private final Map<Pid, Node> live = new ConcurrentHashMap<>();
     private final Map<Pid, String> names = new ConcurrentHashMap<>();
@@ -64,12 +66,12 @@ final class ProcessObserver implements AutoCloseable {
 
     private ProcessObserver(Consumer<String> sink) {
         this.sink = sink;
-        this.subscription = Trace.subscribe(this::observe);
+        this.subscription = Trace.subscribeWithMessages(this::observe);
         this.ticker = Thread.ofPlatform().daemon().name("otplab-observer-tick").unstarted(this::tickForever);
     }
 
-    /** Starts observing now: processes spawned before this call are not seen. */
-    static ProcessObserver start(Consumer<String> sink) {
+    /** Starts observing now: processes spawned before this call are not seen. Public for the framework benchmark. */
+    public static ProcessObserver start(Consumer<String> sink) {
         ProcessObserver observer = new ProcessObserver(Objects.requireNonNull(sink, "sink must not be null"));
         observer.ticker.start();
         return observer;
@@ -144,13 +146,13 @@ final class ProcessObserver implements AutoCloseable {
                 .close('}').toString());
     }
 
-    /** Runs on the sender's thread: only messages to or from a named process are described, so an unnamed hot loop pays little. */
+    /** Runs on the sender's thread; the framework traces only messages to or from a registered process. */
     private void message(TraceEvent.Sent sent) {
         Pid from = sent.from();
-        if (from == hidden || sent.to() == hidden || (from == null || !names.containsKey(from)) && !names.containsKey(sent.to())) {
+        if (from == hidden || sent.to() == hidden) {
             return;
         }
-        Message message = new Message(order.incrementAndGet(), from, sent.to(), describe(sent.message()), sent.delivery());
+        Message message = new Message(order.incrementAndGet(), label(from), label(sent.to()), describe(sent.message()), sent.delivery());
         synchronized (messages) {
             if (messages.size() == MAX_MESSAGES) {
                 messages.removeFirst();
@@ -224,13 +226,14 @@ final class ProcessObserver implements AutoCloseable {
                 .append("],\"messages\":");
         JsonText list = new JsonText().open('[');
         for (Message m : recent) {
-            list.open('{').field("from", label(m.from())).field("to", label(m.to())).field("kind", m.delivery().name().toLowerCase(Locale.ROOT))
+            list.open('{').field("from", m.from()).field("to", m.to()).field("kind", m.delivery().name().toLowerCase(Locale.ROOT))
                     .field("text", m.text()).close('}');
         }
         out.append(list.close(']')).append('}');
         return out.toString();
     }
 
+    /** Who a message is from or to, as the sequence view names it: resolved when sent, while the name still stands. */
     private String label(Pid pid) {
         if (pid == null) {
             return "shell";
@@ -262,7 +265,7 @@ final class ProcessObserver implements AutoCloseable {
         JsonText json = new JsonText().open('[');
         int[] shown = {0};
         for (Node root : roots) {
-            Optional<ProcessInfo> info = Process.processInfo(root.pid());
+            Optional<ProcessInfo> info = Sys.processInfo(root.pid(), QUEUE_COUNT_LIMIT);
             boolean plainRoot = root.parent() == null && info.isPresent() && info.get().name() == null
                     && !childrenOf.containsKey(root.pid()) && info.get().links().isEmpty();
             if (!plainRoot) {
@@ -273,7 +276,7 @@ final class ProcessObserver implements AutoCloseable {
     }
 
     private void write(JsonText json, Node node, int depth, Map<Pid, List<Node>> childrenOf, int[] shown) {
-        Optional<ProcessInfo> found = Process.processInfo(node.pid());
+        Optional<ProcessInfo> found = Sys.processInfo(node.pid(), QUEUE_COUNT_LIMIT);
         if (found.isEmpty() || shown[0] >= MAX_SHOWN) {
             return;
         }
