@@ -36,7 +36,8 @@ class BytecodePolicyTest {
         Files.createSymbolicLink(links.resolve("usr-link"), Path.of("/usr"));
         Files.createSymbolicLink(links.resolve("dangling-link"), Path.of("/etc/otplab-not-there"));
         Files.createSymbolicLink(links.resolve("relative-escape"), Path.of("../../../../../../../../../etc"));
-        Files.createSymbolicLink(links.resolve("image-link"), Path.of("target/worker").toAbsolutePath());
+        // The JDK, not the worker image: a checkout may itself live under /tmp, where the image would be fair game.
+        Files.createSymbolicLink(links.resolve("jdk-link"), Path.of(System.getProperty("java.home")));
         Files.createDirectory(links.resolve("inside"));
         Files.createSymbolicLink(links.resolve("inside-link"), Path.of("inside"));
     }
@@ -176,8 +177,8 @@ class BytecodePolicyTest {
                         "lessons may only use files under /tmp"),
                 refused("a relative link that climbs out", "new java.io.File(" + dir + " + \"/LINKS/relative-escape/passwd\")"
                         + ".exists()", "lessons may only use files under /tmp"),
-                refused("a link in /tmp that leads to the worker image", "java.nio.file.Files.readAllBytes(java.nio.file.Path.of("
-                        + dir + ", \"LINKS/image-link/worker.aot\"))", "lessons may only use files under /tmp"),
+                refused("a link in /tmp that leads to the JDK the worker runs on", "java.nio.file.Files.readAllBytes(java.nio.file.Path.of("
+                        + dir + ", \"LINKS/jdk-link/release\"))", "lessons may only use files under /tmp"),
                 refused("a dangling link to a file not yet outside", "java.nio.file.Files.writeString(java.nio.file.Path.of("
                         + dir + ", \"LINKS/dangling-link\"), \"x\")", "lessons may only use files under /tmp"),
                 // What lessons do, which must stay allowed.
