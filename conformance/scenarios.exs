@@ -655,6 +655,36 @@ defmodule Conf.S do
     line("static #{Supervisor.which_children(sup) |> Enum.map(&elem(&1, 0)) |> term()}")
   end
 
+  def nested_supervisors do
+    Process.flag(:trap_exit, true)
+    inner = %{id: "inner", type: :supervisor,
+              start: {Supervisor, :start_link, [[W.child("a")], [strategy: :one_for_one, max_restarts: 1, max_seconds: 5, name: :conf_inner]]}}
+    {:ok, outer} = Supervisor.start_link([inner, W.child("b")], strategy: :one_for_one)
+    first = Process.whereis(:conf_inner)
+    line("kill a")
+    kill("a")
+    await("start a", 2)
+    line("kill a")
+    kill("a")
+    await("start a", 3)
+    line("inner restarted by outer #{Process.whereis(:conf_inner) != first}")
+    c = Supervisor.count_children(outer)
+    line("outer counts specs #{c.specs} active #{c.active} workers #{c.workers} supervisors #{c.supervisors}")
+    line("stop outer #{Supervisor.stop(outer)}")
+  end
+
+  def dynamic_supervisor_gives_up do
+    Process.flag(:trap_exit, true)
+    {:ok, ds} = DynamicSupervisor.start_link(strategy: :one_for_one, max_restarts: 1, max_seconds: 5)
+    {:ok, _} = DynamicSupervisor.start_child(ds, W.child("a"))
+    line("kill a")
+    kill("a")
+    await("start a", 2)
+    line("kill a")
+    kill("a")
+    receive do {:EXIT, ^ds, r} -> line("supervisor EXIT #{norm(r)}") end
+  end
+
   def dynamic_supervisor do
     Process.flag(:trap_exit, true)
     {:ok, ds} = DynamicSupervisor.start_link(strategy: :one_for_one, max_children: 2)
