@@ -203,6 +203,20 @@ defmodule Conf.S do
     line("value #{term(GenServer.call(pid, :value))}")
   end
 
+  def continue_edges do
+    # The continue waits for :go, so the monitor is in place before it stops the server.
+    quitting = fn _, s -> receive do :go -> {:stop, :normal, s} end end
+    {:ok, a} = W.start(%{id: "a", log: true, continue: quitting, init: fn s -> {:ok, s, {:continue, :quit}} end})
+    ra = Process.monitor(a)
+    send(a, :go)
+    line("started, then its continue stops it DOWN #{down(ra)}")
+    info = fn msg, s -> line("info #{term(msg)}"); {:noreply, s} end
+    timing = fn _, s -> {:noreply, s, 0} end
+    {:ok, b} = W.start(%{id: "b", info: info, continue: timing, init: fn s -> {:ok, s, {:continue, :go}} end})
+    await("info timeout")
+    line("hibernate then call #{GenServer.call(b, {:run, fn _, s -> {:reply, :ok, s, :hibernate} end})} #{GenServer.call(b, :value) |> term()}")
+  end
+
   def timeout_return do
     info = fn msg, s -> line("info #{term(msg)}"); {:noreply, s} end
     {:ok, pid} = W.start(%{id: "w", info: info, init: fn s -> {:ok, s, 0} end})
