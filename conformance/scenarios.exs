@@ -661,12 +661,15 @@ defmodule Conf.S do
     line("dynamic active #{DynamicSupervisor.count_children(ds).active}")
     stopping = W.child("l", %{init: fn _ -> {:stop, :nope} end})
     line("dynamic start_child stopping #{term(DynamicSupervisor.start_child(ds, stopping))}")
+    # Stopped here: left to the driver's exit, their shutdown would race the reading of the trace.
+    line("stop both #{Supervisor.stop(ds)} #{Supervisor.stop(sup)}")
   end
 
   def which_children_order do
     Process.flag(:trap_exit, true)
     {:ok, sup} = Supervisor.start_link([W.child("a"), W.child("b"), W.child("c")], strategy: :one_for_one)
     line("static #{Supervisor.which_children(sup) |> Enum.map(&elem(&1, 0)) |> term()}")
+    line("stop supervisor #{Supervisor.stop(sup)}")
   end
 
   def nested_supervisors do

@@ -236,6 +236,9 @@ final class SupervisorScenarios {
         line("dynamic active " + DynamicSupervisor.countChildren(ds).active());
         ChildSpec stopping = child(supervised("l").init(s -> GenServer.stop(otp.Reason.of("nope"))));
         line("dynamic start_child stopping " + supervisorResult(() -> DynamicSupervisor.startChild(ds, stopping)));
+        GenServer.stop(ds);
+        GenServer.stop(sup);
+        line("stop both ok ok");
     }
 
     /** {ok,pid} or, for a child whose start returned ignore (null), {ok,undefined}. */
@@ -247,6 +250,8 @@ final class SupervisorScenarios {
         Process.trapExit(true);
         Pid sup = startSupervisor(List.of(child("a"), child("b"), child("c")), Supervisor.Flags.of(Strategy.ONE_FOR_ONE));
         line("static " + term(Supervisor.whichChildren(sup).stream().map(ChildInfo::id).toList()));
+        GenServer.stop(sup);
+        line("stop supervisor ok");
     }
 
     static void nestedSupervisors() {
