@@ -203,6 +203,20 @@ defmodule Conf.S do
     line("value #{term(GenServer.call(pid, :value))}")
   end
 
+  def continue_edges do
+    # The continue waits for :go, so the monitor is in place before it stops the server.
+    quitting = fn _, s -> receive do :go -> {:stop, :normal, s} end end
+    {:ok, a} = W.start(%{id: "a", log: true, continue: quitting, init: fn s -> {:ok, s, {:continue, :quit}} end})
+    ra = Process.monitor(a)
+    send(a, :go)
+    line("started, then its continue stops it DOWN #{down(ra)}")
+    info = fn msg, s -> line("info #{term(msg)}"); {:noreply, s} end
+    timing = fn _, s -> {:noreply, s, 0} end
+    {:ok, b} = W.start(%{id: "b", info: info, continue: timing, init: fn s -> {:ok, s, {:continue, :go}} end})
+    await("info timeout")
+    line("hibernate then call #{GenServer.call(b, {:run, fn _, s -> {:reply, :ok, s, :hibernate} end})} #{GenServer.call(b, :value) |> term()}")
+  end
+
   def timeout_return do
     info = fn msg, s -> line("info #{term(msg)}"); {:noreply, s} end
     {:ok, pid} = W.start(%{id: "w", info: info, init: fn s -> {:ok, s, 0} end})
@@ -647,12 +661,45 @@ defmodule Conf.S do
     line("dynamic active #{DynamicSupervisor.count_children(ds).active}")
     stopping = W.child("l", %{init: fn _ -> {:stop, :nope} end})
     line("dynamic start_child stopping #{term(DynamicSupervisor.start_child(ds, stopping))}")
+    # Stopped here: left to the driver's exit, their shutdown would race the reading of the trace.
+    line("stop both #{Supervisor.stop(ds)} #{Supervisor.stop(sup)}")
   end
 
   def which_children_order do
     Process.flag(:trap_exit, true)
     {:ok, sup} = Supervisor.start_link([W.child("a"), W.child("b"), W.child("c")], strategy: :one_for_one)
     line("static #{Supervisor.which_children(sup) |> Enum.map(&elem(&1, 0)) |> term()}")
+    line("stop supervisor #{Supervisor.stop(sup)}")
+  end
+
+  def nested_supervisors do
+    Process.flag(:trap_exit, true)
+    inner = %{id: "inner", type: :supervisor,
+              start: {Supervisor, :start_link, [[W.child("a")], [strategy: :one_for_one, max_restarts: 1, max_seconds: 5, name: :conf_inner]]}}
+    {:ok, outer} = Supervisor.start_link([inner, W.child("b")], strategy: :one_for_one)
+    first = Process.whereis(:conf_inner)
+    line("kill a")
+    kill("a")
+    await("start a", 2)
+    line("kill a")
+    kill("a")
+    await("start a", 3)
+    line("inner restarted by outer #{Process.whereis(:conf_inner) != first}")
+    c = Supervisor.count_children(outer)
+    line("outer counts specs #{c.specs} active #{c.active} workers #{c.workers} supervisors #{c.supervisors}")
+    line("stop outer #{Supervisor.stop(outer)}")
+  end
+
+  def dynamic_supervisor_gives_up do
+    Process.flag(:trap_exit, true)
+    {:ok, ds} = DynamicSupervisor.start_link(strategy: :one_for_one, max_restarts: 1, max_seconds: 5)
+    {:ok, _} = DynamicSupervisor.start_child(ds, W.child("a"))
+    line("kill a")
+    kill("a")
+    await("start a", 2)
+    line("kill a")
+    kill("a")
+    receive do {:EXIT, ^ds, r} -> line("supervisor EXIT #{norm(r)}") end
   end
 
   def dynamic_supervisor do
@@ -762,8 +809,8 @@ defmodule Conf.S do
     rf = Process.monitor(finished.pid)
     down(rf)
     line("shutdown of a finished task #{term(Task.shutdown(finished))}")
-    crashed = Task.async(fn -> exit(:boom) end)
     Process.flag(:trap_exit, true)
+    crashed = Task.async(fn -> exit(:boom) end)
     line("yield of a task that exits #{term(Task.yield(crashed, 5000))}")
     line(next_exit(5000))
     line("mailbox #{mailbox()}")

@@ -60,6 +60,7 @@ final class GenServerScenarios {
                 Map.entry("stop_from_callbacks", GenServerScenarios::stopFromCallbacks),
                 Map.entry("handle_continue", GenServerScenarios::handleContinue),
                 Map.entry("timeout_return", GenServerScenarios::timeoutReturn),
+                Map.entry("continue_edges", GenServerScenarios::continueEdges),
                 Map.entry("parent_exit_runs_terminate", GenServerScenarios::parentExitRunsTerminate),
                 Map.entry("genserver_stop_reasons", GenServerScenarios::genserverStopReasons),
                 Map.entry("global_names", GenServerScenarios::globalNames),
@@ -242,6 +243,28 @@ final class GenServerScenarios {
         line("value " + term(value));
         Scripted.cast(pid, s -> noreply(s, continueWith("again")));
         line("value " + term(GenServer.call(pid, Scripted.VALUE)));
+    }
+
+    static void continueEdges() {
+        Pid a = Scripted.start(spec("a").logged(true)
+                .onContinue((term, s) -> {
+                    Process.receive(m -> m.equals("go"));
+                    return stop(Reason.NORMAL, s);
+                })
+                .init(s -> ok(s, continueWith("quit"))));
+        Ref ra = Process.monitor(a);
+        Process.send(a, "go");
+        line("started, then its continue stops it DOWN " + down(ra));
+        Pid b = Scripted.start(spec("b")
+                .info((msg, s) -> {
+                    line("info " + term(msg));
+                    return noreply(s);
+                })
+                .onContinue((term, s) -> noreply(s, timeout(0)))
+                .init(s -> ok(s, continueWith("go"))));
+        await("info timeout");
+        String hibernated = Scripted.call(b, (from, s) -> reply("ok", s, GenServer.hibernate()));
+        line("hibernate then call " + hibernated + " " + term(GenServer.call(b, Scripted.VALUE)));
     }
 
     static void timeoutReturn() {

@@ -133,11 +133,11 @@ final class LibraryScenarios {
         Task<String> finished = Task.async(() -> "finished");
         ScenarioSupport.down(Process.monitor(finished.pid()));
         line("shutdown of a finished task " + outcome(Task.shutdown(finished)));
+        Process.trapExit(true);
         Task<Object> crashed = Task.async(() -> {
             Process.exit(Reason.of("boom"));
             return null;
         });
-        Process.trapExit(true);
         line("yield of a task that exits " + outcome(Task.yield(crashed, 5000)));
         line(ScenarioSupport.nextExit(5000));
         line("mailbox " + mailbox());

@@ -66,6 +66,8 @@ final class SupervisorScenarios {
                 Map.entry("child_management", SupervisorScenarios::childManagement),
                 Map.entry("one_for_all_temporary", SupervisorScenarios::oneForAllTemporary),
                 Map.entry("dynamic_supervisor", SupervisorScenarios::dynamicSupervisor),
+                Map.entry("nested_supervisors", SupervisorScenarios::nestedSupervisors),
+                Map.entry("dynamic_supervisor_gives_up", SupervisorScenarios::dynamicSupervisorGivesUp),
                 Map.entry("dynamic_supervisor_stops_children_together", SupervisorScenarios::dynamicSupervisorStopsChildrenTogether));
     }
 
@@ -234,6 +236,9 @@ final class SupervisorScenarios {
         line("dynamic active " + DynamicSupervisor.countChildren(ds).active());
         ChildSpec stopping = child(supervised("l").init(s -> GenServer.stop(otp.Reason.of("nope"))));
         line("dynamic start_child stopping " + supervisorResult(() -> DynamicSupervisor.startChild(ds, stopping)));
+        GenServer.stop(ds);
+        GenServer.stop(sup);
+        line("stop both ok ok");
     }
 
     /** {ok,pid} or, for a child whose start returned ignore (null), {ok,undefined}. */
@@ -245,6 +250,39 @@ final class SupervisorScenarios {
         Process.trapExit(true);
         Pid sup = startSupervisor(List.of(child("a"), child("b"), child("c")), Supervisor.Flags.of(Strategy.ONE_FOR_ONE));
         line("static " + term(Supervisor.whichChildren(sup).stream().map(ChildInfo::id).toList()));
+        GenServer.stop(sup);
+        line("stop supervisor ok");
+    }
+
+    static void nestedSupervisors() {
+        Process.trapExit(true);
+        Supervisor.Flags innerFlags = Supervisor.Flags.builder().strategy(Strategy.ONE_FOR_ONE).intensity(1).period(5).build();
+        ChildSpec inner = ChildSpec.supervisor("inner", () -> Supervisor.startLink(List.of(child("a")), innerFlags, "conf_inner"));
+        Pid outer = startSupervisor(List.of(inner, child("b")), Supervisor.Flags.of(Strategy.ONE_FOR_ONE));
+        Pid first = Process.whereis("conf_inner");
+        line("kill a");
+        kill("a");
+        await("start a", 2);
+        line("kill a");
+        kill("a");
+        await("start a", 3);
+        line("inner restarted by outer " + !first.equals(Process.whereis("conf_inner")));
+        ChildCounts c = Supervisor.countChildren(outer);
+        line("outer counts specs " + c.specs() + " active " + c.active() + " workers " + c.workers() + " supervisors " + c.supervisors());
+        GenServer.stop(outer);
+        line("stop outer ok");
+    }
+
+    static void dynamicSupervisorGivesUp() {
+        Process.trapExit(true);
+        Pid ds = DynamicSupervisor.startLink(DynamicSupervisor.Options.builder().intensity(1).period(5).build());
+        DynamicSupervisor.startChild(ds, child("a"));
+        line("kill a");
+        kill("a");
+        await("start a", 2);
+        line("kill a");
+        kill("a");
+        line("supervisor EXIT " + norm(ScenarioSupport.exitFrom(ds).reason()));
     }
 
     static void dynamicSupervisor() {
