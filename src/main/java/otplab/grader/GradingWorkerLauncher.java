@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import otplab.jvm.OutputListener;
 import otplab.jvm.WorkerConnection;
 import otplab.jvm.WorkerPool;
@@ -115,6 +116,8 @@ public final class GradingWorkerLauncher implements AutoCloseable {
             return new WorkerOutcome.Unavailable("no grading worker could start: " + e.getMessage());
         }
         this.rehearsal = Optional.of(rehearsal);
+        // Parsed while the worker grades: the first parse of a test list costs a cold javac parser.
+        CompletableFuture<TestIndex> index = CompletableFuture.supplyAsync(() -> TestIndex.of(request.tests()));
         try {
             GradingWorker.GradeAnswer answer = GradingWorker.grade(worker, GradingCodec.encode(request), wallLimit);
             if (!(answer instanceof GradingWorker.GradeAnswer.Report)) {
@@ -122,7 +125,7 @@ public final class GradingWorkerLauncher implements AutoCloseable {
                 worker.close();
             }
             return switch (answer) {
-                case GradingWorker.GradeAnswer.Report report -> checked(decode(report.data()), request);
+                case GradingWorker.GradeAnswer.Report report -> checked(decode(report.data()), index.join());
                 case GradingWorker.GradeAnswer.Unsealed unsealed ->
                         new WorkerOutcome.Untrusted("the report did not carry this grading's seal");
                 case GradingWorker.GradeAnswer.TimedOut timedOut -> new WorkerOutcome.TimedOut(wallLimit);
@@ -142,8 +145,12 @@ public final class GradingWorkerLauncher implements AutoCloseable {
      * is built here, from the request, not from anything the worker says).
      */
     static WorkerOutcome checked(WorkerOutcome outcome, GradingRequest request) {
+        return checked(outcome, TestIndex.of(request.tests()));
+    }
+
+    private static WorkerOutcome checked(WorkerOutcome outcome, TestIndex index) {
         if (outcome instanceof WorkerOutcome.Reported(GradingReport.Ran ran)) {
-            return TestIndex.of(request.tests()).problem(ran).<WorkerOutcome>map(WorkerOutcome.Untrusted::new).orElse(outcome);
+            return index.problem(ran).<WorkerOutcome>map(WorkerOutcome.Untrusted::new).orElse(outcome);
         }
         return outcome;
     }

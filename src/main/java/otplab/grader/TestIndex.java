@@ -1,5 +1,6 @@
 package otplab.grader;
 
+import com.sun.source.tree.AnnotationTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.MethodTree;
@@ -149,7 +150,7 @@ final class TestIndex {
         }
     }
 
-    private static Optional<String> annotation(List<? extends com.sun.source.tree.AnnotationTree> annotations,
+    private static Optional<String> annotation(List<? extends AnnotationTree> annotations,
                                                Set<String> names) {
         return annotations.stream()
                 .map(a -> a.getAnnotationType().toString())

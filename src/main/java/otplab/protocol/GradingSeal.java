@@ -1,5 +1,6 @@
 package otplab.protocol;
 
+import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -69,8 +70,8 @@ public final class GradingSeal {
         if (signature == null || report == null) {
             return false;
         }
-        return MessageDigest.isEqual(sign(report).getBytes(java.nio.charset.StandardCharsets.US_ASCII),
-                signature.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        return MessageDigest.isEqual(sign(report).getBytes(StandardCharsets.US_ASCII),
+                signature.getBytes(StandardCharsets.US_ASCII));
     }
 
     @Override

@@ -148,6 +148,9 @@ class BytecodePolicyTest {
                 // Reflection: own classes only, never around a refused member.
                 refused("setAccessible on a JDK class", "var value = String.class.getDeclaredField(\"value\");\n"
                         + "value.setAccessible(true);", "setAccessible on java.lang.String"),
+                refused("the framework's private state, where the control channel hides",
+                        "var host = otp.live.LivePage.class.getDeclaredField(\"host\");\nhost.setAccessible(true);",
+                        "setAccessible on otp.live.LivePage"),
                 refused("a refused constructor through reflection",
                         "Class.forName(\"java.lang.ProcessBuilder\").getConstructor(String[].class).newInstance((Object) new String[] {\"true\"})",
                         "java.lang.ProcessBuilder.<init> through reflection"),

@@ -12,6 +12,8 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
+import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import java.util.WeakHashMap;
 import java.util.regex.Pattern;
@@ -52,7 +54,7 @@ public final class Guard {
      * framework's: the tests' loader in particular stays out of reach.
      */
     public static void registerLearnerLoader(ClassLoader loader) {
-        learnerLoader(java.util.Objects.requireNonNull(loader, "loader must not be null"));
+        learnerLoader(Objects.requireNonNull(loader, "loader must not be null"));
     }
 
     static ClassLoader learnerLoader() {
@@ -132,7 +134,7 @@ public final class Guard {
 
     /** A URL read: web addresses pass (the sandbox has no network), files only under /tmp, any other scheme is refused. */
     public static URL url(URL url) {
-        String scheme = url.getProtocol().toLowerCase(java.util.Locale.ROOT);
+        String scheme = url.getProtocol().toLowerCase(Locale.ROOT);
         switch (scheme) {
             case "http", "https" -> { }
             case "file" -> {
