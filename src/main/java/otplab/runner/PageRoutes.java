@@ -115,6 +115,8 @@ final class PageRoutes {
         node.put("id", id);
         if (frame.field("error").isPresent()) {
             node.put("error", frame.field("error").get());
+        } else if (overLimit(frame.field("body").orElse("")) || overLimit(String.join("", frame.all("header")))) {
+            node.put("error", "the router's answer is larger than the " + limitKib() + " KiB output limit");
         } else {
             node.put("status", Integer.parseInt(frame.field("status").orElse("500")));
             frame.all("header").forEach(node.putArray("headers")::add);
@@ -164,6 +166,11 @@ final class PageRoutes {
     private void fromWorker(String session, Frame frame) {
         switch (frame.type()) {
             case LIVE_RENDER -> {
+                if (overLimit(frame.field("html").orElse(""))) {
+                    sockets.getOrDefault(session, Set.of()).forEach(ws -> send(ws, Map.of("type", "live-error",
+                            "error", "the view rendered more than the " + limitKib() + " KiB output limit")));
+                    return;
+                }
                 ObjectNode node = live(frame);
                 lastRender.put(session, node);
                 Set<WsContext> targets = sockets.getOrDefault(session, Set.of());
@@ -175,6 +182,10 @@ final class PageRoutes {
                     return;
                 }
                 List<String> fields = List.of("topic", frame.field("topic").orElse(""), "json", frame.field("json").orElse("null"));
+                if (overLimit(fields.get(3))) {
+                    LOG.debug("dropping a broadcast larger than the output limit");
+                    return;
+                }
                 roomOf.forEach((other, otherRoom) -> {
                     if (!other.equals(session) && otherRoom.equals(room)) {
                         worker(other).ifPresent(worker -> worker.tell(Frame.Type.DELIVER, fields));
@@ -218,6 +229,19 @@ final class PageRoutes {
 
     private void fail(WsContext ws, String type, String id, String error) {
         send(ws, "response".equals(type) ? Map.of("type", type, "id", id, "error", error) : Map.of("type", type, "error", error));
+    }
+
+    /**
+     * Page answers, renders and broadcasts are learner output too: past the run's output limit
+     * they are refused in words instead of relayed to browsers and other workers.
+     */
+    private boolean overLimit(String text) {
+        return text.length() > runner.settings().outputBytes()
+                || text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > runner.settings().outputBytes();
+    }
+
+    private int limitKib() {
+        return runner.settings().outputBytes() / 1024;
     }
 
     private Duration wallTime() {
