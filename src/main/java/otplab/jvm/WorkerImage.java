@@ -132,7 +132,8 @@ public final class WorkerImage {
         command.addAll(List.of("-XX:AOTCacheOutput=" + partial, "-Xlog:aot=error,cds=error", "-cp", classpath(jar),
                 "otplab.worker.WorkerMain", "--train"));
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true)
+            // The launch environment, not the server's: a JAVA_TOOL_OPTIONS there would be in the cache's training run.
+            Process process = Sandbox.launcher(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             if (!process.waitFor(TRAINING_TIMEOUT.toSeconds(), TimeUnit.SECONDS) || process.exitValue() != 0
                     || !Files.isRegularFile(partial)) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.websocket.WsContext;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -12,6 +13,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The lesson page's panels on the run socket ({@code /ws/run}): the request panel, the live view
@@ -37,6 +40,7 @@ final class PageRoutes {
     private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS");
     /** Enough for any path a lesson's router has; a longer one is a mistake. */
     private static final int MAX_PATH_CHARS = 2048;
+    private static final Logger LOG = LoggerFactory.getLogger(PageRoutes.class);
     private static final int MAX_BODY_CHARS = 64 * 1024;
     private static final int MAX_PARAMS = 64;
     static final String NO_WORKER = "nothing is running for this page yet: run the cell first";
@@ -47,11 +51,13 @@ final class PageRoutes {
     private final Map<String, String> roomOf = new ConcurrentHashMap<>();
     private final Map<String, ObjectNode> lastRender = new ConcurrentHashMap<>();
     private final ObserverRoutes observer;
+    private final int outputLimit;
 
     PageRoutes(Runner runner, ObjectMapper json) {
         this.pages = new SessionPages(Objects.requireNonNull(runner, "runner must not be null"));
         this.json = Objects.requireNonNull(json, "json must not be null");
         this.observer = new ObserverRoutes(runner, json);
+        this.outputLimit = runner.settings().outputBytes();
         pages.onEvent(this::fromWorker);
     }
 
@@ -107,6 +113,8 @@ final class PageRoutes {
         node.put("type", "response");
         node.put("id", id);
         switch (pages.ask(session, new PageCall.HttpRequest(method, path, body))) {
+            case PageReply.Response response when overLimit(response.body()) || overLimit(String.join("", response.headers())) ->
+                    node.put("error", "the router's answer is larger than the " + limitKib() + " KiB output limit");
             case PageReply.Response response -> {
                 node.put("status", response.status());
                 response.headers().forEach(node.putArray("headers")::add);
@@ -166,6 +174,9 @@ final class PageRoutes {
 
     private void fromWorker(String session, PageEvent event) {
         switch (event) {
+            case PageEvent.LiveRender render when overLimit(render.html()) ->
+                    sockets.getOrDefault(session, Set.of()).forEach(ws -> send(ws, Map.of("type", "live-error",
+                            "error", "the view rendered more than the " + limitKib() + " KiB output limit")));
             case PageEvent.LiveRender render -> {
                 ObjectNode node = json.createObjectNode();
                 node.put("type", "live");
@@ -174,6 +185,8 @@ final class PageRoutes {
                 lastRender.put(session, node);
                 sockets.getOrDefault(session, Set.of()).forEach(ws -> send(ws, node));
             }
+            case PageEvent.Published published when overLimit(published.json()) ->
+                    LOG.debug("dropping a broadcast larger than the output limit");
             case PageEvent.Published published -> {
                 String room = roomOf.get(session);
                 if (room == null) {
@@ -188,6 +201,18 @@ final class PageRoutes {
             case PageEvent.Observed observed ->
                     observer.snapshot(session, observed.json(), sockets.getOrDefault(session, Set.of()));
         }
+    }
+
+    /**
+     * Page answers, renders and broadcasts are learner output too: past the run's output limit
+     * they are refused in words instead of relayed to browsers and other workers.
+     */
+    private boolean overLimit(String text) {
+        return text.length() > outputLimit || text.getBytes(StandardCharsets.UTF_8).length > outputLimit;
+    }
+
+    private int limitKib() {
+        return outputLimit / 1024;
     }
 
     private void send(WsContext ws, Object message) {

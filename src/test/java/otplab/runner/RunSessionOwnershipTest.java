@@ -10,12 +10,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -50,35 +46,6 @@ class RunSessionOwnershipTest {
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    /** Sends one message on a fresh socket of {@code client} and answers the first message that comes back. */
-    private static JsonNode overSocket(HttpClient client, Map<String, Object> message) throws Exception {
-        CompletableFuture<JsonNode> answer = new CompletableFuture<>();
-        WebSocket socket = client.newWebSocketBuilder().buildAsync(URI.create("ws://127.0.0.1:" + server.app.port() + "/ws/run"),
-                new WebSocket.Listener() {
-                    private final StringBuilder partial = new StringBuilder();
-
-                    @Override
-                    public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
-                        partial.append(data);
-                        if (last) {
-                            try {
-                                answer.complete(JSON.readTree(partial.toString()));
-                            } catch (Exception e) {
-                                answer.completeExceptionally(e);
-                            }
-                        }
-                        ws.request(1);
-                        return null;
-                    }
-                }).get(5, TimeUnit.SECONDS);
-        socket.sendText(JSON.writeValueAsString(message), true).join();
-        try {
-            return answer.get(30, TimeUnit.SECONDS);
-        } finally {
-            socket.abort();
-        }
-    }
-
     @Test
     void aStrangerWithTheSessionIdIsRefusedEverywhereAndTheOwnerKeepsTheSession() throws Exception {
         HttpClient owner = browser();
@@ -107,17 +74,17 @@ class RunSessionOwnershipTest {
         assertEquals(200, post(owner, "/api/run", Map.of("session", "owned-b", "code", "int kept = 7;")).statusCode());
         HttpClient stranger = browser();
         get(stranger, "/healthz");
-        JsonNode refused = overSocket(stranger, Map.of("type", "run", "session", "owned-b", "cell", "c1", "code", "kept"));
+        JsonNode refused = server.firstAnswer(stranger, Map.of("type", "run", "session", "owned-b", "cell", "c1", "code", "kept"));
         assertEquals("error", refused.path("type").asText(), refused.toString());
         assertEquals(SessionOwners.REFUSAL, refused.path("error").asText());
         // Control: the owner's own socket runs in the session.
-        JsonNode mine = overSocket(owner, Map.of("type", "reset", "session", "owned-b"));
+        JsonNode mine = server.firstAnswer(owner, Map.of("type", "reset", "session", "owned-b"));
         assertEquals("reset", mine.path("type").asText(), mine.toString());
     }
 
     @Test
     void aSocketWithoutAnOwnerCookieIsAskedToReloadThePage() throws Exception {
-        JsonNode refused = overSocket(HttpClient.newHttpClient(), Map.of("type", "run", "session", "no-cookie", "cell", "c1", "code", "1"));
+        JsonNode refused = server.firstAnswer(HttpClient.newHttpClient(), Map.of("type", "run", "session", "no-cookie", "cell", "c1", "code", "1"));
         assertEquals("error", refused.path("type").asText(), refused.toString());
         assertTrue(refused.path("error").asText().contains("reload the page"), refused.toString());
     }
