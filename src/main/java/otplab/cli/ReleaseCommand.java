@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.spi.ToolProvider;
 import java.util.stream.Stream;
 import otplab.store.SubmissionStore;
@@ -208,7 +209,7 @@ final class ReleaseCommand {
         }
     }
 
-    private static void copyTree(Path from, Path to, java.util.function.Predicate<String> fileFilter) throws IOException {
+    private static void copyTree(Path from, Path to, Predicate<String> fileFilter) throws IOException {
         try (Stream<Path> files = Files.walk(from)) {
             for (Path source : files.toList()) {
                 Path dest = to.resolve(from.relativize(source).toString());

@@ -77,7 +77,7 @@ public final class ExerciseModule implements WebModule {
                 learners.ensure(ctx);
             }
         });
-        new ExerciseRoutes(exercises, workers, graders, store, context.json(), new GradingMetrics(context.metrics())).install(javalin);
+        new ExerciseRoutes(exercises, workers, graders, store, context.json(), new GradingMetrics(context.metrics(), this::readySpares)).install(javalin);
         javalin.routes.get("/exercises/{slug}", ctx -> exercisePage(ctx, exercises, page, context));
         new InstructorView(instructorToken, store, exercises, context.pages()).install(javalin);
         javalin.events.serverStopped(store::close);
@@ -122,6 +122,11 @@ public final class ExerciseModule implements WebModule {
         return Map.of("started", current != null,
                 "readySpares", current == null ? 0 : current.readySpares(),
                 "warmUpGradings", GradingWorkerLauncher.INTERACTIVE_WARM_UPS);
+    }
+
+    private int readySpares() {
+        GradingWorkerLauncher current = launcher;
+        return current == null ? 0 : current.readySpares();
     }
 
     /** The spare grading workers end with the server. */

@@ -3,6 +3,7 @@ package otplab.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.CookieManager;
@@ -16,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -54,7 +56,7 @@ final class ServerProcess implements AutoCloseable {
         builder.environment().clear();
         builder.environment().putAll(env);
         Process process = builder.start();
-        List<String> output = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<String> output = Collections.synchronizedList(new ArrayList<>());
         CompletableFuture<String> url = new CompletableFuture<>();
         Thread.ofPlatform().daemon().name("server-output").start(() -> {
             try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
@@ -81,7 +83,7 @@ final class ServerProcess implements AutoCloseable {
 
     /** The classpath of this build, as ./otplab runs the server. */
     static String buildClasspath(Path home) throws IOException {
-        return home.resolve("target/classes") + java.io.File.pathSeparator
+        return home.resolve("target/classes") + File.pathSeparator
                 + Files.readString(home.resolve("target/runtime-classpath.txt")).strip();
     }
 

@@ -64,7 +64,7 @@ class MetricsTest {
         for (String declared : new String[] {"# TYPE otplab_runs_total counter", "# TYPE otplab_run_duration_seconds histogram",
                 "# TYPE otplab_run_queue_length gauge", "# TYPE otplab_sessions gauge", "# TYPE otplab_workers gauge",
                 "# TYPE otplab_gradings_total counter", "# TYPE otplab_grading_duration_seconds histogram",
-                "# TYPE otplab_store_errors_total counter"}) {
+                "# TYPE otplab_store_errors_total counter", "# TYPE otplab_grading_spares gauge"}) {
             assertTrue(body.contains(declared + "\n"), declared + " missing from:\n" + body);
         }
         Map<String, Double> samples = scrape(ExerciseApiTest.learner());
