@@ -20,7 +20,8 @@ import otplab.web.WebModule;
 /**
  * Plugs practice exercises into the course server: {@code /exercises/{slug}} pages, the
  * exercise API ({@code /api/exercises}, {@code .../test}, {@code .../submit},
- * {@code /api/me/submissions}), learner tokens, and the instructor view. Gradings run in the
+ * {@code /api/me/submissions}), learner tokens, the learner's lesson progress ({@link LessonProgress}:
+ * {@code /api/me/progress}) and the instructor view. Gradings run in the
  * sandboxed workers of the floor the notebook runner stands on too, counted against its permits; the store is closed when
  * the server stops.
  *
@@ -51,6 +52,12 @@ public final class ExerciseModule implements WebModule {
         return config.module(module).health("grading", module::health);
     }
 
+    /** Pages report cells that ran and show the learner's progress ({@link LessonProgress}) only where this module is. */
+    @Override
+    public java.util.Set<String> pageFeatures() {
+        return java.util.Set.of(LessonProgress.PAGE_FEATURE);
+    }
+
     @Override
     public void install(JavalinConfig javalin, ServerContext context) {
         Exercises exercises = new Exercises(context.catalog());
@@ -64,6 +71,8 @@ public final class ExerciseModule implements WebModule {
         new ExerciseRoutes(exercises, workers, graders, store, context.json()).install(javalin);
         javalin.routes.get("/exercises/{slug}", ctx -> exercisePage(ctx, exercises, page, context));
         new InstructorView(instructorToken, store, exercises, context.pages()).install(javalin);
+        new LessonProgress(context.catalog(), store).install(javalin);
+        new LearnerName(store, context.json()).install(javalin);
         javalin.events.serverStopped(store::close);
         javalin.events.serverStopped(this::closeGrader);
     }
