@@ -3,6 +3,10 @@
 import { mountCells } from "./cells.js";
 import { connectRunner } from "./runner.js";
 import { connectPanels } from "./panels.js";
+import { connectObserver, linkObserverStyle } from "./observer.js";
 
-connectPanels(connectRunner());
+const session = connectRunner();
+connectPanels(session);
+linkObserverStyle();
+connectObserver(session);
 mountCells(document);

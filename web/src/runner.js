@@ -96,6 +96,10 @@ class Session {
       this.resetWaiters.splice(0).forEach((resolve) => resolve());
       return;
     }
+    if (message.type === "shutdown") {
+      showServerNotice(message.message || "The server is shutting down.");
+      return;
+    }
     if (this.handlers[message.type]) {
       this.handlers[message.type](message);
       return;
@@ -428,4 +432,17 @@ export function connectRunner() {
   window.addEventListener("pagehide", () => session.end());
   onCell((cell) => attach(cell, session));
   return session;
+}
+
+/** A line at the top of the page saying why runs are refused: the server told us it is stopping. */
+function showServerNotice(text) {
+  let notice = document.getElementById("server-notice");
+  if (!notice) {
+    notice = document.createElement("div");
+    notice.id = "server-notice";
+    notice.className = "server-notice";
+    notice.setAttribute("role", "status");
+    document.body.prepend(notice);
+  }
+  notice.textContent = text;
 }

@@ -21,7 +21,8 @@ import java.util.stream.Collectors;
  * when {@code erl} and {@code erlc} are on the PATH.
  *
  * <p>For tuning, two system properties narrow a run (through {@code OTPLAB_BENCH_JAVA_OPTS}):
- * {@code otplab.bench.contenders} (any of {@code otp,pekko,baseline,beam}) and
+ * {@code otplab.bench.contenders} (any of {@code otp,otp-traced,pekko,baseline,beam}; {@code otp-traced} is OTP Lab
+ * with the lesson page's process observer following every event, as in a learner's worker) and
  * {@code otplab.bench.metrics} (any of {@code call,cast,spawn,restart,ring}).
  */
 public final class FrameworkBench implements BenchSuite {
@@ -134,6 +135,9 @@ public final class FrameworkBench implements BenchSuite {
         }
         if (wanted.contains("otp")) {
             factories.add(OtpLab::new);
+        }
+        if (wanted.contains("otp-traced")) {
+            factories.add(OtpLab::traced);
         }
         if (wanted.contains("pekko")) {
             factories.add(Pekko::new);

@@ -16,6 +16,7 @@ import otp.Pid;
 import otp.Process;
 import otp.Strategy;
 import otp.Supervisor;
+import otplab.worker.ProcessObserver;
 
 /**
  * OTP Lab's {@code otp} library, written the way a lesson would: GenServers with immutable state,
@@ -34,14 +35,27 @@ final class OtpLab implements Contender {
 
     private record Token(int hops) {}
 
+    /** The lesson page's observer, when this contender measures tracing on; null when tracing is off. */
+    private final ProcessObserver observer;
+
     /** Crash reports are still built, but not printed: 6,500 lines on the terminal would time the terminal. */
     OtpLab() {
+        this(null);
+    }
+
+    private OtpLab(ProcessObserver observer) {
+        this.observer = observer;
         Log.setHandler(line -> { });
+    }
+
+    /** OTP Lab with tracing on: the worker's process observer follows every event and builds its snapshots. */
+    static OtpLab traced() {
+        return new OtpLab(ProcessObserver.start(snapshot -> { }));
     }
 
     @Override
     public String name() {
-        return "OTP Lab";
+        return observer == null ? "OTP Lab" : "OTP Lab, traced";
     }
 
     /** Answers every call with the number of calls so far. */
@@ -247,6 +261,9 @@ final class OtpLab implements Contender {
 
     @Override
     public void close() {
+        if (observer != null) {
+            observer.close();
+        }
         Log.reset();
     }
 

@@ -336,6 +336,9 @@ public interface GenServer<A, S> {
         Ref tag = from.tag();
         if (!tag.expired) {
             Proc caller = from.caller().proc;
+            if (Trace.messages && value != null) {
+                Trace.sent(Proc.currentOrNull(), caller, value, TraceEvent.Delivery.REPLY);
+            }
             tag.reply = value == null ? Ref.NULL_REPLY : value;
             caller.mailbox.wakeForReply(caller.thread);
         }

@@ -165,11 +165,16 @@ final class Mailbox extends MailboxNode {
 
     /** Approximate number of waiting messages (may be read from any thread, for processInfo). */
     int size() {
+        return size(Integer.MAX_VALUE);
+    }
+
+    /** The number of waiting messages, counting no further than limit: the queue is a list walked from its head. */
+    int size(int limit) {
         int count = saved;
-        for (MailboxNode n = head.next; n != null && count < Integer.MAX_VALUE; n = n.next) {
+        for (MailboxNode n = head.next; n != null && count < limit; n = n.next) {
             count++;
         }
-        return count;
+        return Math.min(count, limit);
     }
 
     /** Wakes the owner, waiting in a call, after its reply was put in the call's slot. */

@@ -49,6 +49,8 @@ final class Proc implements Runnable {
     volatile String name;
     /** Set by supervisors so processInfo can list their children. */
     volatile List<Pid> supervisedChildren;
+    /** What a GenServer process runs (its callback class, or Supervisor with its strategy), for observers; null otherwise. */
+    volatile String behaviour;
     private Runnable body;
 
     /**

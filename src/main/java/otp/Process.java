@@ -74,6 +74,9 @@ public final class Process {
             }
             throw new IllegalArgumentException("no process is registered as " + dest);
         }
+        if (Trace.messages) {
+            Trace.sent(Proc.currentOrNull(), target, msg, TraceEvent.Delivery.SEND);
+        }
         target.send(msg, null);
     }
 
@@ -287,9 +290,15 @@ public final class Process {
         Names.register(name, pid.proc);
     }
 
-    public static boolean unregister(String name) {
+    /**
+     * Frees name, whoever holds it (Elixir's {@code Process.unregister/1}); a name nobody holds is an
+     * error, as in Elixir (ArgumentError there, {@link IllegalArgumentException} here).
+     */
+    public static void unregister(String name) {
         Objects.requireNonNull(name, "name must not be null");
-        return Names.unregister(name);
+        if (!Names.unregister(name)) {
+            throw new IllegalArgumentException("cannot unregister " + name + ": no process is registered under it");
+        }
     }
 
     /** The live process registered as name, or null. */
@@ -309,6 +318,11 @@ public final class Process {
 
     /** A snapshot of a live process; empty once it has exited. */
     public static Optional<ProcessInfo> processInfo(Pid pid) {
+        return info(pid, Integer.MAX_VALUE);
+    }
+
+    /** processInfo with the message-queue length counted up to queueLimit (see {@link Sys#processInfo}). */
+    static Optional<ProcessInfo> info(Pid pid, int queueLimit) {
         Objects.requireNonNull(pid, "pid must not be null");
         Proc proc = pid.proc;
         if (!proc.isAlive()) {
@@ -317,7 +331,7 @@ public final class Process {
         List<Pid> children = proc.supervisedChildren;
         ProcessInfo info = new ProcessInfo(pid, proc.name,
                 proc.mailbox.isParked() ? ProcessInfo.Status.WAITING : ProcessInfo.Status.RUNNING,
-                proc.mailbox.size(), proc.trapExit, proc.linkedPids(), proc.monitoringPids(),
+                proc.mailbox.size(queueLimit), proc.trapExit, proc.linkedPids(), proc.monitoringPids(),
                 proc.monitoredByPids(), proc.parent, children == null ? List.of() : children);
         return proc.isAlive() ? Optional.of(info) : Optional.empty();
     }

@@ -74,6 +74,7 @@ final class ServerLoop<A, S> {
     }
 
     private void enter(A arg, ServerName name, Proc starter, Ref ack) {
+        self.behaviour = behaviourOf(server);
         if (name != null) {
             try {
                 switch (name) {
@@ -125,6 +126,20 @@ final class ServerLoop<A, S> {
                 throw new ExitException(reason);
             }
         }
+    }
+
+    /** The name an observer shows: the learner's class, or the framework behaviour a class of ours implements. */
+    private static String behaviourOf(GenServer<?, ?> server) {
+        Class<?> type = server.getClass();
+        Class<?> outer = type.getEnclosingClass();
+        if (type == SupervisorServer.class) {
+            return "Supervisor";
+        }
+        if (outer != null && type.getPackageName().equals(ServerLoop.class.getPackageName())) {
+            return outer.getSimpleName();
+        }
+        String simple = type.getSimpleName();
+        return simple.isEmpty() ? "GenServer" : simple;
     }
 
     @SuppressWarnings("unchecked")
@@ -184,6 +199,10 @@ final class ServerLoop<A, S> {
             } else {
                 msg = Timeout.TIMEOUT;
                 tag = null;
+            }
+            if (tag instanceof From from && msg == Sys.GET_STATE) {
+                GenServer.reply(from, state);
+                continue;
             }
             lastMessage = msg;
             if (tag instanceof From from) {
@@ -300,6 +319,9 @@ final class ServerLoop<A, S> {
         if (!target.addMonitor(ref)) {
             throw new NoProcException(server, Mfa.call(server, request, timeoutMs));
         }
+        if (Trace.messages) {
+            Trace.sent(self, target, request, TraceEvent.Delivery.CALL);
+        }
         target.mailbox.put(request, new From(self.pid, ref), target.thread);
         Mailbox box = self.mailbox;
         Mailbox.ReplyMatcher awaiting = box.replyMatcher;
@@ -342,6 +364,9 @@ final class ServerLoop<A, S> {
         Objects.requireNonNull(msg, "msg must not be null");
         Proc target = Resolve.proc(server);
         if (target != null) {
+            if (Trace.messages) {
+                Trace.sent(Proc.currentOrNull(), target, msg, TraceEvent.Delivery.CAST);
+            }
             target.send(msg, Mailbox.CAST);
         }
     }

@@ -7,6 +7,7 @@ import static otp.GenServer.stop;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Supplier;
 
 /** The GenServer behind {@link Supervisor}, following supervisor.erl. */
@@ -84,6 +85,7 @@ final class SupervisorServer implements GenServer<Object, SupervisorServer.State
             return stop(Reason.badReturn(null));
         }
         State state = new State(spec.flags(), Proc.current());
+        state.self.behaviour = "Supervisor " + spec.flags().strategy().name().toLowerCase(Locale.ROOT);
         List<Object> seen = new ArrayList<>();
         for (ChildSpec childSpec : spec.children()) {
             if (seen.contains(childSpec.id())) {
@@ -179,7 +181,7 @@ final class SupervisorServer implements GenServer<Object, SupervisorServer.State
                 yield switch (startChild(state, child)) {
                     case StartedOk ok -> ok.pid();
                     case StartedFailed failed -> new SupervisorException(SupervisorException.Problem.START_FAILED,
-                            "child " + r.id() + " failed to start: " + failed.reason());
+                            "child " + r.id() + " failed to start: " + failed.reason(), failed.reason());
                 };
             }
             case DeleteChild d -> {
@@ -219,7 +221,7 @@ final class SupervisorServer implements GenServer<Object, SupervisorServer.State
                 yield ok.pid();
             }
             case StartedFailed failed -> new SupervisorException(SupervisorException.Problem.START_FAILED,
-                    "child " + spec.id() + " failed to start: " + failed.reason());
+                    "child " + spec.id() + " failed to start: " + failed.reason(), failed.reason());
         };
     }
 

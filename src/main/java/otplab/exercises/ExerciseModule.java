@@ -6,6 +6,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
+import otp.config.ConfigException;
+import otp.config.Env;
+import otp.config.RuntimeConfig;
+import otp.config.Setting;
 import otplab.course.Exercise;
 import otplab.grader.Grader;
 import otplab.grader.GradingWorkerLauncher;
@@ -30,6 +34,7 @@ import otplab.web.WebModule;
  * }</pre>
  */
 public final class ExerciseModule implements WebModule {
+    private static final String ENV_MODE = "OTP_LAB_ENV";
     private final Workers workers;
     private final SubmissionStore store;
     private final Optional<String> instructorToken;
@@ -48,7 +53,7 @@ public final class ExerciseModule implements WebModule {
     public static ServerConfig.Builder addTo(ServerConfig.Builder config, Workers workers, SubmissionStore store, Map<String, String> env) {
         Objects.requireNonNull(config, "config must not be null");
         Objects.requireNonNull(env, "env must not be null");
-        ExerciseModule module = new ExerciseModule(workers, store, Optional.ofNullable(env.get(InstructorView.ENV_TOKEN)));
+        ExerciseModule module = new ExerciseModule(workers, store, instructorToken(env));
         return config.module(module).health("grading", module::health);
     }
 
@@ -58,17 +63,28 @@ public final class ExerciseModule implements WebModule {
         return java.util.Set.of(LessonProgress.PAGE_FEATURE);
     }
 
+    /** {@code INSTRUCTOR_TOKEN} through {@code otp.config}: blank counts as unset, which leaves the instructor view off. */
+    private static Optional<String> instructorToken(Map<String, String> env) {
+        Setting<String> token = Setting.string(InstructorView.ENV_TOKEN);
+        try {
+            return RuntimeConfig.of(ENV_MODE, token).load(Env.of(env)).find(token);
+        } catch (ConfigException badSetting) {
+            throw new IllegalArgumentException(badSetting.getMessage(), badSetting);
+        }
+    }
+
     @Override
     public void install(JavalinConfig javalin, ServerContext context) {
         Exercises exercises = new Exercises(context.catalog());
         ExercisePage page = new ExercisePage(context.pages(), Assets.fromClasspath());
         Supplier<Grader> graders = this::grader;
+        LearnerToken learners = new LearnerToken(context.config().secretKeyBase());
         javalin.routes.before(ctx -> {
             if (!ctx.path().startsWith(Assets.URL_PREFIX + "/")) {
-                LearnerToken.ensure(ctx);
+                learners.ensure(ctx);
             }
         });
-        new ExerciseRoutes(exercises, workers, graders, store, context.json()).install(javalin);
+        new ExerciseRoutes(exercises, workers, graders, store, context.json(), new GradingMetrics(context.metrics())).install(javalin);
         javalin.routes.get("/exercises/{slug}", ctx -> exercisePage(ctx, exercises, page, context));
         new InstructorView(instructorToken, store, exercises, context.pages()).install(javalin);
         new LessonProgress(context.catalog(), store).install(javalin);

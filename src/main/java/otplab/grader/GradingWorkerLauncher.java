@@ -10,6 +10,7 @@ import otplab.jvm.WorkerPool;
 import otplab.jvm.WorkerSettings;
 import otplab.jvm.Workers;
 import otplab.protocol.GradingCodec;
+import otplab.protocol.GradingReport;
 import otplab.protocol.GradingRequest;
 import otplab.protocol.WorkerRole;
 
@@ -121,7 +122,9 @@ public final class GradingWorkerLauncher implements AutoCloseable {
                 worker.close();
             }
             return switch (answer) {
-                case GradingWorker.GradeAnswer.Report report -> decode(report.data());
+                case GradingWorker.GradeAnswer.Report report -> checked(decode(report.data()), request);
+                case GradingWorker.GradeAnswer.Unsealed unsealed ->
+                        new WorkerOutcome.Untrusted("the report did not carry this grading's seal");
                 case GradingWorker.GradeAnswer.TimedOut timedOut -> new WorkerOutcome.TimedOut(wallLimit);
                 case GradingWorker.GradeAnswer.Failed failed ->
                         failed.message().equals(GradingCodec.OUT_OF_MEMORY) || failed.output().contains("OutOfMemoryError")
@@ -132,6 +135,17 @@ public final class GradingWorkerLauncher implements AutoCloseable {
         } finally {
             pool.retire(worker);
         }
+    }
+
+    /**
+     * A sealed report that ran tests must also name exactly the tests this grading sent (the index
+     * is built here, from the request, not from anything the worker says).
+     */
+    static WorkerOutcome checked(WorkerOutcome outcome, GradingRequest request) {
+        if (outcome instanceof WorkerOutcome.Reported(GradingReport.Ran ran)) {
+            return TestIndex.of(request.tests()).problem(ran).<WorkerOutcome>map(WorkerOutcome.Untrusted::new).orElse(outcome);
+        }
+        return outcome;
     }
 
     private static WorkerOutcome decode(byte[] data) {

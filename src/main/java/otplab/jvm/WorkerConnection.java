@@ -92,7 +92,7 @@ public final class WorkerConnection implements AutoCloseable {
             }
             List<String> command = sandbox.wrap(settings, image, controlDir, uid, CGROUP_PARENT + "/" + cgroupName,
                     image.javaCommand(settings, socketPath, role));
-            process = new ProcessBuilder(command).start();
+            process = Sandbox.launcher(command).start();
             process.getOutputStream().close();
             SocketChannel accepted = acceptOne(listener, process);
             Files.deleteIfExists(socketPath);
@@ -174,13 +174,13 @@ public final class WorkerConnection implements AutoCloseable {
                             waiter.complete(frame);
                         }
                     }
-                    case RESPONSE, LIVE_REPLY -> {
+                    case RESPONSE, LIVE_REPLY, OBSERVE_REPLY -> {
                         CompletableFuture<Frame> waiter = pending.remove(frame.id());
                         if (waiter != null) {
                             waiter.complete(frame);
                         }
                     }
-                    case LIVE_RENDER, PUBLISH -> pageListener.accept(frame);
+                    case LIVE_RENDER, PUBLISH, OBSERVED -> pageListener.accept(frame);
                     default -> LOG.debug("ignoring a {} frame from a worker", frame.type());
                 }
             }
@@ -306,7 +306,7 @@ public final class WorkerConnection implements AutoCloseable {
         return settings;
     }
 
-    /** Where the worker's unasked page frames (LIVE_RENDER, PUBLISH) go: a session's page panels. */
+    /** Where the worker's unasked page frames (LIVE_RENDER, PUBLISH, OBSERVED) go: a session's page panels. */
     public void onPageFrame(Consumer<Frame> listener) {
         pageListener = java.util.Objects.requireNonNull(listener, "listener must not be null");
     }

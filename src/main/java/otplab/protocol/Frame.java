@@ -66,7 +66,13 @@ public record Frame(Type type, long id, List<String> fields, byte[] data) {
         /** worker → server, unasked: a broadcast on a shared topic ({@code topic}, {@code json}) for the browser's other tabs. */
         PUBLISH(46),
         /** server → worker: a broadcast from another tab ({@code topic}, {@code json}). */
-        DELIVER(47);
+        DELIVER(47),
+        /** worker → server, unasked: the process observer's latest snapshot ({@code json}), at most a few a second. */
+        OBSERVED(48),
+        /** server → worker: an observer action on one process ({@code action} {@code state} or {@code exit}, {@code pid}, {@code reason}). */
+        OBSERVE(49),
+        /** worker → server: the answer to an OBSERVE: the {@code state} text, {@code done}, or an {@code error}. */
+        OBSERVE_REPLY(50);
 
         final int code;
 

@@ -19,4 +19,11 @@ public sealed interface PageEvent {
             Objects.requireNonNull(json, "json must not be null");
         }
     }
+
+    /** The session's process observer took a new snapshot ({@code json}: processes, events, messages). */
+    record Observed(String json) implements PageEvent {
+        public Observed {
+            Objects.requireNonNull(json, "json must not be null");
+        }
+    }
 }

@@ -28,6 +28,7 @@ import java.util.regex.Pattern;
  * <li>{@code {"type":"join","session","room"}}: the tab joins its browser's room for the lesson;
  *     broadcasts on a topic a cell shared ({@code LivePage.shareTopic}) are relayed to the other
  *     sessions of the room, like Phoenix.PubSub between the nodes of a cluster.</li>
+ * <li>the process observer's messages, see {@link ObserverRoutes}.</li>
  * </ul>
  */
 final class PageRoutes {
@@ -45,10 +46,12 @@ final class PageRoutes {
     private final Map<String, Set<WsContext>> sockets = new ConcurrentHashMap<>();
     private final Map<String, String> roomOf = new ConcurrentHashMap<>();
     private final Map<String, ObjectNode> lastRender = new ConcurrentHashMap<>();
+    private final ObserverRoutes observer;
 
     PageRoutes(Runner runner, ObjectMapper json) {
         this.pages = new SessionPages(Objects.requireNonNull(runner, "runner must not be null"));
         this.json = Objects.requireNonNull(json, "json must not be null");
+        this.observer = new ObserverRoutes(runner, json);
         pages.onEvent(this::fromWorker);
     }
 
@@ -67,16 +70,18 @@ final class PageRoutes {
                 it.remove();
                 roomOf.remove(entry.getKey());
                 lastRender.remove(entry.getKey());
+                observer.forget(entry.getKey());
             }
         }
     }
 
     /** Handles a panel message; false when {@code type} is not one of the panels'. */
-    boolean handle(WsContext ws, String type, String session, JsonNode message) {
+    boolean handle(WsContext ws, String type, String session, String owner, JsonNode message) {
         switch (type) {
             case "request" -> Thread.ofVirtual().name("otplab-page-request").start(() -> request(ws, session, message));
             case "live-event" -> Thread.ofVirtual().name("otplab-live-event").start(() -> liveEvent(ws, session, message));
-            case "join" -> join(ws, session, message.path("room").asText(""));
+            case "join" -> join(ws, session, owner, message.path("room").asText(""));
+            case "observe", "observer-state", "observer-exit" -> observer.handle(ws, type, session, message);
             default -> {
                 return false;
             }
@@ -146,12 +151,13 @@ final class PageRoutes {
                 + " s (or its worker ended), so the worker was replaced: run the cells again";
     }
 
-    private void join(WsContext ws, String session, String room) {
+    /** Rooms are per owner: a stranger who names the same room joins a room of their own, not the learner's. */
+    private void join(WsContext ws, String session, String owner, String room) {
         if (!ROOM.matcher(room).matches()) {
             send(ws, Map.of("type", "error", "error", "a room is 1 to 128 letters, digits, ':', '-' or '_'"));
             return;
         }
-        roomOf.put(session, room);
+        roomOf.put(session, owner + "/" + room);
         ObjectNode shown = lastRender.get(session);
         if (shown != null) {
             send(ws, shown);
@@ -179,6 +185,8 @@ final class PageRoutes {
                     }
                 });
             }
+            case PageEvent.Observed observed ->
+                    observer.snapshot(session, observed.json(), sockets.getOrDefault(session, Set.of()));
         }
     }
 

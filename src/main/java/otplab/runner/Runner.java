@@ -245,6 +245,17 @@ public final class Runner implements AutoCloseable {
         return figures;
     }
 
+    /** Open sessions, for {@code /metrics}. */
+    int sessionCount() {
+        return sessions.size();
+    }
+
+    /** Notebook workers in use, ready and starting, for {@code /metrics}. */
+    Map<String, Integer> workerFigures() {
+        int inUse = (int) sessions.values().stream().filter(s -> s.worker != null).count();
+        return RunMetrics.figures(inUse, pool.readyCount(), pool.startingCount());
+    }
+
     private Optional<RunResult> refuse(String code) {
         if (sandbox.mode() == Sandbox.Mode.UNAVAILABLE) {
             throw new SandboxUnavailableException(sandbox.description());
@@ -256,6 +267,11 @@ public final class Runner implements AutoCloseable {
         return Optional.empty();
     }
 
+    /** Whether {@code id} is a well-formed session id: 1 to 64 letters, digits, '-' or '_'. */
+    static boolean isSessionId(String id) {
+        return id != null && SESSION_ID.matcher(id).matches();
+    }
+
     /** The size refusal in a learner's words: how large the cell is, the limit, and what to do. */
     static String tooLong(long bytes, long limit) {
         return String.format(java.util.Locale.ROOT, "this cell is %.1f KiB of code, over the limit of %d KiB for one cell: split it into smaller cells",
@@ -263,7 +279,7 @@ public final class Runner implements AutoCloseable {
     }
 
     private static String validSession(String id) {
-        if (id == null || !SESSION_ID.matcher(id).matches()) {
+        if (!isSessionId(id)) {
             throw new IllegalArgumentException("a session id is 1 to 64 letters, digits, '-' or '_'");
         }
         return id;

@@ -86,6 +86,7 @@ final class SessionPages {
         return switch (frame.type()) {
             case LIVE_RENDER -> Optional.of(new PageEvent.LiveRender(frame.field("view").orElse("0"), frame.field("html").orElse("")));
             case PUBLISH -> Optional.of(new PageEvent.Published(frame.field("topic").orElse(""), frame.field("json").orElse("null")));
+            case OBSERVED -> Optional.of(new PageEvent.Observed(frame.field("json").orElse("{}")));
             default -> {
                 LOG.debug("ignoring a {} page frame", frame.type());
                 yield Optional.empty();

@@ -19,8 +19,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.locks.ReentrantLock;
+import otp.config.ConfigException;
+import otp.config.Env;
+import otp.config.RuntimeConfig;
+import otp.config.Setting;
 
 /**
  * Submissions and progress in a database: an H2 file under the data folder by default, or the
@@ -36,6 +41,10 @@ public final class SubmissionStore implements AutoCloseable {
     public static final String ENV_DATA_DIR = "DATA_DIR";
     public static final String DEFAULT_DATA_DIR = "data";
     public static final String H2_FILE_NAME = "otplab";
+    /** The environment (dev, test, prod) the settings are read under; the server's own variable. */
+    static final String ENV_MODE = "OTP_LAB_ENV";
+    static final Setting<String> DATABASE_URL_SETTING = Setting.string(ENV_DATABASE_URL);
+    static final Setting<String> DATA_DIR_SETTING = Setting.string(ENV_DATA_DIR).withDefault(DEFAULT_DATA_DIR);
     private static final int VALID_CHECK_SECONDS = 2;
     private static final TypeReference<Map<String, String>> FILES = new TypeReference<>() {};
 
@@ -71,14 +80,37 @@ public final class SubmissionStore implements AutoCloseable {
         return open("jdbc:h2:file:" + dataDir.toAbsolutePath().normalize().resolve(H2_FILE_NAME));
     }
 
-    /** {@code DATABASE_URL} when set, else H2 under {@code DATA_DIR} (default {@code ./data}, relative to home). */
+    /**
+     * {@code DATABASE_URL} when set, else H2 under {@code DATA_DIR} (default {@code ./data}, relative to home), both
+     * read through {@code otp.config} (blank counts as unset).
+     *
+     * @throws IllegalArgumentException naming the variable when a value cannot work
+     */
     public static SubmissionStore fromEnvironment(Map<String, String> env, Path home) {
-        String url = env.get(ENV_DATABASE_URL);
-        if (url != null && !url.isBlank()) {
-            return open(url.strip());
+        RuntimeConfig.Config loaded;
+        try {
+            loaded = RuntimeConfig.of(ENV_MODE, DATABASE_URL_SETTING, DATA_DIR_SETTING).load(Env.of(env));
+        } catch (ConfigException badSetting) {
+            throw new IllegalArgumentException(badSetting.getMessage(), badSetting);
         }
-        String dir = env.getOrDefault(ENV_DATA_DIR, "");
-        return inDataDir(home.resolve(dir.isBlank() ? DEFAULT_DATA_DIR : dir.strip()));
+        Optional<String> url = loaded.find(DATABASE_URL_SETTING).map(String::strip);
+        if (url.isPresent()) {
+            if (!url.get().startsWith("jdbc:h2:") && !url.get().startsWith("jdbc:postgresql:")) {
+                throw new IllegalArgumentException(ENV_DATABASE_URL + " must start with jdbc:postgresql: or jdbc:h2:, was '"
+                        + redact(url.get()) + "'");
+            }
+            return open(url.get());
+        }
+        return inDataDir(dataDir(env, home));
+    }
+
+    /** The data folder {@code DATA_DIR} names (default {@code ./data}, relative to home), whether or not H2 lives there. */
+    public static Path dataDir(Map<String, String> env, Path home) {
+        try {
+            return home.resolve(RuntimeConfig.of(ENV_MODE, DATA_DIR_SETTING).load(Env.of(env)).get(DATA_DIR_SETTING).strip());
+        } catch (ConfigException badSetting) {
+            throw new IllegalArgumentException(badSetting.getMessage(), badSetting);
+        }
     }
 
     /** Where the store lives, with any password left out (for start-up messages). */

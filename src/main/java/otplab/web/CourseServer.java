@@ -11,10 +11,12 @@ import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import otplab.course.Course;
@@ -36,10 +38,17 @@ import otplab.course.CourseWatcher;
 public final class CourseServer implements AutoCloseable {
     public static final String API_PREFIX = "/api/";
     private static final Logger LOG = LoggerFactory.getLogger(CourseServer.class);
+    public static final String METRICS_PATH = "/metrics";
+    /** Longest a stopping server waits for responses already being written. */
+    static final Duration RESPONSE_GRACE = Duration.ofSeconds(5);
+    /** Prometheus' text exposition format. */
+    public static final String METRICS_CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
     private static final String INTERNAL_ERROR = "Something went wrong on our side; the details are in the server log.";
 
     private final ServerConfig config;
     private final ObjectMapper json;
+    private final Metrics metrics = new Metrics();
+    private final ShutdownNotice shutdown = new ShutdownNotice();
     private CourseCatalog catalog;
     private CourseWatcher watcher;
     private Javalin javalin;
@@ -84,12 +93,18 @@ public final class CourseServer implements AutoCloseable {
             courseRoutes.courseChanged(after);
             liveReload.courseChanged(before, after);
         });
-        ServerContext context = new ServerContext(config, catalog, pages, json);
+        ServerContext context = new ServerContext(config, catalog, pages, json, metrics, shutdown);
         javalin = Javalin.create(javalinConfig -> {
             javalinConfig.startup.showJavalinBanner = false;
             javalinConfig.startup.showOldJavalinVersionWarning = false;
             javalinConfig.jetty.host = config.host();
             javalinConfig.jetty.port = config.port();
+            // Requests still being answered when the server stops (a grading's results after the drain) are finished,
+            // not cut: Javalin hangs its handlers inside this wrapper, and Jetty's stop waits for it.
+            javalinConfig.jetty.modifyServer(server -> {
+                server.setHandler(new GracefulHandler());
+                server.setStopTimeout(RESPONSE_GRACE.toMillis());
+            });
             javalinConfig.jsonMapper(new JavalinJackson(json, false));
             javalinConfig.staticFiles.add(files -> {
                 files.hostedPath = Assets.URL_PREFIX;
@@ -100,6 +115,7 @@ public final class CourseServer implements AutoCloseable {
             installErrorHandling(javalinConfig, pages);
             courseRoutes.install(javalinConfig);
             javalinConfig.routes.get("/healthz", this::health);
+            javalinConfig.routes.get(METRICS_PATH, ctx -> ctx.contentType(METRICS_CONTENT_TYPE).result(metrics.scrape()));
             if (config.authorMode()) {
                 liveReload.install(javalinConfig);
             }
@@ -190,6 +206,16 @@ public final class CourseServer implements AutoCloseable {
 
     public ServerConfig config() {
         return config;
+    }
+
+    /** The registry behind {@code /metrics}; modules reach it through {@link ServerContext#metrics()}. */
+    public Metrics metrics() {
+        return metrics;
+    }
+
+    /** Tells every open page that listens (see {@link ShutdownNotice}) that the server is about to stop. */
+    public void announceShutdown(String message) {
+        shutdown.announce(Objects.requireNonNull(message, "message must not be null"));
     }
 
     public CourseCatalog catalog() {

@@ -43,6 +43,7 @@ public final class WorkerMain {
     static final String GRADING_ONLY = "this worker only grades";
 
     private final ControlChannel channel;
+    private final OutputBudget budget;
     /** Absent in a grading worker. */
     private final Notebook notebook;
     private final ExecutorService evaluator = Executors.newSingleThreadExecutor(runnable -> {
@@ -52,11 +53,14 @@ public final class WorkerMain {
     });
     private volatile long currentRun;
     private final PageHarness page;
+    /** Absent in a grading worker; started after hello, since nothing may reach the server before it. */
+    private ObserverActions observer;
 
     private WorkerMain(ControlChannel channel, long outputLimit, boolean grading) {
         this.channel = channel;
-        PrintStream out = new PrintStream(new CapturedOutput("out", channel, () -> currentRun, outputLimit), true, StandardCharsets.UTF_8);
-        PrintStream err = new PrintStream(new CapturedOutput("err", channel, () -> currentRun, outputLimit), true, StandardCharsets.UTF_8);
+        this.budget = new OutputBudget(outputLimit);
+        PrintStream out = new PrintStream(new CapturedOutput("out", channel, () -> currentRun, budget), true, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(new CapturedOutput("err", channel, () -> currentRun, budget), true, StandardCharsets.UTF_8);
         System.setOut(out);
         System.setErr(err);
         System.setIn(InputStream.nullInputStream());
@@ -120,6 +124,9 @@ public final class WorkerMain {
 
     private void serve(int warmUps) throws IOException {
         channel.send(Frame.of(Frame.Type.HELLO, 0, "pid", Long.toString(ProcessHandle.current().pid())));
+        if (notebook != null) {
+            observer = ObserverActions.start(snapshot -> sendOrExit(Frame.of(Frame.Type.OBSERVED, 0, "json", snapshot)));
+        }
         warmUp(warmUps);
         while (true) {
             Frame request;
@@ -140,6 +147,7 @@ public final class WorkerMain {
                 case REQUEST -> evaluator.submit(() -> sendOrExit(page.request(request)));
                 case LIVE_EVENT -> Thread.ofVirtual().start(() -> sendOrExit(page.liveEvent(request)));
                 case DELIVER -> page.deliver(request);
+                case OBSERVE -> observer.submit(request, this::sendOrExit);
                 case STOP -> {
                     if (currentRun == request.id()) {
                         notebook.stop();
@@ -163,18 +171,26 @@ public final class WorkerMain {
         }
         System.out.flush();
         System.err.flush();
+        long run = request.id();
         currentRun = 0;
+        // The error first, then diagnostics, then values: what explains a failure outranks what displays a result.
         List<String> fields = new ArrayList<>(List.of(
                 "status", outcome.status().wireName(),
                 "durationMs", Long.toString((System.nanoTime() - started) / 1_000_000),
-                "error", outcome.error()));
-        for (String value : outcome.values()) {
-            fields.add("value");
-            fields.add(value);
+                "error", budget.fit(run, outcome.error())));
+        for (CellDiagnostic d : outcome.diagnostics()) {
+            String message = budget.fit(run, d.message());
+            if (!message.isEmpty()) {
+                fields.add("diagnostic");
+                fields.add(new CellDiagnostic(d.line(), d.column(), d.endLine(), d.endColumn(), d.severity(), message).encode());
+            }
         }
-        for (CellDiagnostic diagnostic : outcome.diagnostics()) {
-            fields.add("diagnostic");
-            fields.add(diagnostic.encode());
+        for (String value : outcome.values()) {
+            String shown = budget.fit(run, value);
+            if (!shown.isEmpty()) {
+                fields.add("value");
+                fields.add(shown);
+            }
         }
         sendOrExit(new Frame(Frame.Type.RESULT, request.id(), fields, null));
     }

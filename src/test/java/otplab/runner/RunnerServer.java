@@ -1,6 +1,7 @@
 package otplab.runner;
 
 import io.javalin.Javalin;
+import java.net.CookieManager;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,7 +15,8 @@ import java.util.stream.Collectors;
 final class RunnerServer implements AutoCloseable {
     final Runner runner;
     final Javalin app;
-    final HttpClient http = HttpClient.newHttpClient();
+    /** Keeps the owner cookie like a browser: a session belongs to the cookie that first used it. */
+    final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
 
     RunnerServer(Duration wallTime) {
         runner = Runner.create(s -> s.poolSize(1).maxWorkers(3).wallTime(wallTime)).start();
