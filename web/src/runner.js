@@ -14,6 +14,7 @@ import { EditorView } from "@codemirror/view";
 import { setDiagnostics } from "@codemirror/lint";
 import { cells, onCell, setupCells } from "./cells.js";
 import { OutputPane } from "./output-pane.js";
+import { reportCellRan } from "./progress.js";
 
 const SOCKET_PATH = "/ws/run";
 const COMPLETE_PATH = "/api/complete";
@@ -387,6 +388,7 @@ function attach(cell, session) {
       if (result.diagnostics && result.diagnostics.length && !failedSetup) {
         cell.view.dispatch(setDiagnostics(cell.view.state, toCodeMirror(cell.view.state.doc, result.diagnostics)));
       }
+      if (result.status === cell.expectedStatus && !cell.setup) reportCellRan(cell.slug, cell.id);
       if (result.status !== "error") {
         controller.ranCode = code;
         controller.ranAt = ++notebook.sequence;

@@ -24,7 +24,8 @@ import otplab.web.WebModule;
 /**
  * Plugs practice exercises into the course server: {@code /exercises/{slug}} pages, the
  * exercise API ({@code /api/exercises}, {@code .../test}, {@code .../submit},
- * {@code /api/me/submissions}), learner tokens, and the instructor view. Gradings run in the
+ * {@code /api/me/submissions}), learner tokens, the learner's lesson progress ({@link LessonProgress}:
+ * {@code /api/me/progress}) and the instructor view. Gradings run in the
  * sandboxed workers of the floor the notebook runner stands on too, counted against its permits; the store is closed when
  * the server stops.
  *
@@ -56,6 +57,12 @@ public final class ExerciseModule implements WebModule {
         return config.module(module).health("grading", module::health);
     }
 
+    /** Pages report cells that ran and show the learner's progress ({@link LessonProgress}) only where this module is. */
+    @Override
+    public java.util.Set<String> pageFeatures() {
+        return java.util.Set.of(LessonProgress.PAGE_FEATURE);
+    }
+
     /** {@code INSTRUCTOR_TOKEN} through {@code otp.config}: blank counts as unset, which leaves the instructor view off. */
     private static Optional<String> instructorToken(Map<String, String> env) {
         Setting<String> token = Setting.string(InstructorView.ENV_TOKEN);
@@ -80,6 +87,8 @@ public final class ExerciseModule implements WebModule {
         new ExerciseRoutes(exercises, workers, graders, store, context.json(), new GradingMetrics(context.metrics(), this::readySpares)).install(javalin);
         javalin.routes.get("/exercises/{slug}", ctx -> exercisePage(ctx, exercises, page, context));
         new InstructorView(instructorToken, store, exercises, context.pages()).install(javalin);
+        new LessonProgress(context.catalog(), store).install(javalin);
+        new LearnerName(store, context.json()).install(javalin);
         javalin.events.serverStopped(store::close);
         javalin.events.serverStopped(this::closeGrader);
     }

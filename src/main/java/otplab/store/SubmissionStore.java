@@ -197,6 +197,98 @@ public final class SubmissionStore implements AutoCloseable {
         });
     }
 
+    /**
+     * Records that a learner's cell of a lesson ran as the lesson says it should; a second run of
+     * the same cell only moves its time.
+     */
+    public void recordCellRun(String learner, String lesson, String cell, java.time.Instant at) {
+        Objects.requireNonNull(learner, "learner must not be null");
+        Objects.requireNonNull(lesson, "lesson must not be null");
+        Objects.requireNonNull(cell, "cell must not be null");
+        Objects.requireNonNull(at, "at must not be null");
+        withConnection(c -> {
+            OffsetDateTime when = OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
+            try (PreparedStatement update = c.prepareStatement(
+                    "UPDATE lesson_cell_runs SET ran_at = ? WHERE learner = ? AND lesson = ? AND cell = ?")) {
+                update.setObject(1, when);
+                update.setString(2, learner);
+                update.setString(3, lesson);
+                update.setString(4, cell);
+                if (update.executeUpdate() > 0) {
+                    return null;
+                }
+            }
+            try (PreparedStatement insert = c.prepareStatement(
+                    "INSERT INTO lesson_cell_runs (learner, lesson, cell, ran_at) VALUES (?, ?, ?, ?)")) {
+                insert.setString(1, learner);
+                insert.setString(2, lesson);
+                insert.setString(3, cell);
+                insert.setObject(4, when);
+                insert.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /** The cells of each lesson a learner ran, by lesson slug, with the time of the latest run. */
+    public Map<String, LessonRuns> lessonRuns(String learner) {
+        Objects.requireNonNull(learner, "learner must not be null");
+        return withConnection(c -> {
+            try (PreparedStatement st = c.prepareStatement(
+                    "SELECT lesson, cell, ran_at FROM lesson_cell_runs WHERE learner = ? ORDER BY lesson, cell")) {
+                st.setString(1, learner);
+                Map<String, java.util.Set<String>> cells = new TreeMap<>();
+                Map<String, java.time.Instant> latest = new TreeMap<>();
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        String lesson = rs.getString(1);
+                        cells.computeIfAbsent(lesson, l -> new java.util.TreeSet<>()).add(rs.getString(2));
+                        java.time.Instant at = rs.getObject(3, OffsetDateTime.class).toInstant();
+                        latest.merge(lesson, at, (a, b) -> a.isAfter(b) ? a : b);
+                    }
+                }
+                Map<String, LessonRuns> out = new TreeMap<>();
+                cells.forEach((lesson, ran) -> out.put(lesson, new LessonRuns(lesson, ran, latest.get(lesson))));
+                return out;
+            }
+        });
+    }
+
+    /** Sets the name a learner chose to show their instructor; a blank name removes it. */
+    public void setLearnerName(String learner, String name) {
+        Objects.requireNonNull(learner, "learner must not be null");
+        Objects.requireNonNull(name, "name must not be null");
+        withConnection(c -> {
+            try (PreparedStatement delete = c.prepareStatement("DELETE FROM learner_names WHERE learner = ?")) {
+                delete.setString(1, learner);
+                delete.executeUpdate();
+            }
+            if (!name.isBlank()) {
+                try (PreparedStatement insert = c.prepareStatement("INSERT INTO learner_names (learner, name) VALUES (?, ?)")) {
+                    insert.setString(1, learner);
+                    insert.setString(2, name.strip());
+                    insert.executeUpdate();
+                }
+            }
+            return null;
+        });
+    }
+
+    /** Every name learners chose, by learner key. */
+    public Map<String, String> learnerNames() {
+        return withConnection(c -> {
+            try (PreparedStatement st = c.prepareStatement("SELECT learner, name FROM learner_names")) {
+                Map<String, String> out = new TreeMap<>();
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        out.put(rs.getString(1), rs.getString(2));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
     /** Submissions, learners and pass rate per exercise, by slug. */
     public Map<String, ExerciseStats> statsByExercise() {
         return withConnection(c -> {

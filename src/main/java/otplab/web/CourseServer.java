@@ -84,7 +84,9 @@ public final class CourseServer implements AutoCloseable {
         if (!assets.missing().isEmpty()) {
             LOG.warn("the web bundle is missing {} (run ./otplab build); pages show cells as plain code", assets.missing());
         }
-        Pages pages = new Pages(assets, config.authorMode());
+        java.util.Set<String> features = new java.util.TreeSet<>();
+        config.modules().forEach(module -> features.addAll(module.pageFeatures()));
+        Pages pages = new Pages(assets, config.authorMode(), features);
         CourseRoutes courseRoutes = new CourseRoutes(pages, catalog.current());
         LiveReload liveReload = new LiveReload(json);
         catalog.onReload((before, after) -> {
