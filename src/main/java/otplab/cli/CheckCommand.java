@@ -127,7 +127,7 @@ final class CheckCommand {
                 }
             }
             List<Check.Suite> suites = new ArrayList<>();
-            if (course.lessons().stream().anyMatch(options::selects)) {
+            if (options.names().isEmpty() || course.lessons().stream().anyMatch(options::selects)) {
                 suites.add(new LessonCheckSuite(course, sessionsOf(runner), parallelism, options::selects));
             }
             if (options.names().isEmpty() || !exercises.catalog().exercises().isEmpty()
