@@ -146,4 +146,15 @@ class ObserverBrowserTest {
         assertThat(drawing.locator(".obs-seq-arrow.obs-seq-reply").first()).isAttached();
         assertNotEquals(0, drawing.locator(".obs-seq-text").count());
     }
+
+    @Test
+    void aThousandProcessesShowAsABoundedTreeThatStillAnswersClicks(Page page, TestSite site) {
+        openObserverAndDefine(page, site);
+        run(page, "many");
+        assertThat(row(page, "many").locator(".obs-note")).hasText("+960 more",
+                new LocatorAssertions.HasTextOptions().setTimeout(WAIT_MS));
+        assertThat(observer(page).locator(".observer-count")).hasText(Pattern.compile("^1,0\\d\\d processes, \\d+ shown$"));
+        row(page, "many").locator(".obs-label").click();
+        assertThat(observer(page).locator(".obs-details-title")).hasText("many");
+    }
 }
