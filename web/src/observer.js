@@ -176,7 +176,9 @@ class Observer {
     const shown = this.merge(procs, live);
     this.order = shown.map((entry) => entry.proc);
     this.empty.hidden = shown.length > 0;
-    this.count.textContent = procs.length === 0 ? "no processes yet" : `${procs.length} process${procs.length === 1 ? "" : "es"}`;
+    const total = this.latest && typeof this.latest.total === "number" ? Math.max(this.latest.total, procs.length) : procs.length;
+    this.count.textContent = procs.length === 0 ? "no processes yet"
+      : `${total.toLocaleString("en")} process${total === 1 ? "" : "es"}${total > procs.length ? `, ${procs.length} shown` : ""}`;
     const keep = new Set();
     const children = shown.map(({ proc, ghost }, index) => {
       keep.add(proc.pid);

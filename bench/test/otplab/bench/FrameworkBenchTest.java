@@ -31,4 +31,25 @@ class FrameworkBenchTest {
         String expected = beam ? "BEAM: Erlang/OTP " : "BEAM: not measured";
         assertTrue(report.lines().anyMatch(line -> line.startsWith(expected)), () -> "no line starting " + expected + " in:\n" + report);
     }
+
+    @Test
+    void theTracedContenderRunsOtpLabWithTheLessonPagesObserverFollowingEveryEvent() throws Exception {
+        var bytes = new ByteArrayOutputStream();
+        String before = System.getProperty(FrameworkBench.CONTENDERS_PROPERTY);
+        System.setProperty(FrameworkBench.CONTENDERS_PROPERTY, "otp,otp-traced");
+        try {
+            new FrameworkBench().run(new BenchContext(new PrintStream(bytes, true, StandardCharsets.UTF_8), true));
+        } finally {
+            if (before == null) {
+                System.clearProperty(FrameworkBench.CONTENDERS_PROPERTY);
+            } else {
+                System.setProperty(FrameworkBench.CONTENDERS_PROPERTY, before);
+            }
+        }
+        String report = bytes.toString(StandardCharsets.UTF_8);
+        for (FrameworkBench.Metric metric : FrameworkBench.Metric.values()) {
+            assertTrue(report.lines().anyMatch(line -> line.startsWith("| " + metric.label) && line.contains("| OTP Lab, traced ")),
+                    () -> metric.label + " has no figure for OTP Lab, traced in:\n" + report);
+        }
+    }
 }

@@ -216,13 +216,14 @@ public final class ProcessObserver implements AutoCloseable {
             recent = new ArrayList<>(messages);
         }
         String treeText = tree().toString();
-        String body = treeText + "|" + recent.size() + (recent.isEmpty() ? "" : recent.getLast().order());
+        int total = live.size() - (hidden != null && live.containsKey(hidden) ? 1 : 0);
+        String body = total + treeText + "|" + recent.size() + (recent.isEmpty() ? "" : recent.getLast().order());
         if (happened.isEmpty() && body.equals(lastSent)) {
             return null;
         }
         lastSent = body;
         StringBuilder out = new StringBuilder(treeText.length() + 512);
-        out.append("{\"processes\":").append(treeText).append(",\"events\":[").append(String.join(",", happened))
+        out.append("{\"total\":").append(total).append(",\"processes\":").append(treeText).append(",\"events\":[").append(String.join(",", happened))
                 .append("],\"messages\":");
         JsonText list = new JsonText().open('[');
         for (Message m : recent) {

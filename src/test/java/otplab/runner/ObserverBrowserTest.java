@@ -1,11 +1,16 @@
 package otplab.runner;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -20,6 +25,7 @@ import otplab.web.TestSite;
 class ObserverBrowserTest {
     /** Generous: the machine may be busy, and a first run may wait for a worker JVM to start. */
     private static final double WAIT_MS = 90_000;
+    private static final Path AXE = Path.of("web/node_modules/axe-core/axe.min.js");
 
     static void configureServer(ServerConfig.Builder config) {
         RunnerModule.addTo(config, Runner.create(s -> s.poolSize(1).maxWorkers(4)));
@@ -145,5 +151,31 @@ class ObserverBrowserTest {
         assertThat(drawing.locator(".obs-seq-arrow.obs-seq-call").first()).isAttached();
         assertThat(drawing.locator(".obs-seq-arrow.obs-seq-reply").first()).isAttached();
         assertNotEquals(0, drawing.locator(".obs-seq-text").count());
+    }
+
+    @Test
+    void aThousandProcessesShowAsABoundedTreeThatStillAnswersClicks(Page page, TestSite site) {
+        openObserverAndDefine(page, site);
+        run(page, "many");
+        assertThat(row(page, "many").locator(".obs-note")).hasText("+960 more",
+                new LocatorAssertions.HasTextOptions().setTimeout(WAIT_MS));
+        assertThat(observer(page).locator(".observer-count")).hasText(Pattern.compile("^1,0\\d\\d processes, \\d+ shown$"));
+        row(page, "many").locator(".obs-label").click();
+        assertThat(observer(page).locator(".obs-details-title")).hasText("many");
+    }
+
+    @Test
+    void theOpenObserverWithASelectedProcessHasNoSeriousAccessibilityProblems(Page page, TestSite site) throws IOException {
+        openObserverAndDefine(page, site);
+        run(page, "team");
+        row(page, "a").locator(".obs-label").click();
+        assertThat(observer(page).locator(".obs-state")).hasText("member a", new LocatorAssertions.HasTextOptions().setTimeout(WAIT_MS));
+        page.addScriptTag(new Page.AddScriptTagOptions().setContent(Files.readString(AXE)));
+        Object violations = page.evaluate("""
+                async () => (await axe.run(document.querySelector('aside.observer'), { resultTypes: ['violations'] })).violations
+                    .filter(v => v.impact === 'serious' || v.impact === 'critical')
+                    .map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).slice(0, 5).join(', '))
+                """);
+        assertEquals(List.of(), violations);
     }
 }
