@@ -38,6 +38,15 @@ defmodule Conf.S do
 
   defp mailbox, do: Process.info(self(), :message_queue_len) |> elem(1)
 
+  # Waits for a message the scenario cannot receive without changing what it measures (a DOWN it
+  # then demonitors); polling the queue's length holds under any load, where a fixed sleep would not.
+  defp await_mailbox(n) do
+    if mailbox() < n do
+      Process.sleep(1)
+      await_mailbox(n)
+    end
+  end
+
   defp wait_dead(pid), do: (ref = Process.monitor(pid); down(ref))
 
   defp pids(sup), do: Map.new(Supervisor.which_children(sup), fn {id, pid, _, _} -> {id, pid} end)
@@ -60,7 +69,7 @@ defmodule Conf.S do
     line("name free #{Process.whereis(:conf_init_stop) == nil}")
     Process.flag(:trap_exit, true)
     line("start_link #{start_result(W.start_link(%{id: "w", init: fn _ -> {:stop, :bad} end}))}")
-    line(next_exit(1000))
+    line(next_exit(5000))
   end
 
   def init_ignore do
@@ -68,14 +77,14 @@ defmodule Conf.S do
     line("name free #{Process.whereis(:conf_init_ignore) == nil}")
     Process.flag(:trap_exit, true)
     line("start_link #{start_result(W.start_link(%{id: "w", init: fn _ -> :ignore end}))}")
-    line(next_exit(1000))
+    line(next_exit(5000))
   end
 
   def init_crash do
     line("start #{start_result(W.start(%{id: "w", init: fn _ -> raise "boom" end}))}")
     Process.flag(:trap_exit, true)
     line("start_link #{start_result(W.start_link(%{id: "w", init: fn _ -> raise "boom" end}))}")
-    line(next_exit(1000))
+    line(next_exit(5000))
   end
 
   def start_name_taken do
@@ -99,9 +108,9 @@ defmodule Conf.S do
     {:ok, pid} = W.start(%{id: "w", value: 1})
     slow = fn _, s -> Process.sleep(200); {:reply, :late, s} end
     line("call #{attempt(fn -> GenServer.call(pid, {:run, slow}, 50) end)}")
-    Process.sleep(400)
-    line("mailbox #{mailbox()}")
+    # Answered after the slow call, so a late reply that reached the mailbox would be there by now.
     line("call again #{attempt(fn -> GenServer.call(pid, :value) end)}")
+    line("mailbox #{mailbox()}")
   end
 
   def call_noproc do
@@ -185,19 +194,39 @@ defmodule Conf.S do
     loaded = fn term, s -> line("continue #{term}"); {:noreply, %{s | value: s.value ++ [term]}} end
     {:ok, pid} = W.start(%{id: "w", value: [], continue: loaded, init: fn s -> {:ok, s, {:continue, :load}} end})
     line("value #{term(GenServer.call(pid, :value))}")
-    line("call #{GenServer.call(pid, {:run, fn _, s -> {:reply, :ok, s, {:continue, :more}} end})}")
-    line("value #{term(GenServer.call(pid, :value))}")
+    # The continue logs after the reply is sent: the driver logs only once a later call is answered.
+    r = GenServer.call(pid, {:run, fn _, s -> {:reply, :ok, s, {:continue, :more}} end})
+    v = GenServer.call(pid, :value)
+    line("call #{r}")
+    line("value #{term(v)}")
     GenServer.cast(pid, {:run, fn s -> {:noreply, s, {:continue, :again}} end})
     line("value #{term(GenServer.call(pid, :value))}")
+  end
+
+  def continue_edges do
+    # The continue waits for :go, so the monitor is in place before it stops the server.
+    quitting = fn _, s -> receive do :go -> {:stop, :normal, s} end end
+    {:ok, a} = W.start(%{id: "a", log: true, continue: quitting, init: fn s -> {:ok, s, {:continue, :quit}} end})
+    ra = Process.monitor(a)
+    send(a, :go)
+    line("started, then its continue stops it DOWN #{down(ra)}")
+    info = fn msg, s -> line("info #{term(msg)}"); {:noreply, s} end
+    timing = fn _, s -> {:noreply, s, 0} end
+    {:ok, b} = W.start(%{id: "b", info: info, continue: timing, init: fn s -> {:ok, s, {:continue, :go}} end})
+    await("info timeout")
+    line("hibernate then call #{GenServer.call(b, {:run, fn _, s -> {:reply, :ok, s, :hibernate} end})} #{GenServer.call(b, :value) |> term()}")
   end
 
   def timeout_return do
     info = fn msg, s -> line("info #{term(msg)}"); {:noreply, s} end
     {:ok, pid} = W.start(%{id: "w", info: info, init: fn s -> {:ok, s, 0} end})
     await("info timeout")
-    GenServer.call(pid, {:run, fn _, s -> {:reply, :ok, s, 500} end})
-    GenServer.cast(pid, {:run, fn s -> line("cast"); {:noreply, s} end})
+    # The cast is queued before the 500 ms timeout is armed, so it cancels it whatever the load; the
+    # sleep gives a timeout that was not cancelled the time to show up in the trace.
+    cast_first = fn _, s -> GenServer.cast(self(), {:run, fn s2 -> line("cast"); {:noreply, s2} end}); {:reply, :ok, s, 500} end
+    GenServer.call(pid, {:run, cast_first})
     Process.sleep(800)
+    GenServer.call(pid, :value)
     line("no timeout after the cast")
     GenServer.call(pid, {:run, fn _, s -> {:reply, :ok, s, 20} end})
     await("info timeout", 2)
@@ -230,10 +259,13 @@ defmodule Conf.S do
   def genserver_stop_reasons do
     {:ok, a} = W.start(%{id: "a", log: true})
     line("stop #{GenServer.stop(a, :boom)}")
-    {:ok, b} = W.start(%{id: "b", on_terminate: fn _, _ -> Process.sleep(500) end})
+    held = fn _, _ -> receive do :go_on -> :ok after 10_000 -> :ok end end
+    {:ok, b} = W.start(%{id: "b", on_terminate: held})
     line("stop with timeout #{attempt(fn -> GenServer.stop(b, :normal, 50) end)}")
-    Process.sleep(100)
     line("alive after the stop timed out #{Process.alive?(b)}")
+    rb = Process.monitor(b)
+    send(b, :go_on)
+    line("then its terminate ends DOWN #{down(rb)}")
     {:ok, c} = W.start(%{id: "c", log: true})
     line("call #{attempt(fn -> GenServer.call(c, {:run, fn _, _ -> exit(:normal) end}) end)}")
   end
@@ -277,11 +309,11 @@ defmodule Conf.S do
   def trap_exit do
     Process.flag(:trap_exit, true)
     spawn_link(fn -> exit(:boom) end)
-    line(next_exit(1000))
+    line(next_exit(5000))
     spawn_link(fn -> :ok end)
-    line(next_exit(1000))
+    line(next_exit(5000))
     spawn_link(fn -> raise "boom" end)
-    line(next_exit(1000))
+    line(next_exit(5000))
   end
 
   def exit_signals do
@@ -304,6 +336,23 @@ defmodule Conf.S do
     for _ <- 1..2, do: (receive do {:trapped, from_me, r} -> line("trapped #{r} from me #{from_me}") end)
   end
 
+  # An exit signal a process sends itself: normal ends even a non-trapping process (unlike a normal
+  # signal from another process); a trapping one gets it as a message from itself.
+  def exit_signal_to_self do
+    me = self()
+    {_, rp} = spawn_monitor(fn -> Process.exit(self(), :normal); send(me, :plain_lived_on) end)
+    line("plain normal to itself DOWN #{down(rp)}")
+    spawn(fn ->
+      Process.flag(:trap_exit, true)
+      Process.exit(self(), :normal)
+      receive do {:EXIT, from, r} -> send(me, {:trapped, from == self(), norm(r)}) end
+    end)
+    receive do {:trapped, from_self, r} -> line("trapping got EXIT #{r} from itself #{from_self}") end
+    {_, rk} = spawn_monitor(fn -> Process.flag(:trap_exit, true); Process.exit(self(), :kill); send(me, :killer_lived_on) end)
+    line("trapping kill to itself DOWN #{down(rk)}")
+    line("mailbox #{mailbox()}")
+  end
+
   def kill do
     me = self()
     Process.flag(:trap_exit, true)
@@ -318,7 +367,7 @@ defmodule Conf.S do
     rn = Process.monitor(n)
     Process.exit(victim, :kill)
     line("victim DOWN #{down(rv)}")
-    line(next_exit(1000))
+    line(next_exit(5000))
     line("non-trapping neighbour DOWN #{down(rn)}")
   end
 
@@ -333,6 +382,42 @@ defmodule Conf.S do
     end
     line("link #{r}")
     line("caller alive")
+  end
+
+  def link_and_monitor_counts do
+    Process.flag(:trap_exit, true)
+    p = spawn(fn -> receive do :die -> exit(:boom) end end)
+    Process.link(p)
+    Process.link(p)
+    Process.unlink(p)
+    rp = Process.monitor(p)
+    send(p, :die)
+    down(rp)
+    line("linked twice, unlinked once: #{next_exit(200)}")
+    q = spawn(fn -> receive do :die -> exit(:boom) end end)
+    r1 = Process.monitor(q)
+    r2 = Process.monitor(q)
+    send(q, :die)
+    line("monitored twice: #{down(r1)} and #{down(r2)}")
+  end
+
+  defmodule Bare do
+    @moduledoc "A GenServer with init only: every other callback is use GenServer's default."
+    use GenServer
+    def init(x), do: {:ok, x}
+  end
+
+  def default_callbacks do
+    {:ok, b} = GenServer.start(Bare, 0)
+    rb = Process.monitor(b)
+    send(b, :unexpected)
+    line("an unexpected message leaves it alive #{Process.alive?(b)}")
+    line("call #{attempt(fn -> GenServer.call(b, :x) end)}")
+    line("DOWN #{down(rb)}")
+    {:ok, c} = GenServer.start(Bare, 0)
+    rc = Process.monitor(c)
+    GenServer.cast(c, :x)
+    line("cast DOWN #{down(rc)}")
   end
 
   def monitors do
@@ -354,7 +439,7 @@ defmodule Conf.S do
   def demonitor_flush do
     p = spawn(fn -> :ok end)
     ref = Process.monitor(p)
-    Process.sleep(50)
+    await_mailbox(1)
     line("mailbox before #{mailbox()}")
     line("demonitor flush #{Process.demonitor(ref, [:flush])}")
     line("mailbox after #{mailbox()}")
@@ -363,7 +448,7 @@ defmodule Conf.S do
   def demonitor_after_down do
     p = spawn(fn -> :ok end)
     ref = Process.monitor(p)
-    Process.sleep(50)
+    await_mailbox(1)
     line("demonitor #{Process.demonitor(ref)}")
     line("mailbox #{mailbox()}")
   end
@@ -390,6 +475,27 @@ defmodule Conf.S do
     rescue
       ArgumentError -> "register taken badarg"
     end)
+  end
+
+  defp badarg(f) do
+    "returned #{term(f.())}"
+  rescue
+    ArgumentError -> "badarg"
+  end
+
+  def name_rules do
+    line("register #{badarg(fn -> Process.register(self(), :conf_first) end)}")
+    line("a second name for the same process #{badarg(fn -> Process.register(self(), :conf_second) end)}")
+    dead = spawn(fn -> :ok end)
+    wait_dead(dead)
+    line("register a dead process #{badarg(fn -> Process.register(dead, :conf_dead) end)}")
+    line("unregister a free name #{badarg(fn -> Process.unregister(:conf_never) end)}")
+    other = spawn(fn -> Process.sleep(:infinity) end)
+    Process.register(other, :conf_other)
+    line("unregister another process's name #{badarg(fn -> Process.unregister(:conf_other) end)}")
+    line("whereis it after #{term(Process.whereis(:conf_other))}")
+    line("unregister its own #{badarg(fn -> Process.unregister(:conf_first) end)}")
+    line("then a new name #{badarg(fn -> Process.register(self(), :conf_second) end)}")
   end
 
   # ---- supervisors -----------------------------------------------------------------------------
@@ -430,6 +536,28 @@ defmodule Conf.S do
     Supervisor.stop(sup)
   end
 
+  def transient_exit_reasons do
+    Process.flag(:trap_exit, true)
+    children = for id <- ["n", "s", "sx", "x"], do: W.child(id, %{restart: :transient})
+    {:ok, sup} = Supervisor.start_link(children, strategy: :one_for_one)
+    for {id, reason} <- [{"n", :normal}, {"s", :shutdown}, {"sx", {:shutdown, :done}}, {"x", :boom}] do
+      pid = Process.whereis(W.name(id))
+      GenServer.cast(pid, {:run, fn s -> {:stop, reason, s} end})
+      wait_dead(pid)
+    end
+    await("start x", 2)
+    rows = Supervisor.which_children(sup) |> Enum.map(fn {id, pid, _, _} -> "#{id}:#{if is_pid(pid), do: "running", else: term(pid)}" end)
+    line("children #{rows |> Enum.sort() |> Enum.join(",")}")
+    line("stop supervisor #{Supervisor.stop(sup)}")
+  end
+
+  def linked_caller_of_a_crashing_server do
+    Process.flag(:trap_exit, true)
+    {:ok, pid} = W.start_link(%{id: "w", log: true})
+    line("call #{attempt(fn -> GenServer.call(pid, {:run, fn _, _ -> raise "boom" end}) end)}")
+    receive do {:EXIT, ^pid, r} -> line("then EXIT #{norm(r)}") after 5000 -> line("no EXIT") end
+  end
+
   def restart_intensity do
     Process.flag(:trap_exit, true)
     {:ok, sup} = Supervisor.start_link([W.child("a")], strategy: :one_for_one, max_restarts: 2, max_seconds: 5)
@@ -458,7 +586,7 @@ defmodule Conf.S do
     Process.flag(:trap_exit, true)
     children = [W.child("a"), W.child("b", %{init: fn _ -> {:stop, :nope} end}), W.child("c")]
     line("start #{start_result(Supervisor.start_link(children, strategy: :one_for_one))}")
-    line(next_exit(1000))
+    line(next_exit(5000))
   end
 
   def restart_failure_gives_up do
@@ -500,10 +628,78 @@ defmodule Conf.S do
     line("stop supervisor #{Supervisor.stop(sup)}")
   end
 
+  def child_spec_conventions do
+    Process.flag(:trap_exit, true)
+    {:ok, sup} = Supervisor.start_link([W.child("a", %{restart: :transient, shutdown: 300})], strategy: :one_for_one)
+    {:ok, a} = :supervisor.get_childspec(sup, "a")
+    line("get_childspec a #{a.id} #{a.restart} #{a.shutdown} #{a.type}")
+    line("get_childspec unknown #{term(:supervisor.get_childspec(sup, "zz"))}")
+    {:ok, _} = Supervisor.start_child(sup, W.child_spec(%{id: "d", log: true}))
+    {:ok, d} = :supervisor.get_childspec(sup, W)
+    line("use GenServer's child_spec: id is the module #{d.id == W}, #{d.restart} #{d.shutdown} #{d.type}")
+    {:ok, _} = Supervisor.start_child(sup, Supervisor.child_spec(W.child("b"), id: "b2", restart: :temporary))
+    {:ok, b} = :supervisor.get_childspec(sup, "b2")
+    line("Supervisor.child_spec overrides #{b.id} #{b.restart}")
+    line("stop supervisor #{Supervisor.stop(sup)}")
+  end
+
+  def ignored_children do
+    Process.flag(:trap_exit, true)
+    ig = fn _ -> :ignore end
+    {:ok, sup} = Supervisor.start_link([W.child("a"), W.child("i", %{init: ig})], strategy: :one_for_one)
+    rows = Supervisor.which_children(sup) |> Enum.map(fn {id, pid, _, _} -> "#{id}:#{if is_pid(pid), do: "running", else: term(pid)}" end)
+    line("children #{rows |> Enum.sort() |> Enum.join(",")}")
+    c = Supervisor.count_children(sup)
+    line("counts specs #{c.specs} active #{c.active}")
+    line("restart the ignored child #{term(Supervisor.restart_child(sup, "i"))}")
+    line("start_child ignoring #{term(Supervisor.start_child(sup, W.child("j", %{init: ig})))}")
+    # Supervisor.start_child answers {:error, {reason, child}}, child being the supervisor's own record of the spec.
+    {:error, {r, _child}} = Supervisor.start_child(sup, W.child("m", %{init: fn _ -> {:stop, :nope} end}))
+    line("start_child stopping {error,{#{norm(r)},child}}")
+    {:ok, ds} = DynamicSupervisor.start_link(strategy: :one_for_one)
+    line("dynamic start_child ignoring #{term(DynamicSupervisor.start_child(ds, W.child("k", %{init: ig})))}")
+    line("dynamic active #{DynamicSupervisor.count_children(ds).active}")
+    stopping = W.child("l", %{init: fn _ -> {:stop, :nope} end})
+    line("dynamic start_child stopping #{term(DynamicSupervisor.start_child(ds, stopping))}")
+    # Stopped here: left to the driver's exit, their shutdown would race the reading of the trace.
+    line("stop both #{Supervisor.stop(ds)} #{Supervisor.stop(sup)}")
+  end
+
   def which_children_order do
     Process.flag(:trap_exit, true)
     {:ok, sup} = Supervisor.start_link([W.child("a"), W.child("b"), W.child("c")], strategy: :one_for_one)
     line("static #{Supervisor.which_children(sup) |> Enum.map(&elem(&1, 0)) |> term()}")
+    line("stop supervisor #{Supervisor.stop(sup)}")
+  end
+
+  def nested_supervisors do
+    Process.flag(:trap_exit, true)
+    inner = %{id: "inner", type: :supervisor,
+              start: {Supervisor, :start_link, [[W.child("a")], [strategy: :one_for_one, max_restarts: 1, max_seconds: 5, name: :conf_inner]]}}
+    {:ok, outer} = Supervisor.start_link([inner, W.child("b")], strategy: :one_for_one)
+    first = Process.whereis(:conf_inner)
+    line("kill a")
+    kill("a")
+    await("start a", 2)
+    line("kill a")
+    kill("a")
+    await("start a", 3)
+    line("inner restarted by outer #{Process.whereis(:conf_inner) != first}")
+    c = Supervisor.count_children(outer)
+    line("outer counts specs #{c.specs} active #{c.active} workers #{c.workers} supervisors #{c.supervisors}")
+    line("stop outer #{Supervisor.stop(outer)}")
+  end
+
+  def dynamic_supervisor_gives_up do
+    Process.flag(:trap_exit, true)
+    {:ok, ds} = DynamicSupervisor.start_link(strategy: :one_for_one, max_restarts: 1, max_seconds: 5)
+    {:ok, _} = DynamicSupervisor.start_child(ds, W.child("a"))
+    line("kill a")
+    kill("a")
+    await("start a", 2)
+    line("kill a")
+    kill("a")
+    receive do {:EXIT, ^ds, r} -> line("supervisor EXIT #{norm(r)}") end
   end
 
   def dynamic_supervisor do
@@ -528,7 +724,7 @@ defmodule Conf.S do
     greet = fn {:hello, _}, s -> {:noreply, Map.put(s, :greeted, true)} end
     meet = fn _, s ->
       send(W.name(s.peer), {:hello, s.id})
-      met = s[:greeted] || receive do {:hello, _} -> true after 1000 -> false end
+      met = s[:greeted] || receive do {:hello, _} -> true after 3000 -> false end
       send(me, {:met, s.id, met})
     end
     for {id, peer} <- [{"a", "b"}, {"b", "a"}] do
@@ -539,7 +735,7 @@ defmodule Conf.S do
       receive do
         {:met, ^id, met} -> line("#{id} met its peer #{met}")
       after
-        3000 -> line("#{id} never answered")
+        10_000 -> line("#{id} never answered")
       end
     end
   end
@@ -605,6 +801,30 @@ defmodule Conf.S do
     line("alive #{Process.alive?(forever.pid)}")
   end
 
+  def task_results_taken_once do
+    t = Task.async(fn -> :done end)
+    line("yield #{term(Task.yield(t, 5000))}")
+    line("yield again #{term(Task.yield(t, 50))}")
+    finished = Task.async(fn -> :finished end)
+    rf = Process.monitor(finished.pid)
+    down(rf)
+    line("shutdown of a finished task #{term(Task.shutdown(finished))}")
+    Process.flag(:trap_exit, true)
+    crashed = Task.async(fn -> exit(:boom) end)
+    line("yield of a task that exits #{term(Task.yield(crashed, 5000))}")
+    line(next_exit(5000))
+    line("mailbox #{mailbox()}")
+  end
+
+  def registry_twice do
+    {:ok, _} = Registry.start_link(keys: :unique, name: ConfReg3)
+    line("register #{registration(fn -> Registry.register(ConfReg3, "k", 1) end)}")
+    line("register the same key again #{registration(fn -> Registry.register(ConfReg3, "k", 2) end)}")
+    line("value #{Registry.lookup(ConfReg3, "k") |> Enum.map(&elem(&1, 1)) |> term()}")
+    {:ok, _} = W.start(%{id: "a", name: {:via, Registry, {ConfReg3, "srv"}}})
+    line("second server under the via name #{start_result(W.start(%{id: "b", name: {:via, Registry, {ConfReg3, "srv"}}}))}")
+  end
+
   def agent do
     {:ok, a} = Agent.start_link(fn -> 0 end)
     line("update #{Agent.update(a, &(&1 + 1))}")
@@ -624,6 +844,23 @@ defmodule Conf.S do
   def agent_get_timeout do
     {:ok, a} = Agent.start(fn -> 5 end)
     line("get #{attempt(fn -> Agent.get(a, fn n -> Process.sleep(200); n end, 50) end)}")
+  end
+
+  def library_edges do
+    {_, r} = spawn_monitor(fn -> Task.await(Task.async(fn -> raise "boom" end)) end)
+    line("owner of a crashing task DOWN #{down(r)}")
+    {:ok, a} = Agent.start(fn -> 0 end)
+    ra = Process.monitor(a)
+    line("agent get raising #{attempt(fn -> Agent.get(a, fn _ -> raise "boom" end) end)}")
+    line("agent DOWN #{down(ra)}")
+    Process.send_after(:conf_nobody_registered, :hi, 10)
+    t = Process.send_after(self(), :x, 1000)
+    line("cancel once #{is_integer(Process.cancel_timer(t))}")
+    line("cancel twice #{Process.cancel_timer(t)}")
+    line("cast to a free global name #{GenServer.cast({:global, :conf_nobody}, :hi)}")
+    line("call to a free global name #{attempt(fn -> GenServer.call({:global, :conf_nobody}, :hi) end)}")
+    Process.sleep(50)
+    line("send_after to a free name left the sender alive, mailbox #{mailbox()}")
   end
 
   def timers do
@@ -679,7 +916,7 @@ defmodule Conf.S do
     receive do m -> line("self got #{term(m)}") end
   end
 
-  # ---- APIs the Java side does not have yet ----------------------------------------------------
+  # ---- global names, thrown returns, monitors by name, call exits -------------------------------
 
   def global_names do
     {:ok, p} = W.start(%{id: "g", value: 3, name: {:global, :conf_global}})

@@ -5,6 +5,7 @@ import { EditorView, basicSetup } from "codemirror";
 import { java } from "@codemirror/lang-java";
 import { syntaxHighlighting } from "@codemirror/language";
 import { classHighlighter } from "@lezer/highlight";
+import { setDiagnostics } from "@codemirror/lint";
 import { read, write } from "./storage.js";
 import { autosave } from "./autosave.js";
 
@@ -118,7 +119,31 @@ function summaryText(results, kind) {
   return `${scope}: ${passed} of ${total} tests passed.`;
 }
 
+/** "Counter.java:12: message", one per line of a compile error's grading message (ResultsBuilder). */
+const COMPILE_LINE = /^([A-Za-z_$][\w$]*\.java):(\d+): (.+)$/;
+
+/** Underlines, in each file's editor, the lines a compile error names; clears the marks otherwise. */
+function markCompileErrors(results) {
+  const byFile = new Map();
+  const lines = results.status === "error" && results.message ? results.message.split("\n") : [];
+  for (const line of lines) {
+    const found = COMPILE_LINE.exec(line);
+    if (!found || !editors.has(found[1])) continue;
+    const { view } = editors.get(found[1]);
+    const target = view.state.doc.line(Math.min(Math.max(Number(found[2]), 1), view.state.doc.lines));
+    const list = byFile.get(found[1]) || [];
+    const from = target.from + (target.text.length - target.text.trimStart().length);
+    const to = target.to > from ? target.to : Math.min(from + 1, view.state.doc.length);
+    list.push({ from, to, severity: "error", message: found[3] });
+    byFile.set(found[1], list);
+  }
+  for (const [file, { view }] of editors) {
+    view.dispatch(setDiagnostics(view.state, byFile.get(file) || []));
+  }
+}
+
 function showResults(results, kind) {
+  markCompileErrors(results);
   const section = document.getElementById("results");
   const list = document.getElementById("test-results");
   const summary = document.getElementById("results-summary");

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -43,18 +45,32 @@ class ChatRoomsHiddenTest {
 
     @Test
     @Tag("task:2")
-    @DisplayName("twenty clients opening the same new room at once get one room")
+    @DisplayName("twenty clients released together to open the same new room all get that one room, over many rounds")
     void concurrentOpensGetOneRoom() throws InterruptedException {
-        Set<Pid> pids = ConcurrentHashMap.newKeySet();
-        List<Thread> clients = new ArrayList<>();
-        for (int i = 0; i < 20; i++) {
-            clients.add(Thread.ofVirtual().start(() -> pids.add(ChatRooms.open("busy"))));
+        for (int round = 0; round < 10; round++) {
+            String name = "busy-" + round;
+            Set<Pid> pids = ConcurrentHashMap.newKeySet();
+            List<String> failures = new CopyOnWriteArrayList<>();
+            CountDownLatch go = new CountDownLatch(1);
+            List<Thread> clients = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                clients.add(Thread.ofPlatform().start(() -> {
+                    try {
+                        go.await();
+                        pids.add(ChatRooms.open(name));
+                    } catch (Throwable e) {
+                        failures.add(e.toString());
+                    }
+                }));
+            }
+            go.countDown();
+            for (Thread client : clients) {
+                client.join();
+            }
+            assertEquals(List.of(), failures, "what the clients opening '" + name + "' threw");
+            assertEquals(1, pids.size(), "rooms answered for '" + name + "'");
+            assertEquals(round + 1, ChatRooms.count(), "rooms running after round " + round);
         }
-        for (Thread client : clients) {
-            client.join();
-        }
-        assertEquals(1, pids.size());
-        assertEquals(1, ChatRooms.count());
     }
 
     @Test

@@ -24,15 +24,15 @@ class PipelineHiddenTest {
     }
 
     static Pid awaitNewPid(String name, Pid old) {
-        long deadline = System.nanoTime() + 2_000_000_000L;
+        long deadline = System.nanoTime() + 8_000_000_000L;
         while (System.nanoTime() < deadline) {
             Pid now = Process.whereis(name);
             if (now != null && !now.equals(old)) {
                 return now;
             }
-            Thread.onSpinWait();
+            Process.sleep(1);
         }
-        throw new AssertionError(name + " was not restarted within 2 s");
+        throw new AssertionError(name + " was not restarted within 8 s");
     }
 
     @Test
@@ -87,7 +87,7 @@ class PipelineHiddenTest {
             awaitNewPid(Consumer.NAME, consumer);
         }
         Consumer.crash();
-        Exit exit = Process.receive(Exit.class, 2_000).orElseThrow(() -> new AssertionError("the pipeline did not stop"));
+        Exit exit = Process.receive(Exit.class, 8_000).orElseThrow(() -> new AssertionError("the pipeline did not stop"));
         assertEquals(pipeline, exit.from());
         assertEquals(Reason.SHUTDOWN, exit.reason());
         assertFalse(Process.isAlive(pipeline));

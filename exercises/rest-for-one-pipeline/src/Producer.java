@@ -1,3 +1,4 @@
+import otp.From;
 import otp.GenServer;
 import otp.Pid;
 import otp.Process;
@@ -13,8 +14,12 @@ public final class Producer implements GenServer<Void, Pid> {
         return GenServer.startLink(new Producer(), null, NAME);
     }
 
+    /**
+     * Hands {@code item} to the buffer and returns once it is on its way: a call, so that a
+     * {@code Consumer.take()} made after it reaches the buffer after the item does.
+     */
     public static void produce(String item) {
-        GenServer.cast(NAME, item);
+        GenServer.call(NAME, item);
     }
 
     @Override
@@ -27,8 +32,8 @@ public final class Producer implements GenServer<Void, Pid> {
     }
 
     @Override
-    public CastResult<Pid> handleCast(Object msg, Pid buffer) {
-        GenServer.cast(buffer, new Buffer.Put((String) msg));
-        return GenServer.noreply(buffer);
+    public CallResult<Pid> handleCall(Object request, From from, Pid buffer) {
+        GenServer.cast(buffer, new Buffer.Put((String) request));
+        return GenServer.reply("sent", buffer);
     }
 }

@@ -1,5 +1,6 @@
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Optional;
 import org.junit.jupiter.api.DisplayName;
@@ -60,6 +61,26 @@ class TickerHiddenTest {
         }
         assertEquals(Optional.empty(), Process.receive(Tick.class, 60));
         assertEquals(paused, Ticker.count(ticker));
+        GenServer.stop(ticker);
+    }
+
+    @Test
+    @Tag("task:2")
+    @DisplayName("resuming a running ticker keeps one timer: ticks come no faster than one per interval")
+    void resumingARunningTickerKeepsOneTimer() {
+        long interval = 50;
+        Pid ticker = Ticker.startLink(interval, Process.self());
+        Ticker.resume(ticker);
+        Ticker.resume(ticker);
+        long started = System.nanoTime();
+        int before = Ticker.count(ticker);
+        Process.sleep(1_000);
+        int after = Ticker.pause(ticker);
+        long elapsedMs = (System.nanoTime() - started) / 1_000_000;
+        // One timer spaces ticks at least an interval apart, however busy the machine: this bound never fails it.
+        long most = elapsedMs / interval + 1;
+        assertTrue(after - before <= most, (after - before) + " ticks in " + elapsedMs + " ms at one per " + interval
+                + " ms (at most " + most + "): more than one timer is running");
         GenServer.stop(ticker);
     }
 

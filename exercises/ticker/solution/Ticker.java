@@ -12,12 +12,22 @@ public final class Ticker implements GenServer<Ticker.Config, Object> {
     /** What the ticker starts with. */
     public record Config(long intervalMs, Pid listener) {}
 
-    private static final String TICK = "tick";
+    /**
+     * A timer's message, numbered: a tick already in the mailbox when pause cancels its timer
+     * carries an old number and is dropped, even after a resume started a newer timer.
+     */
+    private record TickDue(int timerNumber) {}
 
-    /** The state; timer is null while paused. */
-    private record State(Config config, Ref listenerMonitor, int count, Ref timer) {
-        State withTimer(Ref newTimer) {
-            return new State(config, listenerMonitor, count, newTimer);
+    /** The state; timer is null while paused, timerNumber is the number of the newest timer. */
+    private record State(Config config, Ref listenerMonitor, int count, Ref timer, int timerNumber) {
+        State paused() {
+            return new State(config, listenerMonitor, count, null, timerNumber);
+        }
+
+        /** This state with a new timer running (one more tick counted when {@code ticked}). */
+        State scheduled(boolean ticked) {
+            int number = timerNumber + 1;
+            return new State(config, listenerMonitor, ticked ? count + 1 : count, schedule(config, number), number);
         }
     }
 
@@ -42,7 +52,7 @@ public final class Ticker implements GenServer<Ticker.Config, Object> {
     @Override
     public Init<Object> init(Config config) {
         Ref monitor = Process.monitor(config.listener());
-        return GenServer.ok(new State(config, monitor, 0, schedule(config)));
+        return GenServer.ok(new State(config, monitor, 0, null, 0).scheduled(false));
     }
 
     @Override
@@ -54,10 +64,10 @@ public final class Ticker implements GenServer<Ticker.Config, Object> {
                 if (state.timer() != null) {
                     Timers.cancelTimer(state.timer());
                 }
-                yield GenServer.reply(state.count(), state.withTimer(null));
+                yield GenServer.reply(state.count(), state.paused());
             }
             case Request.RESUME -> GenServer.reply("ok",
-                    state.timer() != null ? state : state.withTimer(schedule(state.config())));
+                    state.timer() != null ? state : state.scheduled(false));
             default -> GenServer.stop(Reason.of("unknown call " + request), state);
         };
     }
@@ -66,21 +76,17 @@ public final class Ticker implements GenServer<Ticker.Config, Object> {
     public InfoResult<Object> handleInfo(Object msg, Object current) {
         State state = (State) current;
         return switch (msg) {
-            case String s when s.equals(TICK) -> {
-                if (state.timer() == null) {
-                    yield GenServer.noreply(state);
-                }
-                int count = state.count() + 1;
-                Process.send(state.config().listener(), new Tick(count));
-                yield GenServer.noreply(new State(state.config(), state.listenerMonitor(), count,
-                        schedule(state.config())));
+            case TickDue(int number) when state.timer() != null && number == state.timerNumber() -> {
+                State next = state.scheduled(true);
+                Process.send(state.config().listener(), new Tick(next.count()));
+                yield GenServer.noreply(next);
             }
             case Down down when down.ref().equals(state.listenerMonitor()) -> GenServer.stop(Reason.NORMAL, state);
             default -> GenServer.noreply(state);
         };
     }
 
-    private static Ref schedule(Config config) {
-        return Timers.sendAfter(Process.self(), TICK, config.intervalMs());
+    private static Ref schedule(Config config, int number) {
+        return Timers.sendAfter(Process.self(), new TickDue(number), config.intervalMs());
     }
 }

@@ -28,6 +28,7 @@ import otplab.protocol.Frame;
 import otplab.protocol.GradingCodec;
 import otplab.protocol.GradingReport;
 import otplab.protocol.GradingRequest;
+import otplab.protocol.GradingSeal;
 import otplab.protocol.SourceFile;
 import otplab.protocol.TestOutcome;
 import otplab.protocol.TestSource;
@@ -213,7 +214,7 @@ public final class GraderBench implements BenchSuite {
         List<TestSource> tests = new ArrayList<>();
         exercise.visibleTests().forEach(t -> tests.add(new TestSource(t, false)));
         exercise.hiddenTests().forEach(t -> tests.add(new TestSource(t, true)));
-        Frame frame = new Frame(Frame.Type.GRADE, 1, List.of(),
+        Frame frame = new Frame(Frame.Type.GRADE, 1, List.of(GradingSeal.FIELD, GradingSeal.random().token()),
                 GradingCodec.encode(new GradingRequest(exercise.solution(), tests, exercise.testTimeout())));
         List<Long> times = new ArrayList<>();
         for (int i = 0; i < plan.warmUps() + plan.warmRuns(); i++) {

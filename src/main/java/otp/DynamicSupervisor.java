@@ -111,7 +111,7 @@ public final class DynamicSupervisor {
     private static <R> R ask(ServerRef sup, Object request) {
         Object answer = GenServer.call(Objects.requireNonNull(sup, "sup must not be null"), request, Process.INFINITY);
         if (answer instanceof SupervisorException problem) {
-            throw new SupervisorException(problem.problem(), problem.getMessage());
+            throw new SupervisorException(problem.problem(), problem.getMessage(), problem.reason());
         }
         return (R) answer;
     }
@@ -195,9 +195,10 @@ public final class DynamicSupervisor {
             } catch (ProcessKilled killed) {
                 throw killed;
             } catch (ExitException e) {
-                return new SupervisorException(SupervisorException.Problem.START_FAILED, "child " + spec.id() + " failed to start: " + e.reason());
+                return new SupervisorException(SupervisorException.Problem.START_FAILED, "child " + spec.id() + " failed to start: " + e.reason(), e.reason());
             } catch (RuntimeException e) {
-                return new SupervisorException(SupervisorException.Problem.START_FAILED, "child " + spec.id() + " failed to start: " + Log.describe(e));
+                return new SupervisorException(SupervisorException.Problem.START_FAILED, "child " + spec.id() + " failed to start: " + Log.describe(e),
+                        Reason.exception(e));
             }
         }
 

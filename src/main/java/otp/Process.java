@@ -290,9 +290,15 @@ public final class Process {
         Names.register(name, pid.proc);
     }
 
-    public static boolean unregister(String name) {
+    /**
+     * Frees name, whoever holds it (Elixir's {@code Process.unregister/1}); a name nobody holds is an
+     * error, as in Elixir (ArgumentError there, {@link IllegalArgumentException} here).
+     */
+    public static void unregister(String name) {
         Objects.requireNonNull(name, "name must not be null");
-        return Names.unregister(name);
+        if (!Names.unregister(name)) {
+            throw new IllegalArgumentException("cannot unregister " + name + ": no process is registered under it");
+        }
     }
 
     /** The live process registered as name, or null. */

@@ -205,7 +205,7 @@ public final class Supervisor {
     private static <R> R ask(ServerRef sup, Object request) {
         Object answer = GenServer.call(Objects.requireNonNull(sup, "sup must not be null"), request, Process.INFINITY);
         if (answer instanceof SupervisorException problem) {
-            throw new SupervisorException(problem.problem(), problem.getMessage());
+            throw new SupervisorException(problem.problem(), problem.getMessage(), problem.reason());
         }
         return (R) answer;
     }

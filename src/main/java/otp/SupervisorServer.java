@@ -181,7 +181,7 @@ final class SupervisorServer implements GenServer<Object, SupervisorServer.State
                 yield switch (startChild(state, child)) {
                     case StartedOk ok -> ok.pid();
                     case StartedFailed failed -> new SupervisorException(SupervisorException.Problem.START_FAILED,
-                            "child " + r.id() + " failed to start: " + failed.reason());
+                            "child " + r.id() + " failed to start: " + failed.reason(), failed.reason());
                 };
             }
             case DeleteChild d -> {
@@ -221,7 +221,7 @@ final class SupervisorServer implements GenServer<Object, SupervisorServer.State
                 yield ok.pid();
             }
             case StartedFailed failed -> new SupervisorException(SupervisorException.Problem.START_FAILED,
-                    "child " + spec.id() + " failed to start: " + failed.reason());
+                    "child " + spec.id() + " failed to start: " + failed.reason(), failed.reason());
         };
     }
 

@@ -2,6 +2,7 @@ package otp;
 
 import static org.junit.jupiter.api.Assertions.*;
 import static otp.GenServer.ok;
+import static otp.GenServer.stop;
 import static otp.ProcessTestSupport.next;
 
 import java.util.ArrayList;
@@ -85,5 +86,28 @@ class DynamicSupervisorTest {
         Pid a = DynamicSupervisor.startChild(sup, Worker.spec("dyn_a", me));
         Pid b = DynamicSupervisor.startChild(sup, Worker.spec("dyn_b", me));
         assertEquals(List.of(a, b), DynamicSupervisor.whichChildren(sup).stream().map(ChildInfo::pid).toList());
+    }
+
+    /** Refuses to start: its init stops with "nope" or throws. */
+    private record Refusing(boolean crash) implements GenServer<Void, Void> {
+        @Override public Init<Void> init(Void arg) {
+            if (crash) {
+                throw new IllegalStateException("no way");
+            }
+            return stop(Reason.of("nope"));
+        }
+    }
+
+    @Test
+    void startChildThatFailsToStartCarriesTheChildsReason() {
+        Pid sup = DynamicSupervisor.startLink(DynamicSupervisor.Options.defaults());
+        SupervisorException stopped = assertThrows(SupervisorException.class,
+                () -> DynamicSupervisor.startChild(sup, ChildSpec.worker("refusing", () -> GenServer.startLink(new Refusing(false), null))));
+        assertEquals(SupervisorException.Problem.START_FAILED, stopped.problem());
+        assertEquals(Reason.of("nope"), stopped.reason());
+        SupervisorException crashed = assertThrows(SupervisorException.class,
+                () -> DynamicSupervisor.startChild(sup, ChildSpec.worker("crashing", () -> GenServer.startLink(new Refusing(true), null))));
+        Reason.ExceptionReason reason = assertInstanceOf(Reason.ExceptionReason.class, crashed.reason());
+        assertEquals("no way", reason.exception().getMessage());
     }
 }

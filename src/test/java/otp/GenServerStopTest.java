@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.*;
 import static otp.GenServer.*;
 import static otp.ProcessTestSupport.next;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -112,5 +113,49 @@ class GenServerStopTest {
     @Test
     void stoppingAServerThatIsNotRunningThrowsNoProc() {
         assertThrows(NoProcException.class, () -> GenServer.stop("never_started"));
+    }
+
+    /** terminate blocks until it is told to go on, or exits with a reason of its own. */
+    record Lingering(Pid owner) implements GenServer<String, String> {
+        @Override public Init<String> init(String mode) {
+            return ok(mode);
+        }
+
+        @Override public void terminate(Reason reason, String mode) {
+            if (mode.equals("exit other")) {
+                Process.exit(Reason.of("other"));
+            }
+            Process.send(owner, "terminating");
+            Process.receive(m -> m.equals("go on"));
+        }
+    }
+
+    // Elixir 1.14 on OTP 25: GenServer.stop(pid, :normal, 50) exits {:timeout, {GenServer, :stop, [pid, :normal, 50]}}
+    // and leaves the server running its terminate; Erlang's gen_server:stop exits plain timeout.
+    @Test
+    void stopThatTimesOutExitsWithTimeoutAndTheStopCallAndLeavesTheServerTerminating() {
+        Pid pid = GenServer.start(new Lingering(Process.self()), "linger");
+        CallTimeoutException e = assertThrows(CallTimeoutException.class, () -> GenServer.stop(pid, Reason.NORMAL, 50));
+        assertEquals(Reason.of(new CallExit("timeout", new Mfa("GenServer", "stop", List.of(pid, Reason.NORMAL, 50L)))), e.reason());
+        assertEquals("terminating", next());
+        assertTrue(Process.isAlive(pid));
+        Ref ref = Process.monitor(pid);
+        Process.send(pid, "go on");
+        assertEquals(Reason.NORMAL, next(Down.class).reason());
+    }
+
+    @Test
+    void stopOfADeadPidExitsWithNoprocAndTheStopCall() {
+        Pid pid = GenServer.start(new Reporter(Process.self(), false), null);
+        GenServer.stop(pid);
+        NoProcException e = assertThrows(NoProcException.class, () -> GenServer.stop(pid));
+        assertEquals(Reason.of(new CallExit("noproc", new Mfa("GenServer", "stop", List.of(pid, Reason.NORMAL, "infinity")))), e.reason());
+    }
+
+    @Test
+    void stopWhoseServerExitsWithAnotherReasonExitsWithThatReasonAndTheStopCall() {
+        Pid pid = GenServer.start(new Lingering(Process.self()), "exit other");
+        CalleeExitedException e = assertThrows(CalleeExitedException.class, () -> GenServer.stop(pid));
+        assertEquals(Reason.of(new CallExit(Reason.of("other"), new Mfa("GenServer", "stop", List.of(pid, Reason.NORMAL, "infinity")))), e.reason());
     }
 }

@@ -121,6 +121,16 @@ class ProcessTest {
     }
 
     @Test
+    void unregisterFreesANameWhoeverHoldsItAndANameNobodyHoldsIsAnError() {
+        Pid other = Process.spawn(() -> Process.receive());
+        Process.register("proc_test_held_by_other", other);
+        Process.unregister("proc_test_held_by_other");
+        assertNull(Process.whereis("proc_test_held_by_other"));
+        assertThrows(IllegalArgumentException.class, () -> Process.unregister("proc_test_held_by_other"));
+        Process.send(other, "done");
+    }
+
+    @Test
     void sendingToAnUnregisteredNameIsAnError() {
         assertThrows(IllegalArgumentException.class, () -> Process.send("nobody_here", "hello"));
     }

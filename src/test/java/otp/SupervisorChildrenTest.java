@@ -1,6 +1,7 @@
 package otp;
 
 import static org.junit.jupiter.api.Assertions.*;
+import static otp.GenServer.stop;
 import static otp.ProcessTestSupport.next;
 
 import java.util.List;
@@ -148,5 +149,28 @@ class SupervisorChildrenTest {
         List<ChildInfo> children = Supervisor.whichChildren(sup);
         assertEquals(List.of("second", "Counter"), children.stream().map(ChildInfo::id).toList());
         assertEquals(9, (int) GenServer.call(children.getFirst().pid(), "count"));
+    }
+
+    /** Refuses to start: its init stops with "nope" or throws. */
+    private record Refusing(boolean crash) implements GenServer<Void, Void> {
+        @Override public Init<Void> init(Void arg) {
+            if (crash) {
+                throw new IllegalStateException("no way");
+            }
+            return stop(Reason.of("nope"));
+        }
+    }
+
+    @Test
+    void startChildThatFailsToStartCarriesTheChildsReason() {
+        Pid sup = Supervisor.startLink(List.of(), Supervisor.Flags.defaults());
+        SupervisorException stopped = assertThrows(SupervisorException.class,
+                () -> Supervisor.startChild(sup, ChildSpec.worker("refusing", () -> GenServer.startLink(new Refusing(false), null))));
+        assertEquals(SupervisorException.Problem.START_FAILED, stopped.problem());
+        assertEquals(Reason.of("nope"), stopped.reason());
+        SupervisorException crashed = assertThrows(SupervisorException.class,
+                () -> Supervisor.startChild(sup, ChildSpec.worker("crashing", () -> GenServer.startLink(new Refusing(true), null))));
+        Reason.ExceptionReason reason = assertInstanceOf(Reason.ExceptionReason.class, crashed.reason());
+        assertEquals("no way", reason.exception().getMessage());
     }
 }

@@ -90,7 +90,7 @@ final class BatchGrading {
     private static LearnerRow gradeLearner(Grader grader, Exercise exercise, Path learner, Path out) throws IOException {
         ResultsDocument doc;
         try {
-            doc = grader.grade(exercise, SolutionFiles.read(learner), Grader.Scope.ALL);
+            doc = grader.grade(exercise, GradeCommand.learnerFiles(exercise, learner), Grader.Scope.ALL);
         } catch (SolutionFiles.UnreadableSolutionException e) {
             doc = Grader.unreadable(exercise, e.getMessage());
         }

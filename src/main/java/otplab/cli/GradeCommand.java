@@ -20,6 +20,7 @@ import otplab.grader.ResultsDocument;
 import otplab.grader.ResultsJson;
 import otplab.grader.SolutionFiles;
 import otplab.grader.TextSummary;
+import otplab.protocol.SourceFile;
 
 /**
  * {@code ./otplab grade EXERCISE SOLUTION_DIR [--out DIR] [--format json|junit|text]} and
@@ -30,14 +31,21 @@ final class GradeCommand {
     static final int EXIT_USAGE = 3;
     static final String RESULTS_JSON = "results.json";
     static final String JUNIT_XML = "junit.xml";
+    /** Where results go without {@code --out}: {@code results/<exercise>/} of the installation, never the learner's folder. */
+    static final String RESULTS_DIR = "results";
     private static final String USAGE = """
             usage: ./otplab grade EXERCISE SOLUTION_DIR [--out DIR] [--format json|junit|text]
                    ./otplab grade --batch EXERCISE SUBMISSIONS_DIR --out DIR""";
 
     enum Format { JSON, JUNIT, TEXT }
 
-    /** The parsed command line. */
-    record Options(boolean batch, String exercise, Path solution, Path out, Format format) {}
+    /** The parsed command line; {@code out} is null when {@code --out} was not given. */
+    record Options(boolean batch, String exercise, Path solution, Path out, Format format) {
+        /** {@code --out}, else {@code results/<exercise>/}. */
+        Path outFor(Exercise exercise) {
+            return out != null ? out : Main.home().resolve(RESULTS_DIR).resolve(exercise.slug());
+        }
+    }
 
     /** A command line that cannot be obeyed; its message says why in plain words. */
     static final class UsageException extends Exception {
@@ -56,7 +64,7 @@ final class GradeCommand {
             if (options.batch()) {
                 return BatchGrading.run(grader, exercise, options.solution(), options.out(), out, err);
             }
-            return gradeOne(grader, exercise, options, out);
+            return gradeOne(grader, exercise, options, out, err);
         } catch (UsageException e) {
             err.println("otplab grade: " + e.getMessage());
             return EXIT_USAGE;
@@ -101,7 +109,7 @@ final class GradeCommand {
         if (batch && out == null) {
             throw new UsageException("--batch needs --out DIR for the learners' results and the class report");
         }
-        return new Options(batch, positional.get(0), solution, out == null ? solution : out, format);
+        return new Options(batch, positional.get(0), solution, out, format);
     }
 
     private static String value(String[] args, int i, String option) throws UsageException {
@@ -136,14 +144,17 @@ final class GradeCommand {
         }
     }
 
-    private static int gradeOne(Grader grader, Exercise exercise, Options options, PrintStream out) throws IOException {
+    private static int gradeOne(Grader grader, Exercise exercise, Options options, PrintStream out, PrintStream err)
+            throws IOException {
         ResultsDocument doc;
         try {
-            doc = grader.grade(exercise, SolutionFiles.read(options.solution()), Grader.Scope.ALL);
+            doc = grader.grade(exercise, learnerFiles(exercise, options.solution()), Grader.Scope.ALL);
         } catch (SolutionFiles.UnreadableSolutionException e) {
             doc = Grader.unreadable(exercise, e.getMessage());
         }
-        write(doc, options.out());
+        Path results = options.outFor(exercise);
+        write(doc, results);
+        err.println("otplab grade: results written to " + results.resolve(RESULTS_JSON) + " and " + results.resolve(JUNIT_XML));
         out.print(switch (options.format()) {
             case JSON -> ResultsJson.write(doc);
             case JUNIT -> JunitXml.render(doc);
@@ -151,6 +162,16 @@ final class GradeCommand {
         });
         out.flush();
         return doc.status().exitCode();
+    }
+
+    /**
+     * The folder's files over the exercise's starter: a folder may hold only the files the learner
+     * changed (as an exercise's {@code solution/} does). An empty folder stays empty, so that it is
+     * reported as such rather than graded as the starter.
+     */
+    static List<SourceFile> learnerFiles(Exercise exercise, Path folder) throws SolutionFiles.UnreadableSolutionException {
+        List<SourceFile> files = SolutionFiles.read(folder);
+        return files.isEmpty() ? files : exercise.overStarter(files);
     }
 
     static void write(ResultsDocument doc, Path dir) throws IOException {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import otplab.course.AuthoringProblem;
@@ -35,8 +36,15 @@ final class LessonCheckSuite implements Check.Suite {
     private final Course course;
     private final CellRunner runner;
     private final int parallelism;
+    private final Predicate<Lesson> selected;
 
     LessonCheckSuite(Course course, CellRunner runner, int parallelism) {
+        this(course, runner, parallelism, lesson -> true);
+    }
+
+    /** A suite of the lessons {@code selected} accepts only (for {@code ./otplab check NAME...}). */
+    LessonCheckSuite(Course course, CellRunner runner, int parallelism, Predicate<Lesson> selected) {
+        this.selected = Objects.requireNonNull(selected, "selected must not be null");
         this.course = Objects.requireNonNull(course, "course must not be null");
         this.runner = Objects.requireNonNull(runner, "runner must not be null");
         if (parallelism < 1) {
@@ -68,6 +76,7 @@ final class LessonCheckSuite implements Check.Suite {
                     () -> Check.Outcome.failed("no lesson files (NN-slug.md) found")));
         }
         return course.lessons().stream()
+                .filter(selected)
                 .map(lesson -> new Check.Item(lesson.file(), () -> check(lesson)))
                 .toList();
     }

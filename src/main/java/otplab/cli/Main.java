@@ -23,6 +23,8 @@ public final class Main {
             case "grade" -> GradeCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), out, err);
             case "check" -> CheckCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), out, err);
             case "serve" -> serve(java.util.Arrays.copyOfRange(args, 1, args.length), out, err);
+            case "release" -> ReleaseCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), home(), out, err);
+            case "stop" -> StopCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), out, err);
             case "bench" -> notYetAvailable(command, err);
             default -> {
                 err.println("otplab: unknown command '" + command + "'; see ./otplab --help");

@@ -8,9 +8,10 @@ import java.util.stream.Stream;
 import otplab.protocol.SourceFile;
 
 /**
- * A practice exercise as read from {@code exercises/<slug>/}. The reference solution and the
- * hidden tests are part of it: whoever hands an exercise to a browser sends the instructions,
- * hints, starter and visible tests only.
+ * A practice exercise as read from {@code exercises/<slug>/}. The reference solution, the wrong
+ * solutions and the hidden tests are part of it: whoever hands an exercise to a browser sends the
+ * instructions, hints, starter and visible tests only. {@code solution} is complete (its folder's
+ * files over the starter's), as is each wrong solution's file list.
  */
 public record Exercise(
         String slug,
@@ -27,7 +28,8 @@ public record Exercise(
         List<SourceFile> starter,
         List<SourceFile> solution,
         List<SourceFile> visibleTests,
-        List<SourceFile> hiddenTests) {
+        List<SourceFile> hiddenTests,
+        List<WrongSolution> wrongSolutions) {
 
     public static final int DEFAULT_POINTS = 10;
     public static final Duration DEFAULT_TIME_LIMIT = Duration.ofSeconds(30);
@@ -53,6 +55,15 @@ public record Exercise(
         solution = List.copyOf(solution);
         visibleTests = List.copyOf(visibleTests);
         hiddenTests = List.copyOf(hiddenTests);
+        wrongSolutions = List.copyOf(wrongSolutions);
+    }
+
+    /**
+     * {@code files} over the starter: a file of the same name replaces the starter's, the others
+     * come from the starter. How a folder holding only the files a learner changed is graded.
+     */
+    public List<SourceFile> overStarter(List<SourceFile> files) {
+        return Overlay.apply(starter, files);
     }
 
     /** Names of every test file, visible and hidden: a learner file may not take one of them. */

@@ -33,9 +33,11 @@ import otplab.protocol.SourceFile;
  * exercises/&lt;slug&gt;/
  *   README.md        instructions: front matter + Markdown, tasks as "## 1. ..." headings
  *   src/             starter files (what the learner edits)
- *   solution/        the reference solution (same file names as src/)
+ *   solution/        the reference solution: the files of src/ it changes; the others come from src/
  *   test/            visible tests (JUnit Jupiter)
  *   hidden-test/     hidden tests (optional)
+ *   wrong/&lt;name&gt;/    wrong solutions (optional): WRONG.md, a line naming the requirement broken,
+ *                    and the files of the reference solution it changes
  * </pre>
  */
 public final class ExerciseLoader {
@@ -44,6 +46,8 @@ public final class ExerciseLoader {
     public static final String SOLUTION_DIR = "solution";
     public static final String TEST_DIR = "test";
     public static final String HIDDEN_TEST_DIR = "hidden-test";
+    public static final String WRONG_DIR = "wrong";
+    public static final String WRONG_NOTE = "WRONG.md";
     public static final int MAX_FILE_BYTES = 64 * 1024;
 
     private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
@@ -92,14 +96,13 @@ public final class ExerciseLoader {
         List<Exercise.Task> tasks = tasks(document, problems);
 
         List<SourceFile> starter = sources(dir, STARTER_DIR, true, problems);
-        List<SourceFile> solution = sources(dir, SOLUTION_DIR, true, problems);
+        List<SourceFile> solutionFiles = sources(dir, SOLUTION_DIR, true, problems);
+        problems.addAll(Overlay.problems(SOLUTION_DIR, solutionFiles, STARTER_DIR + "/", starter));
+        List<SourceFile> solution = Overlay.apply(starter, solutionFiles);
+        List<WrongSolution> wrong = wrongSolutions(dir, solution, problems);
         List<SourceFile> visible = sources(dir, TEST_DIR, true, problems);
         List<SourceFile> hidden = sources(dir, HIDDEN_TEST_DIR, false, problems);
         Set<String> starterNames = names(starter);
-        if (!starter.isEmpty() && !solution.isEmpty() && !starterNames.equals(names(solution))) {
-            problems.add(SOLUTION_DIR + "/ must hold the same files as " + STARTER_DIR + "/ (" + starterNames
-                    + " vs " + names(solution) + ")");
-        }
         Set<String> testNames = new HashSet<>();
         for (SourceFile test : Stream.concat(visible.stream(), hidden.stream()).toList()) {
             if (!testNames.add(test.name()) || starterNames.contains(test.name())) {
@@ -112,7 +115,58 @@ public final class ExerciseLoader {
         }
         return new Exercise(slug, dir, title, lesson, difficulty, points, Duration.ofSeconds(seconds),
                 Duration.ofSeconds(testSeconds), hints, tasks,
-                body(readme), starter, solution, visible, hidden);
+                body(readme), starter, solution, visible, hidden, wrong);
+    }
+
+    /** Every {@code wrong/<name>/} folder, each laid over the (complete) reference solution. */
+    private static List<WrongSolution> wrongSolutions(Path dir, List<SourceFile> reference, List<String> problems) {
+        Path root = dir.resolve(WRONG_DIR);
+        if (!Files.isDirectory(root)) {
+            return List.of();
+        }
+        List<Path> folders;
+        try (Stream<Path> entries = Files.list(root)) {
+            folders = entries.sorted().toList();
+        } catch (IOException e) {
+            problems.add("cannot list " + WRONG_DIR + "/: " + e.getMessage());
+            return List.of();
+        }
+        List<WrongSolution> wrong = new ArrayList<>();
+        for (Path folder : folders) {
+            String name = folder.getFileName().toString();
+            String where = WRONG_DIR + "/" + name;
+            if (!Files.isDirectory(folder)) {
+                problems.add(where + " is a file; " + WRONG_DIR + "/ holds one folder per wrong solution");
+                continue;
+            }
+            if (!SLUG.matcher(name).matches()) {
+                problems.add(where + "/ is not named as a slug (lower-case letters, digits and dashes)");
+            }
+            String note = note(folder.resolve(WRONG_NOTE), where, problems);
+            List<SourceFile> files = sources(dir, where, true, problems);
+            problems.addAll(Overlay.problems(where, files, "the reference solution", reference));
+            if (note != null) {
+                wrong.add(new WrongSolution(name, note, Overlay.apply(reference, files)));
+            }
+        }
+        return wrong;
+    }
+
+    private static String note(Path file, String where, List<String> problems) {
+        if (!Files.isRegularFile(file)) {
+            problems.add(where + "/" + WRONG_NOTE + " is missing; write one line naming the requirement this solution breaks");
+            return null;
+        }
+        String text = readText(file, problems);
+        if (text == null) {
+            return null;
+        }
+        String note = text.strip();
+        if (note.isEmpty()) {
+            problems.add(where + "/" + WRONG_NOTE + " is empty; write one line naming the requirement this solution breaks");
+            return null;
+        }
+        return note.lines().map(String::strip).filter(l -> !l.isEmpty()).reduce((a, b) -> a + " " + b).orElse(note);
     }
 
     private static String body(String readme) {

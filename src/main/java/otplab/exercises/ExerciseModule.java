@@ -6,6 +6,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
+import otp.config.ConfigException;
+import otp.config.Env;
+import otp.config.RuntimeConfig;
+import otp.config.Setting;
 import otplab.course.Exercise;
 import otplab.grader.Grader;
 import otplab.grader.GradingWorkerLauncher;
@@ -20,7 +24,8 @@ import otplab.web.WebModule;
 /**
  * Plugs practice exercises into the course server: {@code /exercises/{slug}} pages, the
  * exercise API ({@code /api/exercises}, {@code .../test}, {@code .../submit},
- * {@code /api/me/submissions}), learner tokens, and the instructor view. Gradings run in the
+ * {@code /api/me/submissions}), learner tokens, the learner's lesson progress ({@link LessonProgress}:
+ * {@code /api/me/progress}) and the instructor view. Gradings run in the
  * sandboxed workers of the floor the notebook runner stands on too, counted against its permits; the store is closed when
  * the server stops.
  *
@@ -29,6 +34,7 @@ import otplab.web.WebModule;
  * }</pre>
  */
 public final class ExerciseModule implements WebModule {
+    private static final String ENV_MODE = "OTP_LAB_ENV";
     private final Workers workers;
     private final SubmissionStore store;
     private final Optional<String> instructorToken;
@@ -47,8 +53,24 @@ public final class ExerciseModule implements WebModule {
     public static ServerConfig.Builder addTo(ServerConfig.Builder config, Workers workers, SubmissionStore store, Map<String, String> env) {
         Objects.requireNonNull(config, "config must not be null");
         Objects.requireNonNull(env, "env must not be null");
-        ExerciseModule module = new ExerciseModule(workers, store, Optional.ofNullable(env.get(InstructorView.ENV_TOKEN)));
+        ExerciseModule module = new ExerciseModule(workers, store, instructorToken(env));
         return config.module(module).health("grading", module::health);
+    }
+
+    /** Pages report cells that ran and show the learner's progress ({@link LessonProgress}) only where this module is. */
+    @Override
+    public java.util.Set<String> pageFeatures() {
+        return java.util.Set.of(LessonProgress.PAGE_FEATURE);
+    }
+
+    /** {@code INSTRUCTOR_TOKEN} through {@code otp.config}: blank counts as unset, which leaves the instructor view off. */
+    private static Optional<String> instructorToken(Map<String, String> env) {
+        Setting<String> token = Setting.string(InstructorView.ENV_TOKEN);
+        try {
+            return RuntimeConfig.of(ENV_MODE, token).load(Env.of(env)).find(token);
+        } catch (ConfigException badSetting) {
+            throw new IllegalArgumentException(badSetting.getMessage(), badSetting);
+        }
     }
 
     @Override
@@ -56,14 +78,17 @@ public final class ExerciseModule implements WebModule {
         Exercises exercises = new Exercises(context.catalog());
         ExercisePage page = new ExercisePage(context.pages(), Assets.fromClasspath());
         Supplier<Grader> graders = this::grader;
+        LearnerToken learners = new LearnerToken(context.config().secretKeyBase());
         javalin.routes.before(ctx -> {
             if (!ctx.path().startsWith(Assets.URL_PREFIX + "/")) {
-                LearnerToken.ensure(ctx);
+                learners.ensure(ctx);
             }
         });
-        new ExerciseRoutes(exercises, workers, graders, store, context.json()).install(javalin);
+        new ExerciseRoutes(exercises, workers, graders, store, context.json(), new GradingMetrics(context.metrics(), this::readySpares)).install(javalin);
         javalin.routes.get("/exercises/{slug}", ctx -> exercisePage(ctx, exercises, page, context));
         new InstructorView(instructorToken, store, exercises, context.pages()).install(javalin);
+        new LessonProgress(context.catalog(), store).install(javalin);
+        new LearnerName(store, context.json()).install(javalin);
         javalin.events.serverStopped(store::close);
         javalin.events.serverStopped(this::closeGrader);
     }
@@ -106,6 +131,11 @@ public final class ExerciseModule implements WebModule {
         return Map.of("started", current != null,
                 "readySpares", current == null ? 0 : current.readySpares(),
                 "warmUpGradings", GradingWorkerLauncher.INTERACTIVE_WARM_UPS);
+    }
+
+    private int readySpares() {
+        GradingWorkerLauncher current = launcher;
+        return current == null ? 0 : current.readySpares();
     }
 
     /** The spare grading workers end with the server. */

@@ -14,6 +14,8 @@ import org.slf4j.LoggerFactory;
 import otplab.course.Exercise;
 import otplab.grader.Grader;
 import otplab.grader.ResultsDocument;
+import otplab.jvm.RunGate;
+import otplab.jvm.ShuttingDownException;
 import otplab.jvm.Workers;
 import otplab.jvm.WorkersBusyException;
 import otplab.protocol.SourceFile;
@@ -36,8 +38,11 @@ final class ExerciseRoutes {
     private final Supplier<Grader> grader;
     private final SubmissionStore store;
     private final ObjectMapper json;
+    private final GradingMetrics metrics;
 
-    ExerciseRoutes(Exercises exercises, Workers workers, Supplier<Grader> grader, SubmissionStore store, ObjectMapper json) {
+    ExerciseRoutes(Exercises exercises, Workers workers, Supplier<Grader> grader, SubmissionStore store, ObjectMapper json,
+                   GradingMetrics metrics) {
+        this.metrics = metrics;
         this.exercises = exercises;
         this.workers = workers;
         this.grader = grader;
@@ -59,7 +64,7 @@ final class ExerciseRoutes {
     }
 
     private void list(Context ctx) {
-        Map<String, Progress> progress = store.progress(LearnerToken.of(ctx));
+        Map<String, Progress> progress = fromStore(() -> store.progress(LearnerToken.of(ctx)));
         ctx.json(exercises.all().stream().map(e -> {
             Map<String, Object> out = summary(e);
             Progress p = progress.get(e.slug());
@@ -103,13 +108,23 @@ final class ExerciseRoutes {
         Exercise exercise = exercise(ctx);
         Map<String, String> files = SubmissionRequest.parse(ctx.bodyAsBytes(), exercise, json);
         String learner = LearnerToken.of(ctx);
-        ResultsDocument results;
-        try {
-            results = workers.permits().with(() -> grader.get().grade(exercise, SubmissionRequest.sources(files), scope));
+        long started = System.nanoTime();
+        // The pass is held until the grading is recorded, so a stopping server keeps every submission it accepted.
+        try (RunGate.Pass pass = workers.gate().enter()) {
+            ResultsDocument results = workers.permits().with(() -> grader.get().grade(exercise, SubmissionRequest.sources(files), scope));
+            metrics.graded(results.status().word(), started);
+            record(ctx, exercise, scope, files, learner, results);
+        } catch (ShuttingDownException stopping) {
+            metrics.refused(stopping);
+            ctx.status(503).json(Map.of("error", stopping.getMessage()));
         } catch (WorkersBusyException busy) {
+            metrics.refused(busy);
             ctx.status(503).json(Map.of("error", BUSY));
-            return;
         }
+    }
+
+    private void record(Context ctx, Exercise exercise, Grader.Scope scope, Map<String, String> files, String learner,
+                        ResultsDocument results) throws JsonProcessingException {
         String document = json.writeValueAsString(results);
         try {
             store.record(new Submission(0, learner, exercise.slug(),
@@ -117,6 +132,7 @@ final class ExerciseRoutes {
                     results.score(), (int) results.passedCount(), results.tests().size(), files, document, Instant.now()));
         } catch (RuntimeException notRecorded) {
             // The learner still gets the results; only the history misses this one.
+            metrics.storeFailed();
             LOG.error("a grading of {} could not be recorded", exercise.slug(), notRecorded);
         }
         ctx.contentType("application/json").result(document);
@@ -127,7 +143,7 @@ final class ExerciseRoutes {
         if (slug != null && exercises.find(slug).isEmpty()) {
             throw HttpProblem.notFound(Exercises.noSuchExercise(slug));
         }
-        List<Map<String, Object>> out = store.history(LearnerToken.of(ctx), slug).stream().map(s -> {
+        List<Map<String, Object>> out = fromStore(() -> store.history(LearnerToken.of(ctx), slug)).stream().map(s -> {
             Map<String, Object> item = new LinkedHashMap<>();
             item.put("id", s.id());
             item.put("exercise", s.exercise());
@@ -142,6 +158,16 @@ final class ExerciseRoutes {
             return item;
         }).toList();
         ctx.json(out);
+    }
+
+    /** A read from the store, counted on {@code /metrics} when it fails (the failure still answers 500). */
+    private <T> T fromStore(Supplier<T> read) {
+        try {
+            return read.get();
+        } catch (RuntimeException failed) {
+            metrics.storeFailed();
+            throw failed;
+        }
     }
 
     private Object readTree(String text) {

@@ -14,6 +14,7 @@ import otplab.jvm.OutputCollector;
 import otplab.jvm.OutputListener;
 import otplab.jvm.WorkerConnection;
 import otplab.protocol.Frame;
+import otplab.protocol.GradingSeal;
 
 /** A grading worker as the grader uses it: one grading request, optionally preceded by a warm-up. */
 final class GradingWorker {
@@ -29,6 +30,9 @@ final class GradingWorker {
 
         /** {@code message} is the harness's ERROR message, or empty when the worker died; {@code output} its raw output. */
         record Failed(String message, String output) implements GradeAnswer {}
+
+        /** A report arrived without this grading's seal: something other than the harness wrote it. */
+        record Unsealed() implements GradeAnswer {}
     }
 
     /** Sends one grading request (see {@code otplab.worker.grading}); the worker should be closed afterwards. */
@@ -36,9 +40,11 @@ final class GradingWorker {
         Objects.requireNonNull(worker, "worker must not be null");
         OutputCollector collector = new OutputCollector(worker.settings().outputBytes(), OutputListener.NONE);
         Frame frame;
+        // Made here, for this grading only; the worker's harness signs its report with it.
+        GradingSeal seal = GradingSeal.random();
         try (WorkerConnection.Exchange exchange = worker.open(collector)) {
             try {
-                exchange.send(Frame.Type.GRADE, List.of(), request);
+                exchange.send(Frame.Type.GRADE, List.of(GradingSeal.FIELD, seal.token()), request);
                 CompletableFuture.anyOf(exchange.answer(), worker.death()).get(wallLimit.toMillis(), TimeUnit.MILLISECONDS);
             } catch (TimeoutException e) {
                 return new GradeAnswer.TimedOut();
@@ -50,6 +56,10 @@ final class GradingWorker {
             frame = exchange.received().orElse(null);
         }
         if (frame != null && frame.type() == Frame.Type.GRADED) {
+            if (!seal.verifies(frame.data(), frame.field(GradingSeal.FIELD).orElse(null))) {
+                LOG.warn("a grading answer without this grading's seal arrived from worker {}; it is not a verdict", worker.pid());
+                return new GradeAnswer.Unsealed();
+            }
             return new GradeAnswer.Report(frame.data());
         }
         String message = frame == null ? "" : frame.field("message").orElse("");

@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import otplab.jvm.OutputListener;
 import otplab.jvm.WorkerConnection;
 import otplab.jvm.WorkerPool;
 import otplab.jvm.WorkerSettings;
 import otplab.jvm.Workers;
 import otplab.protocol.GradingCodec;
+import otplab.protocol.GradingReport;
 import otplab.protocol.GradingRequest;
 import otplab.protocol.WorkerRole;
 
@@ -114,6 +116,8 @@ public final class GradingWorkerLauncher implements AutoCloseable {
             return new WorkerOutcome.Unavailable("no grading worker could start: " + e.getMessage());
         }
         this.rehearsal = Optional.of(rehearsal);
+        // Parsed while the worker grades: the first parse of a test list costs a cold javac parser.
+        CompletableFuture<TestIndex> index = CompletableFuture.supplyAsync(() -> TestIndex.of(request.tests()));
         try {
             GradingWorker.GradeAnswer answer = GradingWorker.grade(worker, GradingCodec.encode(request), wallLimit);
             if (!(answer instanceof GradingWorker.GradeAnswer.Report)) {
@@ -121,7 +125,9 @@ public final class GradingWorkerLauncher implements AutoCloseable {
                 worker.close();
             }
             return switch (answer) {
-                case GradingWorker.GradeAnswer.Report report -> decode(report.data());
+                case GradingWorker.GradeAnswer.Report report -> checked(decode(report.data()), index.join());
+                case GradingWorker.GradeAnswer.Unsealed unsealed ->
+                        new WorkerOutcome.Untrusted("the report did not carry this grading's seal");
                 case GradingWorker.GradeAnswer.TimedOut timedOut -> new WorkerOutcome.TimedOut(wallLimit);
                 case GradingWorker.GradeAnswer.Failed failed ->
                         failed.message().equals(GradingCodec.OUT_OF_MEMORY) || failed.output().contains("OutOfMemoryError")
@@ -132,6 +138,21 @@ public final class GradingWorkerLauncher implements AutoCloseable {
         } finally {
             pool.retire(worker);
         }
+    }
+
+    /**
+     * A sealed report that ran tests must also name exactly the tests this grading sent (the index
+     * is built here, from the request, not from anything the worker says).
+     */
+    static WorkerOutcome checked(WorkerOutcome outcome, GradingRequest request) {
+        return checked(outcome, TestIndex.of(request.tests()));
+    }
+
+    private static WorkerOutcome checked(WorkerOutcome outcome, TestIndex index) {
+        if (outcome instanceof WorkerOutcome.Reported(GradingReport.Ran ran)) {
+            return index.problem(ran).<WorkerOutcome>map(WorkerOutcome.Untrusted::new).orElse(outcome);
+        }
+        return outcome;
     }
 
     private static WorkerOutcome decode(byte[] data) {

@@ -17,6 +17,10 @@ final class ResultsBuilder {
     static final int OUTPUT_CAP = 500;
     static final String OUTPUT_CUT_NOTICE = "\n[output cut: only the first " + OUTPUT_CAP + " characters are shown]";
     private static final int MAX_DIAGNOSTICS = 20;
+    static final String UNTRUSTED_MESSAGE = "The grader could not trust the answer that came back from the tests"
+            + " (it was not sealed by the grader, or it did not report exactly the exercise's tests), so it does not count"
+            + " as a result. Code that tampers with grading is refused; grade again, and tell your instructor if this"
+            + " happens with ordinary code.";
 
     private static final Logger LOG = LoggerFactory.getLogger(ResultsBuilder.class);
 
@@ -37,6 +41,10 @@ final class ResultsBuilder {
                 LOG.warn("grading harness fault: {}", fault.message());
                 yield error(exercise, points, ms,
                         "The grader itself failed while grading; this is not a problem with the code. Please report it.");
+            }
+            case WorkerOutcome.Untrusted untrusted -> {
+                LOG.warn("grading of {} not trusted: {}", exercise, untrusted.reason());
+                yield error(exercise, points, ms, UNTRUSTED_MESSAGE);
             }
             case WorkerOutcome.Unavailable unavailable -> error(exercise, points, ms,
                     "The solution could not be graded: " + unavailable.reason());

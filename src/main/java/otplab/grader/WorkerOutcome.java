@@ -29,6 +29,16 @@ public sealed interface WorkerOutcome {
     /** The grading harness itself failed: our fault, not the solution's. */
     record HarnessFault(String message) implements WorkerOutcome {}
 
+    /**
+     * The worker's answer is not one the grader can trust: it lacks this grading's seal, or it does
+     * not report exactly the tests the grader sent. Never a pass; {@code reason} is for the log.
+     */
+    record Untrusted(String reason) implements WorkerOutcome {
+        public Untrusted {
+            Objects.requireNonNull(reason, "reason must not be null");
+        }
+    }
+
     /** No worker could be started: a fault of the machine, not of the solution. */
     record Unavailable(String reason) implements WorkerOutcome {}
 }

@@ -5,14 +5,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The OS layer around a worker: bubblewrap namespaces with a read-only view of only {@code /usr},
- * the JDK and the worker's folder, a private {@code /tmp}, no network, an empty environment; an
- * unprivileged uid per worker (via {@code setpriv}) when the server is root; rlimits through
- * {@code prlimit}; and, when the host offers them, cgroup v1 pids and memory limits.
+ * the JDK and the worker's folder, a private {@code /tmp}, no network, no nested user namespaces,
+ * an empty environment from the first process on; an unprivileged uid per worker (via
+ * {@code setpriv}) when the server is root; rlimits through {@code prlimit}; and, when the host
+ * offers them, cgroup v1 pids and memory limits.
  */
 public final class Sandbox {
     /** How runs are contained on this host. */
@@ -29,6 +31,15 @@ public final class Sandbox {
     static final int FIRST_WORKER_UID = 61_000;
     static final int WORKER_UIDS = 1_000;
     private static final Path CGROUP_ROOT = Path.of("/sys/fs/cgroup");
+    /**
+     * The whole environment of the launch chain ({@code sh}, {@code prlimit}, {@code setpriv},
+     * {@code bwrap}). bwrap's reaper is process 1 inside the sandbox under the worker's uid, so
+     * its {@code /proc/1/environ} is readable by learner code: it must hold nothing of the server's.
+     */
+    static final Map<String, String> LAUNCH_ENVIRONMENT = Map.of("PATH", "/usr/bin:/bin", "LANG", "C.UTF-8");
+    private static final String BWRAP = HostTools.find("bwrap");
+    private static final String SETPRIV = HostTools.find("setpriv");
+    private static final String PRLIMIT = HostTools.find("prlimit");
 
     private final Mode mode;
     private final String reason;
@@ -71,13 +82,13 @@ public final class Sandbox {
     private static String probeBubblewrap(boolean root) {
         List<String> command = new ArrayList<>();
         if (root) {
-            command.addAll(List.of("setpriv", "--reuid=" + FIRST_WORKER_UID, "--regid=" + FIRST_WORKER_UID,
+            command.addAll(List.of(SETPRIV, "--reuid=" + FIRST_WORKER_UID, "--regid=" + FIRST_WORKER_UID,
                     "--clear-groups", "--"));
         }
-        command.addAll(bwrapOptions(List.of()));
+        command.addAll(bwrapOptions(List.of(), null));
         command.addAll(List.of("--", "/usr/bin/true"));
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            Process process = launcher(command).redirectErrorStream(true).start();
             String output = new String(process.getInputStream().readAllBytes()).strip();
             if (!process.waitFor(10, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
@@ -92,10 +103,15 @@ public final class Sandbox {
         }
     }
 
-    /** Namespaces and the file-system view; {@code binds} are extra read-only folders. */
-    private static List<String> bwrapOptions(List<Path> binds) {
-        List<String> options = new ArrayList<>(List.of("bwrap", "--unshare-all", "--die-with-parent", "--new-session",
-                "--cap-drop", "ALL", "--ro-bind", "/usr", "/usr"));
+    /**
+     * Namespaces and the file-system view; {@code binds} are extra read-only folders, {@code
+     * controlDir} (when not null) the folder of the control socket.
+     */
+    private static List<String> bwrapOptions(List<Path> binds, Path controlDir) {
+        // --unshare-user is explicit because --disable-userns needs it; together they leave learner
+        // code no way to a fresh user namespace where it would be uid 0 (unshare -U -r, nested bwrap).
+        List<String> options = new ArrayList<>(List.of(BWRAP, "--unshare-all", "--unshare-user", "--disable-userns",
+                "--die-with-parent", "--new-session", "--cap-drop", "ALL", "--ro-bind", "/usr", "/usr"));
         for (String top : List.of("/bin", "/sbin", "/lib", "/lib64", "/lib32")) {
             Path path = Path.of(top);
             if (Files.isSymbolicLink(path)) {
@@ -117,9 +133,30 @@ public final class Sandbox {
                 options.addAll(List.of("--ro-bind", bind.toString(), bind.toString()));
             }
         }
+        if (controlDir != null) {
+            // Read-only: connecting to a socket needs no write access, and a writable bind would
+            // let learner code fill the host's /tmp past the sandbox's 64 MiB one.
+            options.addAll(List.of("--ro-bind", controlDir.toString(), controlDir.toString()));
+        }
+        // bwrap's root and /dev are tmpfs mounts without a size limit (half the host's memory),
+        // writable by the worker's uid: read-only, only the 64 MiB /tmp is left to write.
+        options.addAll(List.of("--remount-ro", "/dev", "--remount-ro", "/"));
         options.addAll(List.of("--clearenv", "--setenv", "PATH", "/usr/bin", "--setenv", "HOME", "/tmp",
                 "--setenv", "LANG", "C.UTF-8", "--chdir", "/tmp", "--hostname", "otplab-worker"));
         return options;
+    }
+
+    /**
+     * A process builder for a command made by {@link #wrap}: its environment is {@link
+     * #LAUNCH_ENVIRONMENT} only, never the server's (which holds secrets such as the database URL
+     * or the instructor token).
+     */
+    public static ProcessBuilder launcher(List<String> command) {
+        ProcessBuilder builder = new ProcessBuilder(command);
+        Map<String, String> environment = builder.environment();
+        environment.clear();
+        environment.putAll(LAUNCH_ENVIRONMENT);
+        return builder;
     }
 
     private static Path realPath(Path path) {
@@ -154,7 +191,7 @@ public final class Sandbox {
 
     /**
      * Wraps the worker's java command. {@code controlDir} (holding the control socket) is bound
-     * writable so the worker can connect; everything else it sees is read-only or private.
+     * read-only; everything else the worker sees is read-only too, but for a private {@code /tmp}.
      */
     List<String> wrap(WorkerSettings settings, WorkerImage image, Path controlDir, int uid, String cgroupName,
                       List<String> javaCommand) {
@@ -171,7 +208,7 @@ public final class Sandbox {
                             + " && exec \"$@\"", "otplab-worker"));
         }
         long cpu = settings.cpuSeconds();
-        command.addAll(List.of("prlimit", "--cpu=" + cpu + ":" + (cpu + 5),
+        command.addAll(List.of(PRLIMIT, "--cpu=" + cpu + ":" + (cpu + 5),
                 "--fsize=" + settings.fileBytes() + ":" + settings.fileBytes(),
                 "--nofile=" + settings.openFiles() + ":" + settings.openFiles(),
                 "--core=0:0"));
@@ -184,11 +221,11 @@ public final class Sandbox {
             return command;
         }
         if (runsAsOtherUser()) {
-            command.addAll(List.of("setpriv", "--reuid=" + uid, "--regid=" + uid, "--clear-groups", "--"));
+            command.addAll(List.of(SETPRIV, "--reuid=" + uid, "--regid=" + uid, "--clear-groups", "--"));
         }
         List<Path> binds = new ArrayList<>(List.of(realPath(settings.javaHome()), realPath(image.folder())));
-        command.addAll(bwrapOptions(binds));
-        command.addAll(List.of("--bind", controlDir.toString(), controlDir.toString(), "--"));
+        command.addAll(bwrapOptions(binds, controlDir));
+        command.add("--");
         command.addAll(javaCommand);
         return command;
     }

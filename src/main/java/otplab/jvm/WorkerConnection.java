@@ -92,7 +92,7 @@ public final class WorkerConnection implements AutoCloseable {
             }
             List<String> command = sandbox.wrap(settings, image, controlDir, uid, CGROUP_PARENT + "/" + cgroupName,
                     image.javaCommand(settings, socketPath, role));
-            process = new ProcessBuilder(command).start();
+            process = Sandbox.launcher(command).start();
             process.getOutputStream().close();
             SocketChannel accepted = acceptOne(listener, process);
             Files.deleteIfExists(socketPath);

@@ -26,6 +26,13 @@ public final class WorkerImage {
     private static final Logger LOG = LoggerFactory.getLogger(WorkerImage.class);
     /** Flags every worker JVM runs with; the training run must use the same ones for the cache to apply. */
     static final List<String> JIT_FLAGS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData");
+    /**
+     * No attach listener (a second process in the sandbox, e.g. {@code jcmd PID JVMTI.agent_load},
+     * would otherwise load an agent into the worker) and no agents loaded after start. Checked: an
+     * AOT cache made without them is still used. {@code --limit-modules} is not here: the JVM
+     * refuses an AOT cache with it and cannot make one with it (see docs/arch/runner.md).
+     */
+    static final List<String> LOCKDOWN_FLAGS = List.of("-XX:+DisableAttachMechanism", "-XX:-EnableDynamicAgentLoading");
 
     static final String CACHE_NAME = "worker.aot";
     /** Names the JDK build that made the cache (see {@link #jdkStamp}). */
@@ -125,7 +132,8 @@ public final class WorkerImage {
         command.addAll(List.of("-XX:AOTCacheOutput=" + partial, "-Xlog:aot=error,cds=error", "-cp", classpath(jar),
                 "otplab.worker.WorkerMain", "--train"));
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true)
+            // The launch environment, not the server's: a JAVA_TOOL_OPTIONS there would be in the cache's training run.
+            Process process = Sandbox.launcher(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             if (!process.waitFor(TRAINING_TIMEOUT.toSeconds(), TimeUnit.SECONDS) || process.exitValue() != 0
                     || !Files.isRegularFile(partial)) {
@@ -173,6 +181,7 @@ public final class WorkerImage {
     List<String> javaCommand(WorkerSettings settings, Path socket, WorkerRole role) {
         List<String> command = new ArrayList<>(List.of(settings.javaHome().resolve("bin/java").toString()));
         command.addAll(JIT_FLAGS);
+        command.addAll(LOCKDOWN_FLAGS);
         aotCache().ifPresent(path -> command.add("-XX:AOTCache=" + path));
         command.addAll(List.of(
                 "-Xlog:aot=off,cds=off",

@@ -153,6 +153,11 @@ public final class WorkerPool implements AutoCloseable {
         }
     }
 
+    /** Workers being started right now (not yet ready). */
+    public int startingCount() {
+        return starting.get();
+    }
+
     /** Waits until a worker is ready or {@code timeout} passes; false at once when none is even starting. */
     public boolean awaitReady(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();

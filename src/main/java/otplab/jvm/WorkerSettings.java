@@ -10,7 +10,9 @@ import otp.config.RuntimeConfig;
 import otp.config.Setting;
 
 /**
- * Every limit and size of the runner in one place. Immutable; build with {@link #builder()}.
+ * How the worker floor runs: a worker's {@link WorkerLimits}, the pool and queue sizes, the worker
+ * jar and JDK. Immutable; build with {@link #builder()}. The limit accessors here are shortcuts to
+ * {@link #limits()}.
  *
  * <table>
  * <caption>Defaults</caption>
@@ -31,24 +33,27 @@ import otp.config.Setting;
  * </table>
  */
 public final class WorkerSettings {
-    public static final int DEFAULT_WALL_SECONDS = 5;
-    /** The longest wall time a request may ask for (a cell's {@code timeout-ms}); longer asks are cut to it. */
-    public static final int DEFAULT_MAX_WALL_SECONDS = 120;
-    public static final int DEFAULT_CPU_SECONDS = 300;
-    public static final int DEFAULT_HEAP_MB = 128;
-    public static final int DEFAULT_METASPACE_MB = 96;
-    public static final int DEFAULT_OUTPUT_BYTES = 1024 * 1024;
-    public static final int DEFAULT_SOURCE_BYTES = 64 * 1024;
-    public static final int DEFAULT_MAX_THREADS = 256;
-    public static final int DEFAULT_MEMORY_MB = 384;
-    public static final int DEFAULT_OPEN_FILES = 256;
-    public static final long DEFAULT_FILE_BYTES = 16L * 1024 * 1024;
+    public static final int DEFAULT_WALL_SECONDS = WorkerLimits.DEFAULT_WALL_SECONDS;
+    public static final int DEFAULT_MAX_WALL_SECONDS = WorkerLimits.DEFAULT_MAX_WALL_SECONDS;
+    public static final int DEFAULT_CPU_SECONDS = WorkerLimits.DEFAULT_CPU_SECONDS;
+    public static final int DEFAULT_HEAP_MB = WorkerLimits.DEFAULT_HEAP_MB;
+    public static final int DEFAULT_METASPACE_MB = WorkerLimits.DEFAULT_METASPACE_MB;
+    public static final int DEFAULT_OUTPUT_BYTES = WorkerLimits.DEFAULT_OUTPUT_BYTES;
+    public static final int DEFAULT_SOURCE_BYTES = WorkerLimits.DEFAULT_SOURCE_BYTES;
+    public static final int DEFAULT_MAX_THREADS = WorkerLimits.DEFAULT_PROCESSES;
+    public static final int DEFAULT_MEMORY_MB = WorkerLimits.DEFAULT_MEMORY_MB;
+    public static final int DEFAULT_OPEN_FILES = WorkerLimits.DEFAULT_OPEN_FILES;
+    public static final long DEFAULT_FILE_BYTES = WorkerLimits.DEFAULT_FILE_BYTES;
     public static final int DEFAULT_POOL_SIZE = 2;
     /** Worker JVMs started at once: one per core, since a start keeps about one core busy. */
     public static final int DEFAULT_PARALLEL_STARTS = Math.max(1, Runtime.getRuntime().availableProcessors());
     public static final int DEFAULT_MAX_WORKERS = 8;
     public static final int DEFAULT_SESSION_IDLE_MINUTES = 10;
     public static final int DEFAULT_QUEUE_WAIT_SECONDS = 30;
+    /** Upper ends of the operator's variables: beyond them a typo is likelier than a wish. */
+    static final int MOST_POOL_SIZE = 64;
+    static final int MOST_MAX_WORKERS = 512;
+    static final int MOST_SESSION_IDLE_MINUTES = 24 * 60;
     /** Environment variables {@link Builder#environment} reads. */
     public static final String ENV_POOL_SIZE = "OTPLAB_POOL_SIZE";
     public static final String ENV_MAX_WORKERS = "OTPLAB_MAX_WORKERS";
@@ -62,17 +67,7 @@ public final class WorkerSettings {
     /** Time a new worker gets to connect and report ready. */
     public static final Duration START_TIMEOUT = Duration.ofSeconds(20);
 
-    private final Duration wallTime;
-    private final Duration maxWallTime;
-    private final int cpuSeconds;
-    private final int heapMb;
-    private final int metaspaceMb;
-    private final int outputBytes;
-    private final int sourceBytes;
-    private final int maxThreads;
-    private final int memoryMb;
-    private final int openFiles;
-    private final long fileBytes;
+    private final WorkerLimits limits;
     private final int poolSize;
     private final int maxWorkers;
     private final int parallelStarts;
@@ -83,17 +78,7 @@ public final class WorkerSettings {
     private final Path javaHome;
 
     private WorkerSettings(Builder b) {
-        wallTime = b.wallTime;
-        maxWallTime = b.maxWallTime;
-        cpuSeconds = b.cpuSeconds;
-        heapMb = b.heapMb;
-        metaspaceMb = b.metaspaceMb;
-        outputBytes = b.outputBytes;
-        sourceBytes = b.sourceBytes;
-        maxThreads = b.maxThreads;
-        memoryMb = b.memoryMb;
-        openFiles = b.openFiles;
-        fileBytes = b.fileBytes;
+        limits = b.limits.build();
         poolSize = b.poolSize;
         maxWorkers = b.maxWorkers;
         parallelStarts = b.parallelStarts;
@@ -113,22 +98,24 @@ public final class WorkerSettings {
         return builder().build();
     }
 
-    public Duration wallTime() { return wallTime; }
-    public Duration maxWallTime() { return maxWallTime; }
+    /** What one worker may use. */
+    public WorkerLimits limits() { return limits; }
+    public Duration wallTime() { return limits.wallTime(); }
+    public Duration maxWallTime() { return limits.maxWallTime(); }
 
     /** The wall time for a run that asked for {@code requestedMs}: at least 1 ms, at most {@link #maxWallTime()}. */
     public Duration boundedWallTime(long requestedMs) {
-        return Duration.ofMillis(Math.clamp(requestedMs, 1, maxWallTime.toMillis()));
+        return limits.boundedWallTime(requestedMs);
     }
-    public int cpuSeconds() { return cpuSeconds; }
-    public int heapMb() { return heapMb; }
-    public int metaspaceMb() { return metaspaceMb; }
-    public int outputBytes() { return outputBytes; }
-    public int sourceBytes() { return sourceBytes; }
-    public int maxThreads() { return maxThreads; }
-    public int memoryMb() { return memoryMb; }
-    public int openFiles() { return openFiles; }
-    public long fileBytes() { return fileBytes; }
+    public int cpuSeconds() { return limits.cpuSeconds(); }
+    public int heapMb() { return limits.heapMb(); }
+    public int metaspaceMb() { return limits.metaspaceMb(); }
+    public int outputBytes() { return limits.outputBytes(); }
+    public int sourceBytes() { return limits.sourceBytes(); }
+    public int maxThreads() { return limits.processes(); }
+    public int memoryMb() { return limits.memoryMb(); }
+    public int openFiles() { return limits.openFiles(); }
+    public long fileBytes() { return limits.fileBytes(); }
     public int poolSize() { return poolSize; }
     public int maxWorkers() { return maxWorkers; }
     public int parallelStarts() { return parallelStarts; }
@@ -140,17 +127,7 @@ public final class WorkerSettings {
     public Path javaHome() { return javaHome; }
 
     public static final class Builder {
-        private Duration wallTime = Duration.ofSeconds(DEFAULT_WALL_SECONDS);
-        private Duration maxWallTime = Duration.ofSeconds(DEFAULT_MAX_WALL_SECONDS);
-        private int cpuSeconds = DEFAULT_CPU_SECONDS;
-        private int heapMb = DEFAULT_HEAP_MB;
-        private int metaspaceMb = DEFAULT_METASPACE_MB;
-        private int outputBytes = DEFAULT_OUTPUT_BYTES;
-        private int sourceBytes = DEFAULT_SOURCE_BYTES;
-        private int maxThreads = DEFAULT_MAX_THREADS;
-        private int memoryMb = DEFAULT_MEMORY_MB;
-        private int openFiles = DEFAULT_OPEN_FILES;
-        private long fileBytes = DEFAULT_FILE_BYTES;
+        private WorkerLimits.Builder limits = WorkerLimits.builder();
         private int poolSize = DEFAULT_POOL_SIZE;
         private int maxWorkers = DEFAULT_MAX_WORKERS;
         private int parallelStarts = DEFAULT_PARALLEL_STARTS;
@@ -162,17 +139,19 @@ public final class WorkerSettings {
 
         private Builder() {}
 
-        public Builder wallTime(Duration value) { wallTime = Objects.requireNonNull(value, "wallTime must not be null"); return this; }
-        public Builder maxWallTime(Duration value) { maxWallTime = Objects.requireNonNull(value, "maxWallTime must not be null"); return this; }
-        public Builder cpuSeconds(int value) { cpuSeconds = value; return this; }
-        public Builder heapMb(int value) { heapMb = value; return this; }
-        public Builder metaspaceMb(int value) { metaspaceMb = value; return this; }
-        public Builder outputBytes(int value) { outputBytes = value; return this; }
-        public Builder sourceBytes(int value) { sourceBytes = value; return this; }
-        public Builder maxThreads(int value) { maxThreads = value; return this; }
-        public Builder memoryMb(int value) { memoryMb = value; return this; }
-        public Builder openFiles(int value) { openFiles = value; return this; }
-        public Builder fileBytes(long value) { fileBytes = value; return this; }
+        /** Replaces every limit at once; the setters below change one of them. */
+        public Builder limits(WorkerLimits value) { limits = Objects.requireNonNull(value, "limits must not be null").toBuilder(); return this; }
+        public Builder wallTime(Duration value) { limits.wallTime(value); return this; }
+        public Builder maxWallTime(Duration value) { limits.maxWallTime(value); return this; }
+        public Builder cpuSeconds(int value) { limits.cpuSeconds(value); return this; }
+        public Builder heapMb(int value) { limits.heapMb(value); return this; }
+        public Builder metaspaceMb(int value) { limits.metaspaceMb(value); return this; }
+        public Builder outputBytes(int value) { limits.outputBytes(value); return this; }
+        public Builder sourceBytes(int value) { limits.sourceBytes(value); return this; }
+        public Builder maxThreads(int value) { limits.processes(value); return this; }
+        public Builder memoryMb(int value) { limits.memoryMb(value); return this; }
+        public Builder openFiles(int value) { limits.openFiles(value); return this; }
+        public Builder fileBytes(long value) { limits.fileBytes(value); return this; }
         public Builder poolSize(int value) { poolSize = value; return this; }
         public Builder maxWorkers(int value) { maxWorkers = value; return this; }
         public Builder parallelStarts(int value) { parallelStarts = value; return this; }
@@ -194,7 +173,7 @@ public final class WorkerSettings {
             Objects.requireNonNull(env, "env must not be null");
             Setting<Integer> pool = Setting.integer(ENV_POOL_SIZE).withDefault(poolSize);
             Setting<Integer> workers = Setting.integer(ENV_MAX_WORKERS).withDefault(maxWorkers);
-            Setting<Integer> runSeconds = Setting.integer(ENV_RUN_SECONDS).withDefault((int) wallTime.toSeconds());
+            Setting<Integer> runSeconds = Setting.integer(ENV_RUN_SECONDS).withDefault((int) limits.wallTime().toSeconds());
             Setting<Integer> idleMinutes = Setting.integer(ENV_SESSION_IDLE_MINUTES).withDefault((int) sessionIdle.toMinutes());
             Setting<Boolean> unsafe = Setting.bool(ENV_UNSAFE_NO_SANDBOX).withDefault(false);
             RuntimeConfig.Config loaded;
@@ -203,37 +182,25 @@ public final class WorkerSettings {
             } catch (ConfigException badSetting) {
                 throw new IllegalArgumentException(badSetting.getMessage(), badSetting);
             }
-            poolSize = atLeast(loaded, pool, 0);
-            maxWorkers = atLeast(loaded, workers, 1);
-            wallTime = Duration.ofSeconds(atLeast(loaded, runSeconds, 1));
-            sessionIdle = Duration.ofMinutes(atLeast(loaded, idleMinutes, 1));
+            poolSize = within(loaded, pool, 0, MOST_POOL_SIZE);
+            maxWorkers = within(loaded, workers, 1, MOST_MAX_WORKERS);
+            limits.wallTime(Duration.ofSeconds(within(loaded, runSeconds, 1, (int) limits.maxWallTime().toSeconds())));
+            sessionIdle = Duration.ofMinutes(within(loaded, idleMinutes, 1, MOST_SESSION_IDLE_MINUTES));
             allowUnsandboxed = loaded.get(unsafe);
             return this;
         }
 
-        private static int atLeast(RuntimeConfig.Config loaded, Setting<Integer> setting, int least) {
+        private static int within(RuntimeConfig.Config loaded, Setting<Integer> setting, int least, int most) {
             int value = loaded.get(setting);
-            if (value < least) {
-                throw new IllegalArgumentException(setting.variable() + " must be a whole number of at least " + least
-                        + ", was '" + value + "'");
+            if (value < least || value > most) {
+                throw new IllegalArgumentException(setting.variable() + " must be a whole number from " + least + " to "
+                        + most + ", was '" + value + "'");
             }
             return value;
         }
 
         public WorkerSettings build() {
-            positive("wallTime", wallTime.toMillis());
-            if (maxWallTime.compareTo(wallTime) < 0) {
-                throw new IllegalArgumentException("maxWallTime must be at least wallTime");
-            }
-            positive("cpuSeconds", cpuSeconds);
-            positive("heapMb", heapMb - 15);
-            positive("metaspaceMb", metaspaceMb - 31);
-            positive("outputBytes", outputBytes);
-            positive("sourceBytes", sourceBytes);
-            positive("maxThreads", maxThreads - 31);
-            positive("memoryMb", memoryMb - heapMb);
-            positive("openFiles", openFiles - 31);
-            positive("fileBytes", fileBytes);
+            limits.build();
             if (poolSize < 0) {
                 throw new IllegalArgumentException("poolSize must not be negative");
             }

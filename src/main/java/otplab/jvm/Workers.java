@@ -27,6 +27,7 @@ public final class Workers {
     private final WorkerSettings settings;
     private final Sandbox sandbox;
     private final WorkerPermits permits;
+    private final RunGate gate = new RunGate();
     private volatile WorkerImage image;
     private boolean prepared;
 
@@ -73,6 +74,11 @@ public final class Workers {
 
     public WorkerPermits permits() {
         return permits;
+    }
+
+    /** The door runs and gradings pass through; closed when the server starts to stop. */
+    public RunGate gate() {
+        return gate;
     }
 
     /** Starts one worker in {@code role} under {@code runRoot}; the image must be prepared. */

@@ -1,6 +1,7 @@
 package otplab.runner;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,7 +69,8 @@ public final class NotebookWorker implements AutoCloseable {
             CompletableFuture<Frame> result = exchange.answer();
             try {
                 exchange.send(Frame.Type.EVAL, List.of("code", code), null);
-                CompletableFuture.anyOf(result, stopSignal, connection.death()).get(wallTime.toMillis(), TimeUnit.MILLISECONDS);
+                CompletableFuture.anyOf(result, stopSignal, connection.death(), collector.flooded())
+                        .get(wallTime.toMillis(), TimeUnit.MILLISECONDS);
             } catch (TimeoutException e) {
                 forced = RunStatus.TIMEOUT;
                 forcedMessage = "the run took longer than " + readable(wallTime) + " and was stopped";
@@ -76,6 +78,11 @@ public final class NotebookWorker implements AutoCloseable {
                 LOG.debug("worker channel failed during a run", e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            }
+            if (forced == null && collector.flooded().isDone()) {
+                // The worker sends past the limit it was given: its learner code got around the harness, so it is not asked but killed.
+                close();
+                return flooded(collector, (System.nanoTime() - started) / 1_000_000);
             }
             if (forced == null && stopSignal.isDone() && !result.isDone()) {
                 forced = RunStatus.KILLED;
@@ -97,6 +104,16 @@ public final class NotebookWorker implements AutoCloseable {
         return fromFrame(frame, collector, forced, forcedMessage, duration);
     }
 
+    private static RunResult flooded(OutputCollector collector, long duration) {
+        return new RunResult(RunStatus.KILLED, collector.stdout(), collector.stderr(), List.of(), List.of(),
+                "the run sent far more than its " + collector.limitKib() + " KiB output limit, so its worker was stopped;"
+                        + " a fresh worker takes the next run, so earlier declarations are gone", duration, true);
+    }
+
+    private static long utf8Length(String text) {
+        return text.getBytes(StandardCharsets.UTF_8).length;
+    }
+
     private static String readable(Duration time) {
         return time.toMillis() % 1000 == 0 ? time.toSeconds() + " s" : time.toMillis() + " ms";
     }
@@ -115,6 +132,17 @@ public final class NotebookWorker implements AutoCloseable {
     }
 
     private RunResult fromFrame(Frame frame, OutputCollector collector, RunStatus forced, String forcedMessage, long duration) {
+        long answerBytes = utf8Length(frame.field("error").orElse(""));
+        for (String field : frame.all("value")) {
+            answerBytes += utf8Length(field);
+        }
+        for (String field : frame.all("diagnostic")) {
+            answerBytes += utf8Length(field);
+        }
+        if (!collector.charge(answerBytes)) {
+            close();
+            return flooded(collector, duration);
+        }
         RunStatus status = frame.field("status").flatMap(RunStatus::fromWireName).orElse(RunStatus.RUNTIME_ERROR);
         String error = frame.field("error").orElse("");
         if (forced != null) {

@@ -59,11 +59,11 @@ final class ObserverRoutes {
     }
 
     /** A snapshot the worker pushed: kept for late pages and sent to every page of the session. */
-    void snapshot(String session, Frame frame, Set<WsContext> sockets) {
+    void snapshot(String session, String snapshot, Set<WsContext> sockets) {
         ObjectNode node = json.createObjectNode();
         node.put("type", "observer");
         try {
-            node.set("snapshot", json.readTree(frame.field("json").orElse("{}")));
+            node.set("snapshot", json.readTree(snapshot));
         } catch (JsonProcessingException malformed) {
             LOG.debug("dropping a malformed observer snapshot from a worker", malformed);
             return;

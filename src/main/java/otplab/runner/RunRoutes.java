@@ -12,9 +12,12 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import otplab.jvm.OutputListener;
+import otplab.jvm.RunGate;
 import otplab.jvm.SandboxUnavailableException;
 import otplab.jvm.WorkerSettings;
 import otplab.jvm.WorkersBusyException;
@@ -28,10 +31,15 @@ import otplab.protocol.CellDiagnostic;
  *     ({@code timeoutMs} replaces the default wall time, bounded by {@link WorkerSettings#maxWallTime()});</li>
  * <li>{@code POST /api/complete} {@code {"code", "cursor", "session"}} → {@code {"anchor", "items"}};</li>
  * <li>{@code POST /api/sessions/{id}/stop} and {@code /reset};</li>
- * <li>{@code WS /ws/run}: send {@code {"type":"run","session","code","timeoutMs"?}}, receive {@code queued},
- *     {@code started}, {@code out} pieces as they are printed, then {@code result}; also
+ * <li>{@code WS /ws/run}: send {@code {"type":"run","session","code","timeoutMs"?,"resume"?}}, receive {@code queued},
+ *     {@code started}, {@code out} pieces (gathered per {@link OutputBatcher#INTERVAL_MS}), then {@code result};
+ *     with {@code "resume":true} a session whose worker is gone answers {@code {"type":"lost","reason"}} instead; also
  *     {@code {"type":"stop"}} and {@code {"type":"reset"}}.</li>
  * </ul>
+ *
+ * <p>A session belongs to the browser that first named it ({@link SessionOwners}, by the {@link
+ * OwnerCookie} every response sets when missing); any other gets 403 (or an {@code error} message
+ * on the socket) and nothing of the session.
  */
 public final class RunRoutes {
     private static final Logger LOG = LoggerFactory.getLogger(RunRoutes.class);
@@ -39,25 +47,51 @@ public final class RunRoutes {
     private static final int BODY_OVERHEAD = 16 * 1024;
 
     private final Runner runner;
+    private final SessionOwners owners;
+    private final RunMetrics metrics;
     private final ObjectMapper json = new ObjectMapper();
+    /** Every open run socket by its id, to tell the pages when the server stops. */
+    private final Map<String, WsContext> sockets = new ConcurrentHashMap<>();
 
-    private RunRoutes(Runner runner) {
+    private RunRoutes(Runner runner, RunMetrics metrics) {
         this.runner = Objects.requireNonNull(runner, "runner must not be null");
+        // Twice the idle expiry: by then the session's worker is gone, and its page has long been closed or idle.
+        this.owners = new SessionOwners(runner.settings().sessionIdle().multipliedBy(2));
+        this.metrics = metrics;
     }
 
     /** Registers the run, completion and session routes. */
     public static void register(JavalinConfig config, Runner runner) {
-        RunRoutes routes = new RunRoutes(runner);
+        register(config, runner, RunMetrics.NONE);
+    }
+
+    /** Registers the routes, counting runs into {@code metrics}; returns what tells open pages the server is stopping. */
+    static Consumer<String> register(JavalinConfig config, Runner runner, RunMetrics metrics) {
+        RunRoutes routes = new RunRoutes(runner, metrics);
         PageRoutes pages = new PageRoutes(runner, routes.json);
+        // Every page gets its owner cookie before its script opens the run socket.
+        config.routes.before(OwnerCookie::of);
         config.routes.post("/api/run", routes::run);
         config.routes.post("/api/complete", routes::complete);
         config.routes.post("/api/sessions/{id}/stop", ctx -> routes.sessionAction(ctx, false));
         config.routes.post("/api/sessions/{id}/reset", ctx -> routes.sessionAction(ctx, true));
         config.routes.ws("/ws/run", ws -> {
+            ws.onConnect(connected -> {
+                connected.session.setMaxTextMessageSize(routes.maxMessageBytes());
+                routes.sockets.put(connected.sessionId(), connected);
+            });
             ws.onMessage(message -> routes.onSocketMessage(message, message.message(), pages));
-            ws.onClose(pages::detach);
+            ws.onClose(closed -> {
+                routes.sockets.remove(closed.sessionId());
+                pages.detach(closed);
+            });
             ws.onError(error -> LOG.debug("run socket error", error.error()));
         });
+        return routes::announceShutdown;
+    }
+
+    private void announceShutdown(String message) {
+        sockets.values().forEach(ws -> send(ws, Map.of("type", "shutdown", "message", message)));
     }
 
     /** Registers {@code GET /healthz} with the pool figures, for servers that have no health route of their own. */
@@ -77,13 +111,23 @@ public final class RunRoutes {
         }
         String code = body.get("code").asText();
         String session = body.hasNonNull("session") ? body.get("session").asText() : null;
-        try {
+        long started = System.nanoTime();
+        try (RunGate.Pass pass = runner.workers().gate().enter()) {
+            if (session != null) {
+                owners.claim(validSession(session), OwnerCookie.of(ctx));
+            }
             Duration wallTime = wallTime(body);
             RunResult result = session == null
                     ? runner.runOnce(code, wallTime, OutputListener.NONE)
                     : runner.runInSession(session, code, wallTime, OutputListener.NONE);
+            metrics.finished(result, started);
             ctx.json(toJson(result));
-        } catch (WorkersBusyException | SandboxUnavailableException e) {
+        } catch (SessionOwners.SessionRefusedException e) {
+            error(ctx, 403, e.getMessage());
+        } catch (WorkersBusyException e) {
+            metrics.refused(e);
+            error(ctx, 503, e.getMessage());
+        } catch (SandboxUnavailableException e) {
             error(ctx, 503, e.getMessage());
         } catch (IllegalArgumentException e) {
             error(ctx, 400, e.getMessage());
@@ -103,11 +147,14 @@ public final class RunRoutes {
             return;
         }
         try {
+            owners.claim(validSession(session), OwnerCookie.of(ctx));
             NotebookWorker.Completions completions = runner.complete(session, code, cursor);
             ObjectNode answer = json.createObjectNode();
             answer.put("anchor", completions.anchor());
             completions.items().forEach(answer.putArray("items")::add);
             ctx.json(answer);
+        } catch (SessionOwners.SessionRefusedException e) {
+            error(ctx, 403, e.getMessage());
         } catch (WorkersBusyException | SandboxUnavailableException e) {
             error(ctx, 503, e.getMessage());
         } catch (IllegalArgumentException e) {
@@ -117,12 +164,15 @@ public final class RunRoutes {
 
     private void sessionAction(Context ctx, boolean reset) {
         try {
+            owners.claim(validSession(ctx.pathParam("id")), OwnerCookie.of(ctx));
             if (reset) {
                 runner.reset(ctx.pathParam("id"));
             } else {
                 runner.stop(ctx.pathParam("id"));
             }
             ctx.json(Map.of("status", reset ? "reset" : "stopping"));
+        } catch (SessionOwners.SessionRefusedException e) {
+            error(ctx, 403, e.getMessage());
         } catch (IllegalArgumentException e) {
             error(ctx, 400, e.getMessage());
         }
@@ -165,6 +215,14 @@ public final class RunRoutes {
         return runner.settings().boundedWallTime(asked.asLong());
     }
 
+    /** The id, when it is one a session may have; the runner checks the same before it keeps one. */
+    private static String validSession(String id) {
+        if (!Runner.isSessionId(id)) {
+            throw new IllegalArgumentException("a session id is 1 to 64 letters, digits, '-' or '_'");
+        }
+        return id;
+    }
+
     private void error(Context ctx, int status, String message) {
         ctx.status(status).json(Map.of("error", message));
     }
@@ -202,13 +260,16 @@ public final class RunRoutes {
         String type = message.path("type").asText("");
         String session = message.path("session").asText("");
         try {
+            String owner = OwnerCookie.of(ws);
+            owners.claim(validSession(session), owner);
             pages.attach(session, ws);
             switch (type) {
                 case "run" -> {
                     String code = message.path("code").asText("");
                     String cell = message.path("cell").asText("");
                     Duration wallTime = wallTime(message);
-                    Thread.ofVirtual().name("otplab-ws-run").start(() -> streamRun(ws, session, cell, code, wallTime));
+                    boolean resume = message.path("resume").asBoolean(false);
+                    Thread.ofVirtual().name("otplab-ws-run").start(() -> streamRun(ws, session, cell, code, wallTime, resume));
                 }
                 case "stop" -> runner.stop(session);
                 case "reset" -> Thread.ofVirtual().start(() -> {
@@ -216,21 +277,35 @@ public final class RunRoutes {
                     send(ws, Map.of("type", "reset", "session", session));
                 });
                 default -> {
-                    if (!pages.handle(ws, type, session, message)) {
+                    if (!pages.handle(ws, type, session, owner, message)) {
                         send(ws, Map.of("type", "error", "error", "unknown message type '" + type + "'"));
                     }
                 }
             }
-        } catch (IllegalArgumentException e) {
+        } catch (SessionOwners.SessionRefusedException | IllegalArgumentException e) {
             send(ws, Map.of("type", "error", "error", e.getMessage()));
         }
     }
 
-    private void streamRun(WsContext ws, String session, String cell, String code, Duration wallTime) {
+    /**
+     * Runs a cell for the page and streams it. With {@code resume} the page says it counts on
+     * its earlier cells' declarations: when the session's worker is gone the cell is not run, and
+     * the page hears why ({@code lost}) so it can offer to run the cells above again.
+     */
+    private void streamRun(WsContext ws, String session, String cell, String code, Duration wallTime, boolean resume) {
+        if (resume) {
+            var lost = runner.whyLost(session);
+            if (lost.isPresent()) {
+                send(ws, Map.of("type", "lost", "cell", cell, "reason", lost.get()));
+                return;
+            }
+        }
+        OutputBatcher batcher = new OutputBatcher((stream, text) ->
+                send(ws, Map.of("type", "out", "cell", cell, "stream", stream, "text", text)));
         OutputListener listener = new OutputListener() {
             @Override
             public void output(String stream, String text) {
-                send(ws, Map.of("type", "out", "cell", cell, "stream", stream, "text", text));
+                batcher.output(stream, text);
             }
 
             @Override
@@ -244,18 +319,36 @@ public final class RunRoutes {
                 send(ws, Map.of("type", "started", "cell", cell));
             }
         };
-        try {
-            RunResult result = runner.runInSession(session, code, wallTime, listener);
+        long started = System.nanoTime();
+        try (RunGate.Pass pass = runner.workers().gate().enter()) {
+            RunResult result;
+            try {
+                result = runner.runInSession(session, code, wallTime, listener);
+            } finally {
+                batcher.flush();
+            }
+            metrics.finished(result, started);
             ObjectNode node = toJson(result);
             node.put("type", "result");
             node.put("cell", cell);
             send(ws, node);
-        } catch (WorkersBusyException | SandboxUnavailableException | IllegalArgumentException e) {
+        } catch (WorkersBusyException e) {
+            metrics.refused(e);
+            send(ws, Map.of("type", "error", "cell", cell, "error", e.getMessage()));
+        } catch (SandboxUnavailableException | IllegalArgumentException e) {
             send(ws, Map.of("type", "error", "cell", cell, "error", e.getMessage()));
         } catch (RuntimeException e) {
             LOG.warn("a streamed run failed", e);
             send(ws, Map.of("type", "error", "cell", cell, "error", "the run failed inside the server; please try again"));
         }
+    }
+
+    /**
+     * Room for a cell over the source limit (JSON-escaped, at worst six bytes a character), so
+     * the page hears the runner's own sentence with the cell's size instead of a closed socket.
+     */
+    private long maxMessageBytes() {
+        return runner.settings().sourceBytes() * 6L + BODY_OVERHEAD;
     }
 
     private void send(WsContext ws, Object message) {

@@ -49,6 +49,7 @@ public final class Runner implements AutoCloseable {
     private final Sandbox sandbox;
     private final WorkerPool pool;
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+    private final LostSessions lost = new LostSessions();
     private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("otplab-session-sweeper").factory());
     private volatile boolean closed;
     private volatile BiConsumer<String, Frame> pageListener = (session, frame) -> { };
@@ -150,6 +151,7 @@ public final class Runner implements AutoCloseable {
             RunResult result = worker.run(code, wallTime, listener);
             if (!worker.isAlive()) {
                 session.discardWorker();
+                lost.record(sessionId, LostSessions.CRASHED);
             }
             return result;
         } finally {
@@ -157,6 +159,20 @@ public final class Runner implements AutoCloseable {
             session.touch();
             session.lock.unlock();
         }
+    }
+
+    /**
+     * Why the session's worker, and with it every declaration of its cells, is gone; empty while
+     * it has a live worker. A page that has run cells asks before its next run, so the learner
+     * hears why instead of meeting "cannot find symbol" or a missing process.
+     */
+    public Optional<String> whyLost(String sessionId) {
+        Session session = sessions.get(validSession(sessionId));
+        NotebookWorker worker = session == null ? null : session.worker;
+        if (worker != null) {
+            return worker.isAlive() ? Optional.empty() : Optional.of(LostSessions.CRASHED);
+        }
+        return Optional.of(lost.reason(sessionId));
     }
 
     /** Stops the session's running cell, if any. */
@@ -170,6 +186,7 @@ public final class Runner implements AutoCloseable {
     /** Ends the session: its worker and every declaration are gone; the next run starts afresh. */
     public void reset(String sessionId) {
         Session session = sessions.remove(validSession(sessionId));
+        lost.forget(sessionId);
         if (session != null) {
             if (session.worker != null) {
                 session.worker.stop();
@@ -201,13 +218,13 @@ public final class Runner implements AutoCloseable {
         }
     }
 
-    /** Where every session worker's unasked page frames go, with the session's id; see {@link PageRoutes}. */
-    public void onPageFrame(BiConsumer<String, Frame> listener) {
+    /** Where every session worker's unasked page frames go, with the session's id; {@link SessionPages} turns them into events. */
+    void onPageFrame(BiConsumer<String, Frame> listener) {
         pageListener = Objects.requireNonNull(listener, "listener must not be null");
     }
 
-    /** The session's live worker, if it has one; page panels talk to it without starting a new one. */
-    public Optional<WorkerConnection> sessionWorker(String sessionId) {
+    /** The session's live worker, if it has one; page panels ({@link SessionPages}) talk to it without starting a new one. */
+    Optional<WorkerConnection> sessionWorker(String sessionId) {
         Session session = sessions.get(validSession(sessionId));
         NotebookWorker worker = session == null ? null : session.worker;
         if (session != null) {
@@ -228,19 +245,41 @@ public final class Runner implements AutoCloseable {
         return figures;
     }
 
+    /** Open sessions, for {@code /metrics}. */
+    int sessionCount() {
+        return sessions.size();
+    }
+
+    /** Notebook workers in use, ready and starting, for {@code /metrics}. */
+    Map<String, Integer> workerFigures() {
+        int inUse = (int) sessions.values().stream().filter(s -> s.worker != null).count();
+        return RunMetrics.figures(inUse, pool.readyCount(), pool.startingCount());
+    }
+
     private Optional<RunResult> refuse(String code) {
         if (sandbox.mode() == Sandbox.Mode.UNAVAILABLE) {
             throw new SandboxUnavailableException(sandbox.description());
         }
-        if (code.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > settings.sourceBytes()) {
-            return Optional.of(RunResult.refused(otplab.protocol.RunStatus.REJECTED,
-                    "the code is longer than " + settings.sourceBytes() / 1024 + " KiB"));
+        int bytes = code.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        if (bytes > settings.sourceBytes()) {
+            return Optional.of(RunResult.refused(otplab.protocol.RunStatus.REJECTED, tooLong(bytes, settings.sourceBytes())));
         }
         return Optional.empty();
     }
 
+    /** Whether {@code id} is a well-formed session id: 1 to 64 letters, digits, '-' or '_'. */
+    static boolean isSessionId(String id) {
+        return id != null && SESSION_ID.matcher(id).matches();
+    }
+
+    /** The size refusal in a learner's words: how large the cell is, the limit, and what to do. */
+    static String tooLong(long bytes, long limit) {
+        return String.format(java.util.Locale.ROOT, "this cell is %.1f KiB of code, over the limit of %d KiB for one cell: split it into smaller cells",
+                bytes / 1024.0, limit / 1024);
+    }
+
     private static String validSession(String id) {
-        if (id == null || !SESSION_ID.matcher(id).matches()) {
+        if (!isSessionId(id)) {
             throw new IllegalArgumentException("a session id is 1 to 64 letters, digits, '-' or '_'");
         }
         return id;
@@ -273,6 +312,7 @@ public final class Runner implements AutoCloseable {
         try {
             sessions.remove(session.id, session);
             session.discardWorker();
+            lost.record(session.id, LostSessions.EVICTED);
             return true;
         } finally {
             session.lock.unlock();
@@ -286,6 +326,7 @@ public final class Runner implements AutoCloseable {
                 try {
                     sessions.remove(session.id, session);
                     session.discardWorker();
+                    lost.record(session.id, LostSessions.idle(settings.sessionIdle()));
                 } finally {
                     session.lock.unlock();
                 }
@@ -326,6 +367,7 @@ public final class Runner implements AutoCloseable {
         NotebookWorker worker(OutputListener listener) throws WorkersBusyException {
             if (worker != null && !worker.isAlive()) {
                 discardWorker();
+                lost.record(id, LostSessions.CRASHED);
             }
             if (worker == null) {
                 worker = acquire(listener);

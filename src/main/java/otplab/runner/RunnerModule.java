@@ -34,7 +34,7 @@ public final class RunnerModule implements WebModule {
 
     @Override
     public void install(JavalinConfig javalin, ServerContext context) {
-        RunRoutes.register(javalin, runner);
+        context.shutdown().listen(RunRoutes.register(javalin, runner, RunMetrics.register(context.metrics(), runner)));
         // After Jetty listens: preparing the worker image and forking warm workers must not delay the first page.
         javalin.events.serverStarted(runner::start);
         javalin.events.serverStartFailed(runner::close);

@@ -29,7 +29,15 @@ final class Migrations {
                       results TEXT NOT NULL,
                       created_at TIMESTAMP WITH TIME ZONE NOT NULL)""",
                     "CREATE INDEX submissions_by_learner ON submissions (learner, exercise, id)",
-                    "CREATE INDEX submissions_by_exercise ON submissions (exercise, kind)"));
+                    "CREATE INDEX submissions_by_exercise ON submissions (exercise, kind)"),
+            List.of("""
+                    CREATE TABLE lesson_cell_runs (
+                      learner VARCHAR(64) NOT NULL,
+                      lesson VARCHAR(100) NOT NULL,
+                      cell VARCHAR(100) NOT NULL,
+                      ran_at TIMESTAMP WITH TIME ZONE NOT NULL,
+                      PRIMARY KEY (learner, lesson, cell))""",
+                    "CREATE TABLE learner_names (learner VARCHAR(64) PRIMARY KEY, name VARCHAR(60) NOT NULL)"));
 
     private Migrations() {}
 

@@ -19,8 +19,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.locks.ReentrantLock;
+import otp.config.ConfigException;
+import otp.config.Env;
+import otp.config.RuntimeConfig;
+import otp.config.Setting;
 
 /**
  * Submissions and progress in a database: an H2 file under the data folder by default, or the
@@ -36,6 +41,10 @@ public final class SubmissionStore implements AutoCloseable {
     public static final String ENV_DATA_DIR = "DATA_DIR";
     public static final String DEFAULT_DATA_DIR = "data";
     public static final String H2_FILE_NAME = "otplab";
+    /** The environment (dev, test, prod) the settings are read under; the server's own variable. */
+    static final String ENV_MODE = "OTP_LAB_ENV";
+    static final Setting<String> DATABASE_URL_SETTING = Setting.string(ENV_DATABASE_URL);
+    static final Setting<String> DATA_DIR_SETTING = Setting.string(ENV_DATA_DIR).withDefault(DEFAULT_DATA_DIR);
     private static final int VALID_CHECK_SECONDS = 2;
     private static final TypeReference<Map<String, String>> FILES = new TypeReference<>() {};
 
@@ -71,14 +80,37 @@ public final class SubmissionStore implements AutoCloseable {
         return open("jdbc:h2:file:" + dataDir.toAbsolutePath().normalize().resolve(H2_FILE_NAME));
     }
 
-    /** {@code DATABASE_URL} when set, else H2 under {@code DATA_DIR} (default {@code ./data}, relative to home). */
+    /**
+     * {@code DATABASE_URL} when set, else H2 under {@code DATA_DIR} (default {@code ./data}, relative to home), both
+     * read through {@code otp.config} (blank counts as unset).
+     *
+     * @throws IllegalArgumentException naming the variable when a value cannot work
+     */
     public static SubmissionStore fromEnvironment(Map<String, String> env, Path home) {
-        String url = env.get(ENV_DATABASE_URL);
-        if (url != null && !url.isBlank()) {
-            return open(url.strip());
+        RuntimeConfig.Config loaded;
+        try {
+            loaded = RuntimeConfig.of(ENV_MODE, DATABASE_URL_SETTING, DATA_DIR_SETTING).load(Env.of(env));
+        } catch (ConfigException badSetting) {
+            throw new IllegalArgumentException(badSetting.getMessage(), badSetting);
         }
-        String dir = env.getOrDefault(ENV_DATA_DIR, "");
-        return inDataDir(home.resolve(dir.isBlank() ? DEFAULT_DATA_DIR : dir.strip()));
+        Optional<String> url = loaded.find(DATABASE_URL_SETTING).map(String::strip);
+        if (url.isPresent()) {
+            if (!url.get().startsWith("jdbc:h2:") && !url.get().startsWith("jdbc:postgresql:")) {
+                throw new IllegalArgumentException(ENV_DATABASE_URL + " must start with jdbc:postgresql: or jdbc:h2:, was '"
+                        + redact(url.get()) + "'");
+            }
+            return open(url.get());
+        }
+        return inDataDir(dataDir(env, home));
+    }
+
+    /** The data folder {@code DATA_DIR} names (default {@code ./data}, relative to home), whether or not H2 lives there. */
+    public static Path dataDir(Map<String, String> env, Path home) {
+        try {
+            return home.resolve(RuntimeConfig.of(ENV_MODE, DATA_DIR_SETTING).load(Env.of(env)).get(DATA_DIR_SETTING).strip());
+        } catch (ConfigException badSetting) {
+            throw new IllegalArgumentException(badSetting.getMessage(), badSetting);
+        }
     }
 
     /** Where the store lives, with any password left out (for start-up messages). */
@@ -158,6 +190,98 @@ public final class SubmissionStore implements AutoCloseable {
                 try (ResultSet rs = st.executeQuery()) {
                     while (rs.next()) {
                         out.put(rs.getString(1), new Progress(rs.getString(1), rs.getInt(2), rs.getInt(3) > 0, rs.getDouble(4)));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    /**
+     * Records that a learner's cell of a lesson ran as the lesson says it should; a second run of
+     * the same cell only moves its time.
+     */
+    public void recordCellRun(String learner, String lesson, String cell, java.time.Instant at) {
+        Objects.requireNonNull(learner, "learner must not be null");
+        Objects.requireNonNull(lesson, "lesson must not be null");
+        Objects.requireNonNull(cell, "cell must not be null");
+        Objects.requireNonNull(at, "at must not be null");
+        withConnection(c -> {
+            OffsetDateTime when = OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
+            try (PreparedStatement update = c.prepareStatement(
+                    "UPDATE lesson_cell_runs SET ran_at = ? WHERE learner = ? AND lesson = ? AND cell = ?")) {
+                update.setObject(1, when);
+                update.setString(2, learner);
+                update.setString(3, lesson);
+                update.setString(4, cell);
+                if (update.executeUpdate() > 0) {
+                    return null;
+                }
+            }
+            try (PreparedStatement insert = c.prepareStatement(
+                    "INSERT INTO lesson_cell_runs (learner, lesson, cell, ran_at) VALUES (?, ?, ?, ?)")) {
+                insert.setString(1, learner);
+                insert.setString(2, lesson);
+                insert.setString(3, cell);
+                insert.setObject(4, when);
+                insert.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /** The cells of each lesson a learner ran, by lesson slug, with the time of the latest run. */
+    public Map<String, LessonRuns> lessonRuns(String learner) {
+        Objects.requireNonNull(learner, "learner must not be null");
+        return withConnection(c -> {
+            try (PreparedStatement st = c.prepareStatement(
+                    "SELECT lesson, cell, ran_at FROM lesson_cell_runs WHERE learner = ? ORDER BY lesson, cell")) {
+                st.setString(1, learner);
+                Map<String, java.util.Set<String>> cells = new TreeMap<>();
+                Map<String, java.time.Instant> latest = new TreeMap<>();
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        String lesson = rs.getString(1);
+                        cells.computeIfAbsent(lesson, l -> new java.util.TreeSet<>()).add(rs.getString(2));
+                        java.time.Instant at = rs.getObject(3, OffsetDateTime.class).toInstant();
+                        latest.merge(lesson, at, (a, b) -> a.isAfter(b) ? a : b);
+                    }
+                }
+                Map<String, LessonRuns> out = new TreeMap<>();
+                cells.forEach((lesson, ran) -> out.put(lesson, new LessonRuns(lesson, ran, latest.get(lesson))));
+                return out;
+            }
+        });
+    }
+
+    /** Sets the name a learner chose to show their instructor; a blank name removes it. */
+    public void setLearnerName(String learner, String name) {
+        Objects.requireNonNull(learner, "learner must not be null");
+        Objects.requireNonNull(name, "name must not be null");
+        withConnection(c -> {
+            try (PreparedStatement delete = c.prepareStatement("DELETE FROM learner_names WHERE learner = ?")) {
+                delete.setString(1, learner);
+                delete.executeUpdate();
+            }
+            if (!name.isBlank()) {
+                try (PreparedStatement insert = c.prepareStatement("INSERT INTO learner_names (learner, name) VALUES (?, ?)")) {
+                    insert.setString(1, learner);
+                    insert.setString(2, name.strip());
+                    insert.executeUpdate();
+                }
+            }
+            return null;
+        });
+    }
+
+    /** Every name learners chose, by learner key. */
+    public Map<String, String> learnerNames() {
+        return withConnection(c -> {
+            try (PreparedStatement st = c.prepareStatement("SELECT learner, name FROM learner_names")) {
+                Map<String, String> out = new TreeMap<>();
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        out.put(rs.getString(1), rs.getString(2));
                     }
                 }
                 return out;

@@ -11,10 +11,12 @@ import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import otplab.course.Course;
@@ -36,10 +38,17 @@ import otplab.course.CourseWatcher;
 public final class CourseServer implements AutoCloseable {
     public static final String API_PREFIX = "/api/";
     private static final Logger LOG = LoggerFactory.getLogger(CourseServer.class);
+    public static final String METRICS_PATH = "/metrics";
+    /** Longest a stopping server waits for responses already being written. */
+    static final Duration RESPONSE_GRACE = Duration.ofSeconds(5);
+    /** Prometheus' text exposition format. */
+    public static final String METRICS_CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
     private static final String INTERNAL_ERROR = "Something went wrong on our side; the details are in the server log.";
 
     private final ServerConfig config;
     private final ObjectMapper json;
+    private final Metrics metrics = new Metrics();
+    private final ShutdownNotice shutdown = new ShutdownNotice();
     private CourseCatalog catalog;
     private CourseWatcher watcher;
     private Javalin javalin;
@@ -75,19 +84,27 @@ public final class CourseServer implements AutoCloseable {
         if (!assets.missing().isEmpty()) {
             LOG.warn("the web bundle is missing {} (run ./otplab build); pages show cells as plain code", assets.missing());
         }
-        Pages pages = new Pages(assets, config.authorMode());
+        java.util.Set<String> features = new java.util.TreeSet<>();
+        config.modules().forEach(module -> features.addAll(module.pageFeatures()));
+        Pages pages = new Pages(assets, config.authorMode(), features);
         CourseRoutes courseRoutes = new CourseRoutes(pages, catalog.current());
         LiveReload liveReload = new LiveReload(json);
         catalog.onReload((before, after) -> {
             courseRoutes.courseChanged(after);
             liveReload.courseChanged(before, after);
         });
-        ServerContext context = new ServerContext(config, catalog, pages, json);
+        ServerContext context = new ServerContext(config, catalog, pages, json, metrics, shutdown);
         javalin = Javalin.create(javalinConfig -> {
             javalinConfig.startup.showJavalinBanner = false;
             javalinConfig.startup.showOldJavalinVersionWarning = false;
             javalinConfig.jetty.host = config.host();
             javalinConfig.jetty.port = config.port();
+            // Requests still being answered when the server stops (a grading's results after the drain) are finished,
+            // not cut: Javalin hangs its handlers inside this wrapper, and Jetty's stop waits for it.
+            javalinConfig.jetty.modifyServer(server -> {
+                server.setHandler(new GracefulHandler());
+                server.setStopTimeout(RESPONSE_GRACE.toMillis());
+            });
             javalinConfig.jsonMapper(new JavalinJackson(json, false));
             javalinConfig.staticFiles.add(files -> {
                 files.hostedPath = Assets.URL_PREFIX;
@@ -98,6 +115,7 @@ public final class CourseServer implements AutoCloseable {
             installErrorHandling(javalinConfig, pages);
             courseRoutes.install(javalinConfig);
             javalinConfig.routes.get("/healthz", this::health);
+            javalinConfig.routes.get(METRICS_PATH, ctx -> ctx.contentType(METRICS_CONTENT_TYPE).result(metrics.scrape()));
             if (config.authorMode()) {
                 liveReload.install(javalinConfig);
             }
@@ -120,7 +138,7 @@ public final class CourseServer implements AutoCloseable {
         javalinConfig.routes.exception(HttpProblem.class, (problem, ctx) -> respond(ctx, pages, problem.status(), problem.getMessage()));
         javalinConfig.routes.exception(HttpResponseException.class, (problem, ctx) -> {
             int status = problem.getStatus() >= 400 && problem.getStatus() < 500 ? problem.getStatus() : 500;
-            respond(ctx, pages, status, status == 404 ? notFoundMessage(ctx) : problem.getMessage());
+            respond(ctx, pages, status, status == 404 ? notFoundMessage(ctx) : status == 413 ? TOO_LARGE : problem.getMessage());
         });
         javalinConfig.routes.exception(Exception.class, (failure, ctx) -> {
             LOG.error("request {} {} failed", ctx.method(), ctx.path(), failure);
@@ -132,6 +150,10 @@ public final class CourseServer implements AutoCloseable {
             }
         });
     }
+
+    /** Jetty's bare "Content Too Large" for a body past the server's request limit, in a learner's words. */
+    static final String TOO_LARGE = "The request is larger than the server accepts: a code file may hold at most "
+            + otplab.course.ExerciseLoader.MAX_FILE_BYTES / 1024 + " KiB; make it smaller and send it again.";
 
     private static String notFoundMessage(Context ctx) {
         return "There is nothing at `" + ctx.path() + "`.";
@@ -184,6 +206,16 @@ public final class CourseServer implements AutoCloseable {
 
     public ServerConfig config() {
         return config;
+    }
+
+    /** The registry behind {@code /metrics}; modules reach it through {@link ServerContext#metrics()}. */
+    public Metrics metrics() {
+        return metrics;
+    }
+
+    /** Tells every open page that listens (see {@link ShutdownNotice}) that the server is about to stop. */
+    public void announceShutdown(String message) {
+        shutdown.announce(Objects.requireNonNull(message, "message must not be null"));
     }
 
     public CourseCatalog catalog() {

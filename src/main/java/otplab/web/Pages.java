@@ -24,10 +24,17 @@ public final class Pages {
 
     private final Assets assets;
     private final boolean authorMode;
+    private final String features;
 
     public Pages(Assets assets, boolean authorMode) {
+        this(assets, authorMode, java.util.Set.of());
+    }
+
+    /** {@code features}: the modules' {@link WebModule#pageFeatures()}, set as {@code data-features} on every page's body. */
+    public Pages(Assets assets, boolean authorMode, java.util.Set<String> features) {
         this.assets = Objects.requireNonNull(assets, "assets must not be null");
         this.authorMode = authorMode;
+        this.features = String.join(" ", new java.util.TreeSet<>(features));
     }
 
     /**
@@ -61,7 +68,7 @@ public final class Pages {
             <script>{themeBoot}</script>
             <script type="module" src="{pageScript}"></script>
             {editorScript}</head>
-            <body data-page="{kind}"{slug}{liveReload}>
+            <body data-page="{kind}"{slug}{liveReload}{features}>
             <a class="skip-link" href="#main">Skip to content</a>
             <header class="site-header">
             <a class="brand" href="/">{site}</a>
@@ -151,6 +158,7 @@ public final class Pages {
                 Map.entry("kind", page.kind()),
                 Map.entry("slug", page.slug() == null ? NOTHING : Html.render(" data-slug=\"{slug}\"", Map.of("slug", page.slug()))),
                 Map.entry("liveReload", Html.trusted(authorMode ? " data-live-reload=\"true\"" : "")),
+                Map.entry("features", features.isEmpty() ? NOTHING : Html.render(" data-features=\"{features}\"", Map.of("features", features))),
                 Map.entry("site", SITE_NAME),
                 Map.entry("single", Html.trusted(page.asideHtml() == null ? " layout-single" : "")),
                 // The aside and the main content come rendered by their own templates.

@@ -1,12 +1,17 @@
 package otplab.web;
 
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import otp.config.ConfigEnv;
 import otp.config.ConfigException;
 import otp.config.Env;
@@ -25,6 +30,12 @@ public final class ServerConfig {
     public static final String ENV_LESSONS_DIR = "LESSONS_DIR";
     public static final String ENV_EXERCISES_DIR = "EXERCISES_DIR";
     public static final String ENV_MODE = "OTP_LAB_ENV";
+    public static final String ENV_SECRET_KEY_BASE = "SECRET_KEY_BASE";
+    public static final String ENV_SHUTDOWN_SECONDS = "OTPLAB_SHUTDOWN_SECONDS";
+    /** Shortest secret accepted: 32 characters, as for a Phoenix {@code secret_key_base} of 256 bits. */
+    public static final int MIN_SECRET_LENGTH = 32;
+    /** How long a stopping server lets running cells and gradings finish before it ends them. */
+    public static final int DEFAULT_SHUTDOWN_SECONDS = 30;
     /** {@code OTP_LAB_ENV=prod} turns author mode (live reload) off. */
     public static final String PRODUCTION = "prod";
 
@@ -33,8 +44,12 @@ public final class ServerConfig {
     static final Setting<String> HOST_SETTING = Setting.string(ENV_HOST).withDefault(DEFAULT_HOST);
     static final Setting<String> LESSONS_SETTING = Setting.string(ENV_LESSONS_DIR).withDefault("lessons");
     static final Setting<String> EXERCISES_SETTING = Setting.string(ENV_EXERCISES_DIR).withDefault("exercises");
-    static final RuntimeConfig SETTINGS =
-            RuntimeConfig.of(ENV_MODE, PORT_SETTING, HOST_SETTING, LESSONS_SETTING, EXERCISES_SETTING);
+    static final Setting<String> SECRET_SETTING = Setting.string(ENV_SECRET_KEY_BASE);
+    static final Setting<Integer> SHUTDOWN_SETTING = Setting.integer(ENV_SHUTDOWN_SECONDS).withDefault(DEFAULT_SHUTDOWN_SECONDS);
+    static final RuntimeConfig SETTINGS = RuntimeConfig.of(ENV_MODE, PORT_SETTING, HOST_SETTING, LESSONS_SETTING,
+            EXERCISES_SETTING, SECRET_SETTING, SHUTDOWN_SETTING);
+    private static final Logger LOG = LoggerFactory.getLogger(ServerConfig.class);
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     /** Health names the server uses itself. */
     static final List<String> RESERVED_HEALTH_NAMES = List.of("status", "course", "uptimeMs");
@@ -44,6 +59,8 @@ public final class ServerConfig {
     private final Path lessonsDir;
     private final Path exercisesDir;
     private final boolean authorMode;
+    private final String secretKeyBase;
+    private final Duration shutdownGrace;
     private final Map<String, HealthContributor> health;
     private final List<WebModule> modules;
 
@@ -53,6 +70,8 @@ public final class ServerConfig {
         this.lessonsDir = b.lessonsDir.toAbsolutePath().normalize();
         this.exercisesDir = b.exercisesDir.toAbsolutePath().normalize();
         this.authorMode = b.authorMode;
+        this.secretKeyBase = b.secretKeyBase;
+        this.shutdownGrace = b.shutdownGrace;
         this.health = Collections.unmodifiableMap(new LinkedHashMap<>(b.health));
         this.modules = List.copyOf(b.modules);
     }
@@ -79,6 +98,16 @@ public final class ServerConfig {
         return authorMode;
     }
 
+    /** The secret that signs learner cookies ({@value #ENV_SECRET_KEY_BASE}); never logged or shown. */
+    public String secretKeyBase() {
+        return secretKeyBase;
+    }
+
+    /** How long a stopping server waits for running cells and gradings ({@value #ENV_SHUTDOWN_SECONDS}). */
+    public Duration shutdownGrace() {
+        return shutdownGrace;
+    }
+
     public Map<String, HealthContributor> health() {
         return health;
     }
@@ -98,6 +127,9 @@ public final class ServerConfig {
         private Path lessonsDir = Path.of("lessons");
         private Path exercisesDir = Path.of("exercises");
         private boolean authorMode = true;
+        private String secretKeyBase;
+        private boolean secretRequired;
+        private Duration shutdownGrace = Duration.ofSeconds(DEFAULT_SHUTDOWN_SECONDS);
         private final Map<String, HealthContributor> health = new LinkedHashMap<>();
         private final List<WebModule> modules = new ArrayList<>();
 
@@ -128,6 +160,26 @@ public final class ServerConfig {
             return this;
         }
 
+        /** The secret that signs learner cookies; at least {@value #MIN_SECRET_LENGTH} characters. */
+        public Builder secretKeyBase(String secret) {
+            this.secretKeyBase = Objects.requireNonNull(secret, "secret must not be null");
+            return this;
+        }
+
+        /**
+         * Whether {@link #build()} refuses to run without a secret (a release's {@code start}); otherwise a
+         * missing one is generated for this run only, and every learner cookie ends with the process.
+         */
+        public Builder requireSecret(boolean required) {
+            this.secretRequired = required;
+            return this;
+        }
+
+        public Builder shutdownGrace(Duration grace) {
+            this.shutdownGrace = Objects.requireNonNull(grace, "grace must not be null");
+            return this;
+        }
+
         /** Adds figures under {@code name} to {@code GET /healthz}. */
         public Builder health(String name, HealthContributor contributor) {
             Objects.requireNonNull(name, "name must not be null");
@@ -146,8 +198,8 @@ public final class ServerConfig {
         }
 
         /**
-         * Reads PORT, HOST, LESSONS_DIR, EXERCISES_DIR and OTP_LAB_ENV ({@code dev}, {@code test} or
-         * {@code prod}) through {@code otp.config}; relative folders are resolved against {@code home}
+         * Reads PORT, HOST, LESSONS_DIR, EXERCISES_DIR, SECRET_KEY_BASE, OTPLAB_SHUTDOWN_SECONDS and
+         * OTP_LAB_ENV ({@code dev}, {@code test} or {@code prod}) through {@code otp.config}; relative folders are resolved against {@code home}
          * (the repository root when started by ./otplab). Every malformed variable is named at once.
          *
          * @throws IllegalArgumentException with a sentence for the user when a value is unusable
@@ -169,6 +221,13 @@ public final class ServerConfig {
             lessonsDir = home.resolve(loaded.get(LESSONS_SETTING));
             exercisesDir = home.resolve(loaded.get(EXERCISES_SETTING));
             authorMode = loaded.env() != ConfigEnv.PROD;
+            loaded.find(SECRET_SETTING).ifPresent(secret -> secretKeyBase = secret);
+            int shutdownSeconds = loaded.get(SHUTDOWN_SETTING);
+            if (shutdownSeconds < 0) {
+                throw new IllegalArgumentException(ENV_SHUTDOWN_SECONDS + " must be a whole number of seconds, 0 or more, was "
+                        + shutdownSeconds);
+            }
+            shutdownGrace = Duration.ofSeconds(shutdownSeconds);
             return this;
         }
 
@@ -181,6 +240,20 @@ public final class ServerConfig {
             }
             if (host.isBlank()) {
                 throw new IllegalArgumentException("HOST must not be empty");
+            }
+            if (secretKeyBase == null) {
+                if (secretRequired) {
+                    throw new IllegalArgumentException(ENV_SECRET_KEY_BASE + " must be set: it signs the learners' cookies."
+                            + " Make one with: head -c 48 /dev/urandom | base64");
+                }
+                byte[] bytes = new byte[48];
+                RANDOM.nextBytes(bytes);
+                secretKeyBase = Base64.getEncoder().encodeToString(bytes);
+                // Debug only: `check` and tests need no cookie; `serve` passes its development secret (and says so).
+                LOG.debug("{} is not set: using a secret generated for this run; learners' cookies end with it", ENV_SECRET_KEY_BASE);
+            } else if (secretKeyBase.length() < MIN_SECRET_LENGTH) {
+                throw new IllegalArgumentException(ENV_SECRET_KEY_BASE + " must be at least " + MIN_SECRET_LENGTH
+                        + " characters long, was " + secretKeyBase.length() + ". Make one with: head -c 48 /dev/urandom | base64");
             }
             return new ServerConfig(this);
         }

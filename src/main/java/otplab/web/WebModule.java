@@ -11,4 +11,12 @@ import io.javalin.config.JavalinConfig;
 @FunctionalInterface
 public interface WebModule {
     void install(JavalinConfig javalin, ServerContext context);
+
+    /**
+     * Words this module adds to every page's {@code data-features} (e.g. {@code progress}), so
+     * page scripts call its routes only on a server that has them.
+     */
+    default java.util.Set<String> pageFeatures() {
+        return java.util.Set.of();
+    }
 }

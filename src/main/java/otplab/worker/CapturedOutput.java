@@ -9,8 +9,9 @@ import otplab.protocol.Frame;
 
 /**
  * Learner-facing {@code System.out} / {@code System.err}: bytes are buffered and sent as
- * {@link Frame.Type#OUT} frames on flush, tagged with the run they belong to. Learner text is
- * carried as data inside a frame, so text that looks like a frame is only text.
+ * {@link Frame.Type#OUT} frames on flush, tagged with the run they belong to, within the run's
+ * {@link OutputBudget} (shared by both streams and the run's values). Learner text is carried as
+ * data inside a frame, so text that looks like a frame is only text.
  */
 final class CapturedOutput extends OutputStream {
     private static final int FLUSH_AT = 8 * 1024;
@@ -18,16 +19,15 @@ final class CapturedOutput extends OutputStream {
     private final String stream;
     private final ControlChannel channel;
     private final LongSupplier currentRun;
-    private final long limitPerRun;
+    private final OutputBudget budget;
     private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
     private long runOfBuffer;
-    private long sentInRun;
 
-    CapturedOutput(String stream, ControlChannel channel, LongSupplier currentRun, long limitPerRun) {
+    CapturedOutput(String stream, ControlChannel channel, LongSupplier currentRun, OutputBudget budget) {
         this.stream = stream;
         this.channel = channel;
         this.currentRun = currentRun;
-        this.limitPerRun = limitPerRun;
+        this.budget = budget;
     }
 
     @Override
@@ -41,14 +41,13 @@ final class CapturedOutput extends OutputStream {
         if (run != runOfBuffer) {
             flush();
             runOfBuffer = run;
-            sentInRun = 0;
         }
         // Past the limit the server cuts the output anyway; dropping here spares the channel.
-        long room = limitPerRun + 1 - sentInRun - buffer.size();
-        if (room <= 0) {
+        int granted = budget.grant(run, length);
+        if (granted == 0) {
             return;
         }
-        buffer.write(bytes, offset, (int) Math.min(length, room));
+        buffer.write(bytes, offset, granted);
         if (buffer.size() >= FLUSH_AT) {
             flush();
         }
@@ -61,7 +60,6 @@ final class CapturedOutput extends OutputStream {
         }
         byte[] data = buffer.toByteArray();
         buffer.reset();
-        sentInRun += data.length;
         channel.send(new Frame(Frame.Type.OUT, runOfBuffer, java.util.List.of("stream", stream), data));
     }
 }

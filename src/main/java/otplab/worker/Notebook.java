@@ -10,18 +10,18 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
 import jdk.jshell.Diag;
-import jdk.jshell.EvalException;
 import jdk.jshell.ExpressionSnippet;
 import jdk.jshell.JShell;
 import jdk.jshell.Snippet;
 import jdk.jshell.SnippetEvent;
 import jdk.jshell.SourceCodeAnalysis;
-import jdk.jshell.UnresolvedReferenceException;
 import jdk.jshell.VarSnippet;
+import jdk.jshell.spi.ExecutionControl;
 import otplab.protocol.CellDiagnostic;
 import otplab.protocol.RunStatus;
 import otplab.worker.policy.BytecodePolicy;
@@ -41,6 +41,9 @@ final class Notebook implements AutoCloseable {
     private static final int MAX_STACK_LINES = 12;
     /** The names JShell gives its wrapper classes; learners never wrote them. */
     private static final java.util.regex.Pattern WRAPPER_NAME = java.util.regex.Pattern.compile("(REPL\\.)?\\$JShell\\$\\d+[A-Z]?\\$?");
+    /** javac's "cannot find symbol" in the one-line form {@link #learnerMessage} gives it. */
+    private static final java.util.regex.Pattern MISSING_SYMBOL = java.util.regex.Pattern.compile(
+            "^cannot find symbol: (?:variable|class|method) (\\w+)");
 
     private final PolicedExecutionControl.Provider engine = new PolicedExecutionControl.Provider();
     private final JShell shell;
@@ -150,12 +153,38 @@ final class Notebook implements AutoCloseable {
         }
     }
 
-    /** Evaluates every snippet of the cell in order; stops at the first one that fails. */
+    /**
+     * Evaluates the cell: first every snippet is compiled, checked and loaded without running
+     * (so a compile error or a refusal anywhere runs nothing of the cell), then the snippets run in
+     * order until one fails. Only the last snippet's value is shown, and only when it is an
+     * expression, as a notebook shows a cell's result; declarations show none.
+     */
     CellOutcome eval(String cell) {
         stopRequested = false;
         engine.control().drainViolations();
-        List<String> values = new ArrayList<>();
+        engine.control().takeDeferred();
         List<CellDiagnostic> diagnostics = new ArrayList<>();
+        List<Compiled> compiled = new ArrayList<>();
+        CellOutcome refused;
+        engine.control().deferInvocations(true);
+        try {
+            refused = compile(cell, compiled, diagnostics);
+        } finally {
+            engine.control().deferInvocations(false);
+            engine.control().takeDeferred();
+        }
+        if (refused != null) {
+            forgetVariables(compiled);
+            return refused;
+        }
+        return execute(cell, compiled, diagnostics);
+    }
+
+    /** One snippet of the cell, compiled and loaded; {@code invocation} is null for a declaration that runs nothing. */
+    private record Compiled(Snippet snippet, int offset, PolicedExecutionControl.Invocation invocation) {}
+
+    /** Compiles the cell's snippets in order; the failure's outcome, or null when every snippet compiled. */
+    private CellOutcome compile(String cell, List<Compiled> compiled, List<CellDiagnostic> diagnostics) {
         String rest = cell;
         int offset = 0;
         while (true) {
@@ -163,19 +192,19 @@ final class Notebook implements AutoCloseable {
             offset += skip;
             rest = rest.substring(skip);
             if (rest.isEmpty()) {
-                return new CellOutcome(RunStatus.OK, values, diagnostics, "");
+                return null;
             }
             SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(rest);
             if (info.completeness() == SourceCodeAnalysis.Completeness.EMPTY) {
-                return new CellOutcome(RunStatus.OK, values, diagnostics, "");
+                return null;
             }
             if (info.completeness() == SourceCodeAnalysis.Completeness.DEFINITELY_INCOMPLETE) {
                 diagnostics.add(CellDiagnostic.at(cell, offset, cell.length(), "error",
                         "this code is not complete: a ';', ')' or '}' may be missing"));
-                return new CellOutcome(RunStatus.COMPILE_ERROR, values, diagnostics, "");
+                return new CellOutcome(RunStatus.COMPILE_ERROR, List.of(), diagnostics, "");
             }
             int consumed = rest.length() - info.remaining().length();
-            CellOutcome failure = evalSnippet(cell, offset, consumed, info.source(), values, diagnostics);
+            CellOutcome failure = compileSnippet(cell, offset, consumed, info.source(), compiled, diagnostics);
             if (failure != null) {
                 return failure;
             }
@@ -184,8 +213,8 @@ final class Notebook implements AutoCloseable {
         }
     }
 
-    private CellOutcome evalSnippet(String cell, int offset, int length, String source,
-                                    List<String> values, List<CellDiagnostic> diagnostics) {
+    private CellOutcome compileSnippet(String cell, int offset, int length, String source,
+                                       List<Compiled> compiled, List<CellDiagnostic> diagnostics) {
         List<SnippetEvent> events;
         try {
             events = shell.eval(source);
@@ -193,13 +222,11 @@ final class Notebook implements AutoCloseable {
             engine.control().drainViolations();
             diagnostics.add(CellDiagnostic.at(cell, offset, offset + length, "error",
                     "the runner could not load this code: " + engineFailure.getMessage()));
-            return new CellOutcome(RunStatus.RUNTIME_ERROR, values, diagnostics,
+            return new CellOutcome(RunStatus.RUNTIME_ERROR, List.of(), diagnostics,
                     "the runner could not load this code (" + engineFailure.getClass().getSimpleName() + ")");
         }
         List<BytecodePolicy.Violation> violations = engine.control().drainViolations();
-        if (stopRequested) {
-            return new CellOutcome(RunStatus.KILLED, values, diagnostics, "the run was stopped");
-        }
+        List<PolicedExecutionControl.Invocation> invocations = engine.control().takeDeferred();
         for (SnippetEvent event : events) {
             if (event.causeSnippet() != null) {
                 continue;
@@ -211,7 +238,7 @@ final class Notebook implements AutoCloseable {
                 shell.drop(snippet);
                 diagnostics.add(CellDiagnostic.at(cell, position, lineEnd(cell, position), "error", first.message()));
                 int line = CellDiagnostic.lineColumn(cell, position)[0];
-                return new CellOutcome(RunStatus.REJECTED, values, diagnostics,
+                return new CellOutcome(RunStatus.REJECTED, List.of(), diagnostics,
                         first.message() + " (line " + line + ")");
             }
             if (event.status() == Snippet.Status.REJECTED) {
@@ -221,77 +248,181 @@ final class Notebook implements AutoCloseable {
                 if (diagnostics.stream().noneMatch(d -> d.severity().equals("error"))) {
                     diagnostics.add(CellDiagnostic.at(cell, offset, offset + length, "error", "this code could not be compiled"));
                 }
-                return new CellOutcome(RunStatus.COMPILE_ERROR, values, diagnostics, "");
+                return new CellOutcome(RunStatus.COMPILE_ERROR, List.of(), diagnostics, undeclaredHint(diagnostics));
             }
             shell.diagnostics(snippet).filter(diag -> !diag.isError())
                     .forEach(diag -> diagnostics.add(toCell(cell, offset, length, diag)));
-            if (event.exception() != null) {
-                return failure(cell, offset, event.exception(), values, diagnostics);
-            }
             if (event.status() == Snippet.Status.RECOVERABLE_DEFINED
                     || event.status() == Snippet.Status.RECOVERABLE_NOT_DEFINED) {
                 String missing = String.join(", ", shell.unresolvedDependencies((jdk.jshell.DeclarationSnippet) snippet).toList());
                 diagnostics.add(CellDiagnostic.at(cell, offset, lineEnd(cell, offset), "warning",
                         "declared, but it can only be used once " + missing + " is declared"));
             }
-            if (event.value() != null) {
-                switch (snippet) {
-                    case VarSnippet variable -> values.add(variable.name() + " ==> " + event.value());
-                    case ExpressionSnippet expression -> values.add(expression.name() + " ==> " + event.value());
-                    default -> { }
-                }
-            }
+            compiled.add(new Compiled(snippet, offset, invocations.isEmpty() ? null : invocations.getFirst()));
         }
         return null;
     }
 
-    private CellOutcome failure(String cell, int offset, Exception exception,
+    /**
+     * A cell that did not compile leaves no variables behind: without this, the variables it
+     * declared before the error would exist holding zero or null instead of what the cell says.
+     */
+    private void forgetVariables(List<Compiled> compiled) {
+        for (Compiled piece : compiled.reversed()) {
+            if (piece.snippet() instanceof VarSnippet) {
+                shell.drop(piece.snippet());
+            }
+        }
+    }
+
+    /** Runs the compiled snippets in order; stops at the first that throws or is stopped. */
+    private CellOutcome execute(String cell, List<Compiled> compiled, List<CellDiagnostic> diagnostics) {
+        List<String> values = new ArrayList<>();
+        for (int i = 0; i < compiled.size(); i++) {
+            Compiled piece = compiled.get(i);
+            if (piece.invocation() == null) {
+                continue;
+            }
+            String value;
+            try {
+                value = engine.control().invoke(piece.invocation().className(), piece.invocation().methodName());
+            } catch (ExecutionControl.StoppedException stopped) {
+                return new CellOutcome(RunStatus.KILLED, values, diagnostics, "the run was stopped");
+            } catch (ExecutionControl.ResolutionException unresolved) {
+                return new CellOutcome(RunStatus.COMPILE_ERROR, values, diagnostics, notDeclaredYet(unresolved.id()));
+            } catch (ExecutionControl.UserException thrown) {
+                return failure(cell, compiled, thrown.causeExceptionClass(), thrown.getMessage(),
+                        thrown.getStackTrace(), values, diagnostics);
+            } catch (ExecutionControl.ExecutionControlException engineFailure) {
+                return new CellOutcome(RunStatus.RUNTIME_ERROR, values, diagnostics,
+                        "the runner could not run this code (" + engineFailure.getClass().getSimpleName() + ")");
+            }
+            if (stopRequested) {
+                return new CellOutcome(RunStatus.KILLED, values, diagnostics, "the run was stopped");
+            }
+            if (i == compiled.size() - 1) {
+                shownValue(piece, value).ifPresent(values::add);
+            }
+        }
+        return new CellOutcome(RunStatus.OK, values, diagnostics, "");
+    }
+
+    /**
+     * How the cell's last snippet shows its value: {@code name ==> value} for a named variable on
+     * its own, {@code ==> value} for any other expression, nothing for a declaration or a statement.
+     */
+    private Optional<String> shownValue(Compiled piece, String value) {
+        return switch (piece.snippet()) {
+            case ExpressionSnippet expression -> Optional.of(expression.name() + " ==> " + learnerNames(value));
+            case VarSnippet variable when variable.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND ->
+                    Optional.of("==> " + learnerNames(varValue(piece, variable, value)));
+            default -> Optional.empty();
+        };
+    }
+
+    private String varValue(Compiled piece, VarSnippet variable, String returned) {
+        try {
+            return engine.control().varValue(piece.invocation().className(), variable.name());
+        } catch (ExecutionControl.ExecutionControlException unreadable) {
+            return returned;
+        }
+    }
+
+    private String notDeclaredYet(int snippetId) {
+        String id = Integer.toString(snippetId);
+        List<String> missing = shell.snippets().filter(s -> s.id().equals(id))
+                .filter(s -> s instanceof jdk.jshell.DeclarationSnippet)
+                .flatMap(s -> shell.unresolvedDependencies((jdk.jshell.DeclarationSnippet) s))
+                .toList();
+        return notDeclaredYet(missing.isEmpty() ? "something" : String.join(", ", missing));
+    }
+
+    static String notDeclaredYet(String missing) {
+        return "this uses " + missing + ", which is not declared yet: run the cell above that declares it first";
+    }
+
+    /** When javac cannot find a name, the likely cause in a notebook is a cell above that has not run yet. */
+    private static String undeclaredHint(List<CellDiagnostic> diagnostics) {
+        return diagnostics.stream().map(CellDiagnostic::message)
+                .map(MISSING_SYMBOL::matcher).filter(java.util.regex.Matcher::find)
+                .map(found -> notDeclaredYet(found.group(1)) + " (or check its spelling)")
+                .findFirst().orElse("");
+    }
+
+    private CellOutcome failure(String cell, List<Compiled> compiled, String className, String message, StackTraceElement[] stack,
                                 List<String> values, List<CellDiagnostic> diagnostics) {
-        if (exception instanceof UnresolvedReferenceException unresolved) {
-            String missing = String.join(", ", shell.unresolvedDependencies(unresolved.getSnippet()).toList());
-            return new CellOutcome(RunStatus.COMPILE_ERROR, values, diagnostics,
-                    "this uses " + missing + ", which is not declared yet");
-        }
-        String className = exception instanceof EvalException eval ? eval.getExceptionClassName() : exception.getClass().getName();
-        String message = exception.getMessage();
-        StringBuilder text = new StringBuilder(className);
+        StringBuilder text = new StringBuilder(learnerNames(className));
         if (message != null) {
-            text.append(": ").append(message);
+            text.append(": ").append(learnerNames(message));
         }
-        int cellLineOffset = CellDiagnostic.lineColumn(cell, offset)[0] - 1;
         int shown = 0;
-        for (StackTraceElement frame : exception.getStackTrace()) {
+        for (StackTraceElement frame : stack) {
             if (shown == MAX_STACK_LINES) {
                 text.append("\n    ...");
                 break;
             }
-            String file = frame.getFileName();
-            String where;
-            if (file != null && file.startsWith("#")) {
-                where = frame.getMethodName().equals("do_it$") ? "this cell" : frame.getMethodName();
-                where = "at " + where + " (line " + (frame.getLineNumber() + cellLineOffset) + ")";
-            } else if (frame.getClassName().startsWith("jdk.internal.") || frame.getClassName().startsWith("otplab.")) {
+            String frameClass = frame.getClassName();
+            if (frameClass.startsWith("jdk.internal.") || frameClass.startsWith("otplab.")
+                    || frameClass.startsWith("java.base/jdk.internal.") || frameClass.startsWith("jdk.jshell.")) {
                 continue;
-            } else {
-                where = "at " + frame;
             }
-            text.append("\n    ").append(where);
+            text.append("\n    ").append(where(cell, compiled, frame));
             shown++;
         }
         boolean refused = PolicyRefusal.class.getName().equals(className);
         return new CellOutcome(refused ? RunStatus.REJECTED : RunStatus.RUNTIME_ERROR, values, diagnostics, text.toString());
     }
 
+    /**
+     * A stack frame in the learner's terms: code of this cell by its line in the cell, code of an
+     * earlier cell by its class and method, library code as Java prints it.
+     */
+    private String where(String cell, List<Compiled> compiled, StackTraceElement frame) {
+        String frameClass = frame.getClassName();
+        if (!WRAPPER_NAME.matcher(frameClass).find()) {
+            return "at " + frame;
+        }
+        String member = learnerNames(frameClass);
+        String method = frame.getMethodName().equals("do_it$") ? "this cell"
+                : member.isEmpty() ? frame.getMethodName() : member + "." + frame.getMethodName();
+        for (Compiled piece : compiled) {
+            String wrapper = wrapperClass(piece.snippet());
+            if (wrapper != null && (frameClass.equals(wrapper) || frameClass.startsWith(wrapper + "$"))) {
+                int position = piece.offset() + snippetPosition(piece.snippet(), frame.getLineNumber());
+                return "at " + method + " (line " + CellDiagnostic.lineColumn(cell, position)[0] + ")";
+            }
+        }
+        return "at " + method + " (declared in an earlier cell)";
+    }
+
+    private String wrapperClass(Snippet snippet) {
+        try {
+            return analysis.wrapper(snippet).fullClassName();
+        } catch (RuntimeException unwrapped) {
+            return null;
+        }
+    }
+
+    /** Text with JShell's wrapper class names taken out: {@code REPL.$JShell$17$Counter} reads {@code Counter}. */
+    static String learnerNames(String text) {
+        return WRAPPER_NAME.matcher(text).replaceAll("");
+    }
+
     /** Maps a refused call's line in JShell's wrapper class back to a position in the snippet. */
     private int snippetPosition(Snippet snippet, BytecodePolicy.Violation violation) {
-        if (violation.line() <= 0) {
+        return snippetPosition(snippet, violation.line());
+    }
+
+    /** Maps a line of JShell's wrapper class of {@code snippet} to a position in the snippet's own source. */
+    private int snippetPosition(Snippet snippet, int wrappedLine) {
+        if (wrappedLine <= 0) {
             return 0;
         }
         try {
             SourceCodeAnalysis.SnippetWrapper wrapper = analysis.wrapper(snippet);
             String wrapped = wrapper.wrapped();
             int position = 0;
-            for (int line = 1; line < violation.line() && position >= 0; line++) {
+            for (int line = 1; line < wrappedLine && position >= 0; line++) {
                 position = wrapped.indexOf('\n', position) + 1;
                 if (position == 0) {
                     return 0;

@@ -43,6 +43,7 @@ public final class WorkerMain {
     static final String GRADING_ONLY = "this worker only grades";
 
     private final ControlChannel channel;
+    private final OutputBudget budget;
     /** Absent in a grading worker. */
     private final Notebook notebook;
     private final ExecutorService evaluator = Executors.newSingleThreadExecutor(runnable -> {
@@ -57,8 +58,9 @@ public final class WorkerMain {
 
     private WorkerMain(ControlChannel channel, long outputLimit, boolean grading) {
         this.channel = channel;
-        PrintStream out = new PrintStream(new CapturedOutput("out", channel, () -> currentRun, outputLimit), true, StandardCharsets.UTF_8);
-        PrintStream err = new PrintStream(new CapturedOutput("err", channel, () -> currentRun, outputLimit), true, StandardCharsets.UTF_8);
+        this.budget = new OutputBudget(outputLimit);
+        PrintStream out = new PrintStream(new CapturedOutput("out", channel, () -> currentRun, budget), true, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(new CapturedOutput("err", channel, () -> currentRun, budget), true, StandardCharsets.UTF_8);
         System.setOut(out);
         System.setErr(err);
         System.setIn(InputStream.nullInputStream());
@@ -68,6 +70,8 @@ public final class WorkerMain {
             this.notebook = null;
         } else {
             this.notebook = new Notebook(new PrintStream(OutputStream.nullOutputStream()));
+            // Crash reports name the learner's classes as they wrote them, not JShell's wrappers.
+            otp.Log.setHandler(line -> System.err.println(Notebook.learnerNames(line)));
             notebook.eval(WARM_UP_CELL);
         }
     }
@@ -167,18 +171,26 @@ public final class WorkerMain {
         }
         System.out.flush();
         System.err.flush();
+        long run = request.id();
         currentRun = 0;
+        // The error first, then diagnostics, then values: what explains a failure outranks what displays a result.
         List<String> fields = new ArrayList<>(List.of(
                 "status", outcome.status().wireName(),
                 "durationMs", Long.toString((System.nanoTime() - started) / 1_000_000),
-                "error", outcome.error()));
-        for (String value : outcome.values()) {
-            fields.add("value");
-            fields.add(value);
+                "error", budget.fit(run, outcome.error())));
+        for (CellDiagnostic d : outcome.diagnostics()) {
+            String message = budget.fit(run, d.message());
+            if (!message.isEmpty()) {
+                fields.add("diagnostic");
+                fields.add(new CellDiagnostic(d.line(), d.column(), d.endLine(), d.endColumn(), d.severity(), message).encode());
+            }
         }
-        for (CellDiagnostic diagnostic : outcome.diagnostics()) {
-            fields.add("diagnostic");
-            fields.add(diagnostic.encode());
+        for (String value : outcome.values()) {
+            String shown = budget.fit(run, value);
+            if (!shown.isEmpty()) {
+                fields.add("value");
+                fields.add(shown);
+            }
         }
         sendOrExit(new Frame(Frame.Type.RESULT, request.id(), fields, null));
     }

@@ -23,8 +23,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
+import otp.CallExit;
+import otp.CallTimeoutException;
+import otp.Exit;
 import otp.From;
 import otp.GenServer;
+import otp.Global;
+import otp.Mfa;
+import otp.Name;
 import otp.Pid;
 import otp.Process;
 import otp.Reason;
@@ -54,8 +60,14 @@ final class GenServerScenarios {
                 Map.entry("stop_from_callbacks", GenServerScenarios::stopFromCallbacks),
                 Map.entry("handle_continue", GenServerScenarios::handleContinue),
                 Map.entry("timeout_return", GenServerScenarios::timeoutReturn),
+                Map.entry("continue_edges", GenServerScenarios::continueEdges),
                 Map.entry("parent_exit_runs_terminate", GenServerScenarios::parentExitRunsTerminate),
-                Map.entry("genserver_stop_reasons", GenServerScenarios::genserverStopReasons));
+                Map.entry("genserver_stop_reasons", GenServerScenarios::genserverStopReasons),
+                Map.entry("global_names", GenServerScenarios::globalNames),
+                Map.entry("default_callbacks", GenServerScenarios::defaultCallbacks),
+                Map.entry("linked_caller_of_a_crashing_server", GenServerScenarios::linkedCallerOfACrashingServer),
+                Map.entry("throw_as_return", GenServerScenarios::throwAsReturn),
+                Map.entry("call_exit_carries_request", GenServerScenarios::callExitCarriesRequest));
     }
 
     private static RuntimeException boom() {
@@ -73,7 +85,7 @@ final class GenServerScenarios {
         line("name free " + (Process.whereis("conf_init_stop") == null));
         Process.trapExit(true);
         line("start_link " + startResult(() -> Scripted.startLink(spec("w").init(s -> stop(Reason.of("bad"))))));
-        line(nextExit(1000));
+        line(nextExit(5000));
     }
 
     static void initIgnore() {
@@ -81,14 +93,14 @@ final class GenServerScenarios {
         line("name free " + (Process.whereis("conf_init_ignore") == null));
         Process.trapExit(true);
         line("start_link " + startResult(() -> Scripted.startLink(spec("w").init(s -> ignore()))));
-        line(nextExit(1000));
+        line(nextExit(5000));
     }
 
     static void initCrash() {
         line("start " + startResult(() -> Scripted.start(spec("w").init(s -> { throw boom(); }))));
         Process.trapExit(true);
         line("start_link " + startResult(() -> Scripted.startLink(spec("w").init(s -> { throw boom(); }))));
-        line(nextExit(1000));
+        line(nextExit(5000));
     }
 
     static void startNameTaken() {
@@ -115,9 +127,8 @@ final class GenServerScenarios {
             sleep(200);
             return reply("late", s);
         }, 50)));
-        sleep(400);
-        line("mailbox " + mailbox());
         line("call again " + attempt(() -> GenServer.call(pid, Scripted.VALUE)));
+        line("mailbox " + mailbox());
     }
 
     static void callNoproc() {
@@ -227,10 +238,33 @@ final class GenServerScenarios {
                 .init(s -> ok(s, continueWith("load"))));
         line("value " + term(GenServer.call(pid, Scripted.VALUE)));
         String ok = Scripted.call(pid, (from, s) -> reply("ok", s, continueWith("more")));
+        Object value = GenServer.call(pid, Scripted.VALUE);
         line("call " + ok);
-        line("value " + term(GenServer.call(pid, Scripted.VALUE)));
+        line("value " + term(value));
         Scripted.cast(pid, s -> noreply(s, continueWith("again")));
         line("value " + term(GenServer.call(pid, Scripted.VALUE)));
+    }
+
+    static void continueEdges() {
+        Pid a = Scripted.start(spec("a").logged(true)
+                .onContinue((term, s) -> {
+                    Process.receive(m -> m.equals("go"));
+                    return stop(Reason.NORMAL, s);
+                })
+                .init(s -> ok(s, continueWith("quit"))));
+        Ref ra = Process.monitor(a);
+        Process.send(a, "go");
+        line("started, then its continue stops it DOWN " + down(ra));
+        Pid b = Scripted.start(spec("b")
+                .info((msg, s) -> {
+                    line("info " + term(msg));
+                    return noreply(s);
+                })
+                .onContinue((term, s) -> noreply(s, timeout(0)))
+                .init(s -> ok(s, continueWith("go"))));
+        await("info timeout");
+        String hibernated = Scripted.call(b, (from, s) -> reply("ok", s, GenServer.hibernate()));
+        line("hibernate then call " + hibernated + " " + term(GenServer.call(b, Scripted.VALUE)));
     }
 
     static void timeoutReturn() {
@@ -241,12 +275,15 @@ final class GenServerScenarios {
                 })
                 .init(s -> ok(s, timeout(0))));
         await("info timeout");
-        Scripted.call(pid, (from, s) -> reply("ok", s, timeout(500)));
-        Scripted.cast(pid, s -> {
-            line("cast");
-            return noreply(s);
+        Scripted.call(pid, (from, s) -> {
+            Scripted.cast(Process.self(), s2 -> {
+                line("cast");
+                return noreply(s2);
+            });
+            return reply("ok", s, timeout(500));
         });
         sleep(800);
+        GenServer.call(pid, Scripted.VALUE);
         line("no timeout after the cast");
         Scripted.call(pid, (from, s) -> reply("ok", s, timeout(20)));
         await("info timeout", 2);
@@ -291,17 +328,93 @@ final class GenServerScenarios {
         Pid a = Scripted.start(spec("a").logged(true));
         GenServer.stop(a, Reason.of("boom"), Process.INFINITY);
         line("stop ok");
-        Pid b = Scripted.start(spec("b").onTerminate((reason, s) -> sleep(500)));
+        Pid b = Scripted.start(spec("b").onTerminate((reason, s) -> Process.receive(m -> m.equals("go_on"), 10_000)));
         line("stop with timeout " + attempt(() -> {
             GenServer.stop(b, Reason.NORMAL, 50);
             return "ok";
         }));
-        sleep(100);
         line("alive after the stop timed out " + Process.isAlive(b));
+        Ref rb = Process.monitor(b);
+        Process.send(b, "go_on");
+        line("then its terminate ends DOWN " + down(rb));
         Pid c = Scripted.start(spec("c").logged(true));
         line("call " + attempt(() -> Scripted.call(c, (from, s) -> {
             Process.exit(Reason.NORMAL);
             return reply("unreachable", s);
         })));
+    }
+
+    static void linkedCallerOfACrashingServer() {
+        Process.trapExit(true);
+        Pid pid = Scripted.startLink(spec("w").logged(true));
+        line("call " + attempt(() -> Scripted.call(pid, (from, s) -> {
+            throw boom();
+        })));
+        line(Process.receive(m -> m instanceof Exit e && e.from().equals(pid), 5000)
+                .map(m -> "then EXIT " + Terms.norm(((Exit) m).reason())).orElse("no EXIT"));
+    }
+
+    /** A GenServer with init only: every other callback is the interface's default. */
+    private static final class Bare implements GenServer<Integer, Integer> {
+        @Override public Init<Integer> init(Integer n) {
+            return ok(n);
+        }
+    }
+
+    static void defaultCallbacks() {
+        Pid b = GenServer.start(new Bare(), 0);
+        Ref rb = Process.monitor(b);
+        Process.send(b, "unexpected");
+        line("an unexpected message leaves it alive " + Process.isAlive(b));
+        line("call " + attempt(() -> GenServer.call(b, "x")));
+        line("DOWN " + down(rb));
+        Pid c = GenServer.start(new Bare(), 0);
+        Ref rc = Process.monitor(c);
+        GenServer.cast(c, "x");
+        line("cast DOWN " + down(rc));
+    }
+
+    static void globalNames() {
+        Pid p = Scripted.start(spec("g").value(3).named(Global.name("conf_global")));
+        line("call " + GenServer.call(Global.name("conf_global"), Scripted.VALUE));
+        line("whereis " + p.equals(Global.whereisName("conf_global")));
+        GenServer.stop(Global.name("conf_global"));
+        line("whereis after stop " + undefinedIfNull(Global.whereisName("conf_global")));
+    }
+
+    /** Global.whereisName answers null where Erlang's :global.whereis_name answers :undefined. */
+    private static String undefinedIfNull(Pid pid) {
+        return pid == null ? "undefined" : term(pid);
+    }
+
+    static void throwAsReturn() {
+        Pid pid = Scripted.start(spec("w").value(1));
+        String thrown = Scripted.call(pid, (from, s) -> {
+            throw new GenServer.Throw(reply("thrown", s));
+        });
+        line("reply " + thrown);
+        line("value " + GenServer.call(pid, Scripted.VALUE));
+    }
+
+    static void callExitCarriesRequest() {
+        Pid pid = Scripted.start(spec("w").named("conf_slow"));
+        String result;
+        try {
+            Scripted.call(new Name("conf_slow"), (from, s) -> {
+                sleep(200);
+                return reply("ok", s);
+            }, 50);
+            result = "returned";
+        } catch (CallTimeoutException timeout) {
+            // The pattern {:timeout, {GenServer, :call, [dest, _request, ms]}} of the Elixir twin.
+            result = switch (timeout.reason()) {
+                case Reason.Other(CallExit(String why, Mfa(String module, String function, List<?> args)))
+                        when why.equals("timeout") && args.size() == 3 ->
+                        "{" + why + ",{" + module + "," + function + ",[" + term(args.get(0)) + ",request," + term(args.get(2)) + "]}}";
+                default -> "other " + Terms.norm(timeout);
+            };
+        }
+        line("exit " + result);
+        GenServer.stop(pid);
     }
 }

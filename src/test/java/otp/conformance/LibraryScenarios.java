@@ -9,6 +9,7 @@ import static otp.conformance.Terms.norm;
 import static otp.conformance.Terms.term;
 import static otp.conformance.TraceLog.line;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import otp.Agent;
@@ -16,6 +17,8 @@ import otp.AlreadyRegisteredException;
 import otp.Down;
 import otp.Exit;
 import otp.GenServer;
+import otp.Global;
+import otp.Monitored;
 import otp.Pid;
 import otp.Process;
 import otp.PubSub;
@@ -44,9 +47,16 @@ final class LibraryScenarios {
                 Map.entry("task", LibraryScenarios::task),
                 Map.entry("task_await_leaves_no_down", LibraryScenarios::taskAwaitLeavesNoDown),
                 Map.entry("agent", LibraryScenarios::agent),
+                Map.entry("task_results_taken_once", LibraryScenarios::taskResultsTakenOnce),
+                Map.entry("registry_twice", LibraryScenarios::registryTwice),
                 Map.entry("timers", LibraryScenarios::timers),
+                Map.entry("library_edges", LibraryScenarios::libraryEdges),
                 Map.entry("timers_zero_delay", LibraryScenarios::timersZeroDelay),
-                Map.entry("pubsub", LibraryScenarios::pubsub));
+                Map.entry("pubsub", LibraryScenarios::pubsub),
+                Map.entry("registry_unregister_not_held", LibraryScenarios::registryUnregisterNotHeld),
+                Map.entry("task_yield_shutdown", LibraryScenarios::taskYieldShutdown),
+                Map.entry("agent_get_and_update", LibraryScenarios::agentGetAndUpdate),
+                Map.entry("agent_get_timeout", LibraryScenarios::agentGetTimeout));
     }
 
     private static String registration(Runnable register) {
@@ -116,6 +126,32 @@ final class LibraryScenarios {
         line("DOWN messages left " + strays);
     }
 
+    static void taskResultsTakenOnce() {
+        Task<String> t = Task.async(() -> "done");
+        line("yield " + outcome(Task.yield(t, 5000)));
+        line("yield again " + outcome(Task.yield(t, 50)));
+        Task<String> finished = Task.async(() -> "finished");
+        ScenarioSupport.down(Process.monitor(finished.pid()));
+        line("shutdown of a finished task " + outcome(Task.shutdown(finished)));
+        Process.trapExit(true);
+        Task<Object> crashed = Task.async(() -> {
+            Process.exit(Reason.of("boom"));
+            return null;
+        });
+        line("yield of a task that exits " + outcome(Task.yield(crashed, 5000)));
+        line(ScenarioSupport.nextExit(5000));
+        line("mailbox " + mailbox());
+    }
+
+    static void registryTwice() {
+        Registry.startLink("ConfReg3");
+        line("register " + registration(() -> Registry.register("ConfReg3", "k", 1)));
+        line("register the same key again " + registration(() -> Registry.register("ConfReg3", "k", 2)));
+        line("value " + term(Registry.lookup("ConfReg3", "k").map(e -> List.of(e.value())).orElse(List.of())));
+        Scripted.start(spec("a").named(Registry.via("ConfReg3", "srv")));
+        line("second server under the via name " + ScenarioSupport.startResult(() -> Scripted.start(spec("b").named(Registry.via("ConfReg3", "srv")))));
+    }
+
     static void agent() {
         Pid a = Agent.startLink(() -> 0);
         Agent.update(a, (Integer n) -> n + 1);
@@ -127,6 +163,28 @@ final class LibraryScenarios {
         Agent.stop(a);
         line("stop ok");
         line("alive " + Process.isAlive(a));
+    }
+
+    static void libraryEdges() {
+        Monitored owner = Process.spawnMonitor(() -> Task.await(Task.async(() -> {
+            throw new RuntimeException("boom");
+        })));
+        line("owner of a crashing task DOWN " + ScenarioSupport.down(owner.ref()));
+        Pid a = Agent.start(() -> 0);
+        Ref ra = Process.monitor(a);
+        line("agent get raising " + attempt(() -> Agent.get(a, (Integer n) -> {
+            throw new RuntimeException("boom");
+        })));
+        line("agent DOWN " + ScenarioSupport.down(ra));
+        Timers.sendAfter("conf_nobody_registered", "hi", 10);
+        Ref t = Timers.sendAfter(Process.self(), "x", 1000);
+        line("cancel once " + Timers.cancelTimer(t).isPresent());
+        line("cancel twice " + Timers.cancelTimer(t).isPresent());
+        GenServer.cast(Global.name("conf_nobody"), "hi");
+        line("cast to a free global name ok");
+        line("call to a free global name " + attempt(() -> GenServer.call(Global.name("conf_nobody"), "hi")));
+        sleep(50);
+        line("send_after to a free name left the sender alive, mailbox " + mailbox());
     }
 
     static void timers() {
@@ -198,5 +256,49 @@ final class LibraryScenarios {
     private static void receiveGot(int id) {
         Got got = (Got) Process.receive(m -> m instanceof Got g && g.id() == id);
         line(id + " got " + got.msg());
+    }
+
+    /** Registry.unregister returns nothing and throws nothing where Elixir's returns :ok. */
+    static void registryUnregisterNotHeld() {
+        Registry.startLink("ConfReg2");
+        Registry.unregister("ConfReg2", "never");
+        line("unregister ok");
+    }
+
+    static void taskYieldShutdown() {
+        Task<String> t = Task.async(() -> {
+            sleep(300);
+            return "done";
+        });
+        line("yield " + outcome(Task.yield(t, 20)));
+        line("yield " + outcome(Task.yield(t, 2000)));
+        Task<Object> forever = Task.async(() -> {
+            sleep(Process.INFINITY);
+            return null;
+        });
+        line("shutdown " + outcome(Task.shutdown(forever)));
+        line("alive " + Process.isAlive(forever.pid()));
+    }
+
+    /** {ok,value}, {exit,reason} or nil, as Task.yield answers in Elixir. */
+    private static String outcome(Optional<? extends Task.Outcome<?>> outcome) {
+        return outcome.map(o -> switch (o) {
+            case Task.Ok<?> ok -> "{ok," + term(ok.value()) + "}";
+            case Task.Exited<?> exited -> "{exit," + norm(exited.reason()) + "}";
+        }).orElse("nil");
+    }
+
+    static void agentGetAndUpdate() {
+        Pid a = Agent.startLink(() -> 5);
+        line("get_and_update " + Agent.getAndUpdate(a, (Integer n) -> Agent.pair(n, n * 2)));
+        line("get " + Agent.get(a, (Integer n) -> n));
+    }
+
+    static void agentGetTimeout() {
+        Pid a = Agent.start(() -> 5);
+        line("get " + attempt(() -> Agent.get(a, (Integer n) -> {
+            sleep(200);
+            return n;
+        }, 50)));
     }
 }

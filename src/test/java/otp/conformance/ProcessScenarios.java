@@ -1,5 +1,6 @@
 package otp.conformance;
 
+import static otp.conformance.ScenarioSupport.awaitMailbox;
 import static otp.conformance.ScenarioSupport.down;
 import static otp.conformance.ScenarioSupport.mailbox;
 import static otp.conformance.ScenarioSupport.nextExit;
@@ -14,8 +15,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 import otp.AlreadyRegisteredException;
+import otp.Down;
 import otp.Exit;
 import otp.ExitException;
+import otp.GenServer;
 import otp.Monitored;
 import otp.Pid;
 import otp.Process;
@@ -41,12 +44,16 @@ final class ProcessScenarios {
                 Map.entry("link_propagates_crash", ProcessScenarios::linkPropagatesCrash),
                 Map.entry("trap_exit", ProcessScenarios::trapExit),
                 Map.entry("exit_signals", ProcessScenarios::exitSignals),
+                Map.entry("exit_signal_to_self", ProcessScenarios::exitSignalToSelf),
                 Map.entry("kill", ProcessScenarios::kill),
                 Map.entry("link_to_dead_process", ProcessScenarios::linkToDeadProcess),
                 Map.entry("monitors", ProcessScenarios::monitors),
+                Map.entry("link_and_monitor_counts", ProcessScenarios::linkAndMonitorCounts),
                 Map.entry("demonitor_flush", ProcessScenarios::demonitorFlush),
                 Map.entry("demonitor_after_down", ProcessScenarios::demonitorAfterDown),
-                Map.entry("registered_names", ProcessScenarios::registeredNames));
+                Map.entry("registered_names", ProcessScenarios::registeredNames),
+                Map.entry("name_rules", ProcessScenarios::nameRules),
+                Map.entry("monitor_by_name", ProcessScenarios::monitorByName));
     }
 
     private static void forever() {
@@ -99,13 +106,13 @@ final class ProcessScenarios {
     static void trapExit() {
         Process.trapExit(true);
         Process.spawnLink(() -> Process.exit(Reason.of("boom")));
-        line(nextExit(1000));
+        line(nextExit(5000));
         Process.spawnLink(() -> { });
-        line(nextExit(1000));
+        line(nextExit(5000));
         Process.spawnLink(() -> {
             throw new RuntimeException("boom");
         });
-        line(nextExit(1000));
+        line(nextExit(5000));
     }
 
     static void exitSignals() {
@@ -134,6 +141,32 @@ final class ProcessScenarios {
         }
     }
 
+    private record TrappedSelf(boolean fromSelf, String reason) {}
+
+    static void exitSignalToSelf() {
+        Pid me = Process.self();
+        Monitored plain = Process.spawnMonitor(() -> {
+            Process.exit(Process.self(), Reason.NORMAL);
+            Process.send(me, "plain_lived_on");
+        });
+        line("plain normal to itself DOWN " + down(plain.ref()));
+        Process.spawn(() -> {
+            Process.trapExit(true);
+            Process.exit(Process.self(), Reason.NORMAL);
+            Exit exit = Process.receive(Exit.class);
+            Process.send(me, new TrappedSelf(exit.from().equals(Process.self()), norm(exit.reason())));
+        });
+        TrappedSelf trapped = Process.receive(TrappedSelf.class);
+        line("trapping got EXIT " + trapped.reason() + " from itself " + trapped.fromSelf());
+        Monitored killer = Process.spawnMonitor(() -> {
+            Process.trapExit(true);
+            Process.exit(Process.self(), Reason.KILL);
+            Process.send(me, "killer_lived_on");
+        });
+        line("trapping kill to itself DOWN " + down(killer.ref()));
+        line("mailbox " + mailbox());
+    }
+
     static void kill() {
         Pid me = Process.self();
         Process.trapExit(true);
@@ -148,7 +181,7 @@ final class ProcessScenarios {
         Ref rn = Process.monitor(neighbour);
         Process.exit(victim, Reason.KILL);
         line("victim DOWN " + down(rv));
-        line(nextExit(1000));
+        line(nextExit(5000));
         line("non-trapping neighbour DOWN " + down(rn));
     }
 
@@ -165,6 +198,30 @@ final class ProcessScenarios {
         }
         line("link " + result);
         line("caller alive");
+    }
+
+    private static Pid dieOnRequest() {
+        return Process.spawn(() -> {
+            Process.receive(m -> m.equals("die"));
+            Process.exit(Reason.of("boom"));
+        });
+    }
+
+    static void linkAndMonitorCounts() {
+        Process.trapExit(true);
+        Pid p = dieOnRequest();
+        Process.link(p);
+        Process.link(p);
+        Process.unlink(p);
+        Ref rp = Process.monitor(p);
+        Process.send(p, "die");
+        down(rp);
+        line("linked twice, unlinked once: " + nextExit(200));
+        Pid q = dieOnRequest();
+        Ref r1 = Process.monitor(q);
+        Ref r2 = Process.monitor(q);
+        Process.send(q, "die");
+        line("monitored twice: " + down(r1) + " and " + down(r2));
     }
 
     static void monitors() {
@@ -189,7 +246,7 @@ final class ProcessScenarios {
     static void demonitorFlush() {
         Pid p = Process.spawn(() -> { });
         Ref ref = Process.monitor(p);
-        sleep(50);
+        awaitMailbox(1);
         line("mailbox before " + mailbox());
         line("demonitor flush " + Process.demonitor(ref, true));
         line("mailbox after " + mailbox());
@@ -198,7 +255,7 @@ final class ProcessScenarios {
     static void demonitorAfterDown() {
         Pid p = Process.spawn(() -> { });
         Ref ref = Process.monitor(p);
-        sleep(50);
+        awaitMailbox(1);
         line("demonitor " + Process.demonitor(ref));
         line("mailbox " + mailbox());
     }
@@ -229,5 +286,40 @@ final class ProcessScenarios {
         } catch (AlreadyRegisteredException e) {
             line("register taken badarg");
         }
+    }
+
+    /** "returned true" where Elixir's register/unregister return true (Java's return nothing), "badarg" for its ArgumentError. */
+    private static String badarg(Runnable action) {
+        try {
+            action.run();
+            return "returned true";
+        } catch (IllegalArgumentException badarg) {
+            return "badarg";
+        }
+    }
+
+    static void nameRules() {
+        Pid me = Process.self();
+        line("register " + badarg(() -> Process.register("conf_first", me)));
+        line("a second name for the same process " + badarg(() -> Process.register("conf_second", me)));
+        Pid dead = Process.spawn(() -> { });
+        waitDead(dead);
+        line("register a dead process " + badarg(() -> Process.register("conf_dead", dead)));
+        line("unregister a free name " + badarg(() -> Process.unregister("conf_never")));
+        Pid other = Process.spawn(ProcessScenarios::forever);
+        Process.register("conf_other", other);
+        line("unregister another process's name " + badarg(() -> Process.unregister("conf_other")));
+        line("whereis it after " + term(Process.whereis("conf_other")));
+        line("unregister its own " + badarg(() -> Process.unregister("conf_first")));
+        line("then a new name " + badarg(() -> Process.register("conf_second", me)));
+    }
+
+    static void monitorByName() {
+        Pid pid = Scripted.start(Scripted.spec("w").named("conf_monitored"));
+        Ref ref = Process.monitor("conf_monitored");
+        GenServer.stop(pid);
+        Down down = (Down) Process.receive(m -> m instanceof Down d && d.ref().equals(ref));
+        line("DOWN " + term(down.pid()) + " " + norm(down.reason()));
+        line("unregistered name DOWN " + down(Process.monitor("conf_nobody_here")));
     }
 }

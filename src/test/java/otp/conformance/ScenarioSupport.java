@@ -48,8 +48,11 @@ final class ScenarioSupport {
             Object value = operation.get();
             return value instanceof Pid ? "{ok,pid}" : Terms.term(value);
         } catch (SupervisorException problem) {
-            return problem.problem() == SupervisorException.Problem.ALREADY_STARTED ? "{error,{already_started,pid}}"
-                    : "{error," + problem.problem().name().toLowerCase(Locale.ROOT) + "}";
+            return switch (problem.problem()) {
+                case ALREADY_STARTED -> "{error,{already_started,pid}}";
+                case START_FAILED -> "{error," + Terms.norm(problem.reason()) + "}";
+                default -> "{error," + problem.problem().name().toLowerCase(Locale.ROOT) + "}";
+            };
         }
     }
 
@@ -68,6 +71,13 @@ final class ScenarioSupport {
 
     static int mailbox() {
         return Process.processInfo(Process.self()).orElseThrow().messageQueueLength();
+    }
+
+    /** Polls until n messages are queued: waits for a DOWN without receiving it, under any load. */
+    static void awaitMailbox(int n) {
+        while (mailbox() < n) {
+            Process.sleep(1);
+        }
     }
 
     static String waitDead(Pid pid) {

@@ -27,6 +27,8 @@ final class Terms {
     /** What a failed client call's exit says, as Elixir's exit reason would once normalised. */
     static String norm(ExitException exit) {
         return switch (exit) {
+            // Conf.N strips {GenServer, :stop, _} from a stop's exit, so a stop that timed out is plain timeout.
+            case CallTimeoutException t when t.call().function().equals("stop") -> "timeout";
             case CallTimeoutException t -> "{timeout,call}";
             case TaskTimeoutException t -> "{timeout,await}";
             case CallingSelfException c -> "calling_self";

@@ -40,6 +40,28 @@ class GradeCommandTest {
     }
 
     @Test
+    void withoutOutTheResultsGoToTheResultsFolderNeverIntoTheLearnersFolder(@TempDir Path dir) throws IOException {
+        Path learner = dir.resolve("learner");
+        copy(Path.of(solution("pass")), learner);
+        Path results = Main.home().resolve("results/tally");
+
+        try {
+            int exit = run("grade", TALLY, learner.toString(), "--format", "text");
+
+            assertEquals(0, exit, err.toString(StandardCharsets.UTF_8));
+            assertTrue(Files.readString(results.resolve("results.json")).contains("\"status\" : \"pass\""));
+            assertTrue(Files.exists(results.resolve("junit.xml")));
+            try (var files = Files.list(learner)) {
+                assertEquals(List.of("Tally.java"), files.map(f -> f.getFileName().toString()).toList());
+            }
+            assertTrue(err.toString(StandardCharsets.UTF_8).contains("results written to " + results.resolve("results.json")));
+        } finally {
+            Files.deleteIfExists(results.resolve("results.json"));
+            Files.deleteIfExists(results.resolve("junit.xml"));
+        }
+    }
+
+    @Test
     void aSolutionThatDoesNotCompileExitsTwoWithTheFileAndLine(@TempDir Path dir) {
         int exit = run("grade", TALLY, solution("compile-error"), "--out", dir.toString(), "--format", "json");
 

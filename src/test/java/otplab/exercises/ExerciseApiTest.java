@@ -34,6 +34,8 @@ import otplab.web.TestSite;
  */
 class ExerciseApiTest {
     static final String INSTRUCTOR_TOKEN = "teach-me-secret-42";
+    /** The same secret across restarts, as a deployment sets SECRET_KEY_BASE: the learner's signed cookie stays valid. */
+    static final String SECRET_KEY_BASE = "exercise-api-test-secret-key-base-0123456789";
     static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
@@ -46,7 +48,8 @@ class ExerciseApiTest {
 
     static TestSite start(Path data, Map<String, String> env, Runner runner) {
         SubmissionStore store = SubmissionStore.inDataDir(data);
-        return TestSite.start("exercises", config -> ExerciseModule.addTo(RunnerModule.addTo(config, runner), runner.workers(), store, env));
+        return TestSite.start("exercises", config -> ExerciseModule.addTo(RunnerModule.addTo(config.secretKeyBase(SECRET_KEY_BASE), runner),
+                runner.workers(), store, env));
     }
 
     @BeforeAll

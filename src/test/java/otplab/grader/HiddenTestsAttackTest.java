@@ -72,4 +72,72 @@ class HiddenTestsAttackTest {
         assertFalse(ResultsJson.write(doc).contains("tally.add(\\\"Otp\\\")"), "hidden test code leaked");
         assertFalse(ResultsJson.write(doc).contains("Integer::sum"), "reference solution leaked");
     }
+
+    @Test
+    void learnerCodeThatWalksTheStackToTheHiddenTestCannotReadItsFieldsBytesOrRunIt() throws Exception {
+        Exercise exercise = ExerciseLoader.load(GradingGoldenTest.ROOT.resolve("exercises/tally").toAbsolutePath());
+        String spy = """
+                import java.util.Optional;
+
+                public class Tally {
+                    public Tally() {
+                        Optional<Class<?>> test = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE)
+                                .walk(frames -> frames.<Class<?>>map(f -> f.getDeclaringClass())
+                                        .filter(c -> c.getName().endsWith("HiddenTest")).findFirst());
+                        if (test.isEmpty()) {
+                            return;
+                        }
+                        Class<?> hidden = test.get();
+                        attempt("private field", () -> {
+                            var field = hidden.getDeclaredField("secretState");
+                            field.setAccessible(true);
+                            return field.get(null);
+                        });
+                        attempt("constant", () -> hidden.getDeclaredField("SECRET_WORD").get(null));
+                        attempt("bytes", () -> hidden.getResourceAsStream(hidden.getName() + ".class"));
+                        attempt("bytes through its loader",
+                                () -> hidden.getClassLoader().getResourceAsStream(hidden.getName() + ".class"));
+                        attempt("instance", () -> hidden.getDeclaredConstructor().newInstance());
+                        attempt("test method", () -> hidden.getDeclaredMethod("freshTotalIsZero").invoke(null));
+                    }
+
+                    private static void attempt(String what, java.util.concurrent.Callable<Object> action) {
+                        try {
+                            System.out.println(what + ": " + action.call());
+                        } catch (SecurityException refused) {
+                            System.out.println(what + ": refused");
+                        } catch (Exception other) {
+                            System.out.println(what + ": " + other.getClass().getSimpleName());
+                        }
+                    }
+
+                    public void add(String word) {
+                    }
+
+                    public int count(String word) {
+                        return 0;
+                    }
+
+                    public int total() {
+                        return 0;
+                    }
+                }
+                """;
+
+        ResultsDocument doc = GRADER.grade(exercise, List.of(new SourceFile("Tally.java", spy)), Grader.Scope.ALL);
+
+        ResultsDocument.Test hidden = doc.tests().stream().filter(t -> t.name().equals("words are case sensitive"))
+                .findFirst().orElseThrow(() -> new AssertionError(ResultsJson.write(doc)));
+        assertEquals("""
+                private field: refused
+                constant: refused
+                bytes: null
+                bytes through its loader: null
+                instance: refused
+                test method: refused
+                """, hidden.output());
+        String json = ResultsJson.write(doc);
+        assertFalse(json.contains("hidden-constant-otp"), "a hidden test's constant leaked: " + json);
+        assertFalse(json.contains("hidden-field-otp"), "a hidden test's private field leaked: " + json);
+    }
 }

@@ -8,17 +8,14 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.SocketTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,8 +38,14 @@ class SandboxOsLayerTest {
             echo "interfaces $(tail -n +3 /proc/net/dev | cut -d: -f1 | tr -d ' ' | tr '\\n' ' ')"
             if (echo x > /usr/otplab-probe) 2>/dev/null; then echo "usr writable"; else echo "usr read-only"; fi
             if (echo x > /tmp/otplab-probe) 2>/dev/null; then echo "tmp writable"; else echo "tmp read-only"; fi
+            if (echo x > /otplab-probe) 2>/dev/null; then echo "root writable"; else echo "root read-only"; fi
+            if (echo x > /dev/shm/otplab-probe) 2>/dev/null; then echo "shm writable"; else echo "shm read-only"; fi
+            if (echo x > /dev/null) 2>/dev/null; then echo "devnull writable"; else echo "devnull read-only"; fi
             echo "uid $(id -u)"
             echo "env $(env | cut -d= -f1 | sort | tr '\\n' ' ')"
+            if unshare -U -r true 2>/dev/null; then echo "unshare-root $(unshare -U -r id -u)"; else echo "unshare-root refused"; fi
+            if bwrap --unshare-user --uid 0 --ro-bind /usr /usr true 2>/dev/null; then echo "nested-bwrap $(bwrap --unshare-user --uid 0 --ro-bind /usr /usr /usr/bin/id -u)"; else echo "nested-bwrap refused"; fi
+            echo "control-unshare $(unshare -U true 2>&1 | tr -d '\\n')"
             """;
 
     private static Path secrets;
@@ -66,43 +69,23 @@ class SandboxOsLayerTest {
 
     /** Runs the probe inside the sandbox a worker would get; answers its report line by line. */
     private static Map<String, String> probe(int port, List<Path> paths) throws Exception {
-        WorkerSettings settings = WorkerSettings.defaults();
-        Sandbox sandbox = Sandbox.detect(settings);
-        assertEquals(Sandbox.Mode.BUBBLEWRAP, sandbox.mode(), "the OS sandbox must be available: " + sandbox.description());
-        WorkerImage image = WorkerImage.prepare(settings);
-        Path controlDir = Files.createTempDirectory("otplab-probe-");
-        Files.setPosixFilePermissions(controlDir, PosixFilePermissions.fromString("rwx--x--x"));
-        String cgroup = "probe-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
-        if (sandbox.usesCgroups()) {
-            WorkerConnection.createCgroups(settings, cgroup);
-        }
-        try {
-            List<String> probe = new ArrayList<>(List.of("/usr/bin/bash", "-c", PROBE, "probe", Integer.toString(port)));
-            paths.forEach(path -> probe.add(path.toString()));
-            List<String> command = sandbox.wrap(settings, image, controlDir, sandbox.nextWorkerUid(),
-                    WorkerConnection.CGROUP_PARENT + "/" + cgroup, probe);
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            String report = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the probe did not end");
-            assertEquals(0, process.exitValue(), report);
-            Map<String, String> answers = new LinkedHashMap<>();
-            report.lines().forEach(line -> {
-                int space = line.indexOf(' ');
-                if (space > 0) {
-                    String head = line.substring(0, space);
-                    String rest = line.substring(space + 1);
-                    if (head.equals("visible") || head.equals("hidden")) {
-                        answers.put(rest, head);
-                    } else {
-                        answers.put(head, rest);
-                    }
+        List<String> arguments = new ArrayList<>(List.of(Integer.toString(port)));
+        paths.forEach(path -> arguments.add(path.toString()));
+        String report = SandboxProbe.run(PROBE, arguments);
+        Map<String, String> answers = new LinkedHashMap<>();
+        report.lines().forEach(line -> {
+            int space = line.indexOf(' ');
+            if (space > 0) {
+                String head = line.substring(0, space);
+                String rest = line.substring(space + 1);
+                if (head.equals("visible") || head.equals("hidden")) {
+                    answers.put(rest, head);
+                } else {
+                    answers.put(head, rest);
                 }
-            });
-            return answers;
-        } finally {
-            WorkerConnection.removeCgroups(sandbox.usesCgroups() ? cgroup : null);
-            Files.deleteIfExists(controlDir);
-        }
+            }
+        });
+        return answers;
     }
 
     @Test
@@ -128,11 +111,58 @@ class SandboxOsLayerTest {
         assertEquals("visible", seen.get(workerJar.toString()), seen.toString());
         assertEquals("read-only", seen.get("usr"));
         assertEquals("writable", seen.get("tmp"));
+        // The sandbox's root and /dev are unbounded tmpfs mounts: only the sized /tmp may take writes.
+        assertEquals("read-only", seen.get("root"));
+        assertEquals("read-only", seen.get("shm"));
+        assertEquals("writable", seen.get("devnull"), "devices still work on a read-only /dev");
         // Only what the sandbox sets (HOME, LANG, PATH) and what bash adds itself; nothing of the server's.
         Set<String> names = Set.of(seen.get("env").strip().split(" "));
         assertTrue(Set.of("HOME", "LANG", "PATH", "PWD", "SHLVL", "OLDPWD", "_").containsAll(names), "the environment leaked: " + names);
         assertTrue(names.contains("PATH"), names.toString());
         assertNotEquals("0", seen.get("uid"), "workers never run as root");
+    }
+
+    @Test
+    void theControlFolderIsVisibleButNotWritableSoTheHostsTmpCannotBeFilled() throws Exception {
+        String report = SandboxProbe.run("""
+                if [ -d "$1" ]; then echo "control visible"; else echo "control hidden"; fi
+                if (echo x > "$1/filler") 2>/dev/null; then echo "control writable"; else echo "control read-only"; fi
+                """, List.of(SandboxProbe.CONTROL_FOLDER));
+        assertTrue(report.contains("control visible"), report);
+        assertTrue(report.contains("control read-only"), report);
+    }
+
+    @Test
+    void aSecondProcessInTheSandboxCannotAttachToAWorkerJvm() throws Exception {
+        String java = WorkerSettings.defaults().javaHome().toRealPath().resolve("bin").toString();
+        // The same JVM twice: once as a worker starts (its lockdown flags), once without them as the control.
+        String report = SandboxProbe.run("""
+                bin="$1"; shift
+                printf 'class Wait { public static void main(String[] a) throws Exception { System.out.println("ready"); Thread.sleep(120_000); } }' > /tmp/Wait.java
+                attach() {
+                  rm -f /tmp/ready
+                  "$bin/java" -XX:-UsePerfData "$@" /tmp/Wait.java > /tmp/ready 2>&1 &
+                  target=$!
+                  for _ in $(seq 1 600); do grep -q ready /tmp/ready 2>/dev/null && break; sleep 0.1; done
+                  if timeout 60 "$bin/jcmd" "$target" VM.version > /tmp/jcmd.out 2>&1 && grep -q 'JDK' /tmp/jcmd.out; then echo attached; else echo refused; fi
+                  kill -9 "$target"
+                }
+                echo "control $(attach)"
+                echo "worker $(attach "$@")"
+                """, Stream.concat(Stream.of(java), WorkerImage.LOCKDOWN_FLAGS.stream()).toList());
+        assertTrue(report.contains("control attached"), "without the flags jcmd must attach, else this test shows nothing: " + report);
+        assertTrue(report.contains("worker refused"), "jcmd attached to a JVM with the worker's flags: " + report);
+    }
+
+    @Test
+    void aProcessInTheSandboxCannotBecomeRootInANestedUserNamespace() throws Exception {
+        Map<String, String> seen = probe(1, List.of(Path.of("/usr/bin/unshare"), Path.of("/usr/bin/bwrap")));
+        // Controls: the tools are there, so a refusal is the sandbox's and not a missing program.
+        assertEquals("visible", seen.get("/usr/bin/unshare"), seen.toString());
+        assertEquals("visible", seen.get("/usr/bin/bwrap"), seen.toString());
+        assertEquals("refused", seen.get("unshare-root"), "unshare -U -r must fail inside the sandbox: " + seen);
+        assertEquals("refused", seen.get("nested-bwrap"), "a nested bwrap must not map uid 0: " + seen);
+        assertTrue(seen.get("control-unshare").contains("unshare failed"), "the kernel itself must refuse: " + seen);
     }
 
     @Test

@@ -15,13 +15,13 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class RunStatusTest {
-    private static final Path RUNNER_JS = Path.of("web", "src", "runner.js");
+    private static final Path STATUS_TABLE_JS = Path.of("web", "src", "output-pane.js");
 
     @Test
     void theBrowserNamesExactlyTheStatusesTheServerSends() throws IOException {
-        String script = Files.readString(RUNNER_JS);
+        String script = Files.readString(STATUS_TABLE_JS);
         Matcher table = Pattern.compile("const STATUS_TEXT = \\{(.*?)\\};", Pattern.DOTALL).matcher(script);
-        assertTrue(table.find(), "runner.js no longer has its STATUS_TEXT table");
+        assertTrue(table.find(), "output-pane.js no longer has its STATUS_TEXT table");
         Set<String> browser = new LinkedHashSet<>();
         Matcher key = Pattern.compile("^\\s*(\\w+):", Pattern.MULTILINE).matcher(table.group(1));
         while (key.find()) {

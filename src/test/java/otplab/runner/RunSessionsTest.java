@@ -101,6 +101,7 @@ class RunSessionsTest {
     void theWebSocketStreamsOutputBeforeTheResultAndStopEndsALoop() throws Exception {
         List<JsonNode> messages = new CopyOnWriteArrayList<>();
         CompletableFuture<JsonNode> result = new CompletableFuture<>();
+        server.get("/healthz"); // the page load that gives this client its owner cookie
         WebSocket socket = server.http.newWebSocketBuilder()
                 .buildAsync(URI.create("ws://127.0.0.1:" + server.app.port() + "/ws/run"), new WebSocket.Listener() {
                     private final StringBuilder partial = new StringBuilder();

@@ -154,4 +154,15 @@ class RunnerBrowserTest {
         }
         assertThat(options.filter(new Locator.FilterOptions().setHasText("GenServer")).first()).isVisible();
     }
+
+    @Test
+    void anOpenPageShowsTheNoticeWhenTheServerStartsToStop(Page page, TestSite site) {
+        open(page, site);
+        run(page, "hello");
+        assertStatus(page, "hello", "Done");
+        site.server().announceShutdown("the server is shutting down; please try again in a minute, once it is back");
+        assertThat(page.locator("#server-notice")).hasText("the server is shutting down; please try again in a minute, once it is back",
+                new LocatorAssertions.HasTextOptions().setTimeout(WAIT_MS));
+        assertThat(page.locator("#server-notice")).hasAttribute("role", "status");
+    }
 }

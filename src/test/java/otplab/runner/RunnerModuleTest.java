@@ -71,6 +71,6 @@ class RunnerModuleTest {
                 refused.getMessage());
         var tooFew = assertThrows(IllegalArgumentException.class,
                 () -> WorkerSettings.builder().environment(Map.of(WorkerSettings.ENV_MAX_WORKERS, "0")));
-        assertEquals("OTPLAB_MAX_WORKERS must be a whole number of at least 1, was '0'", tooFew.getMessage());
+        assertEquals("OTPLAB_MAX_WORKERS must be a whole number from 1 to 512, was '0'", tooFew.getMessage());
     }
 }

@@ -1,23 +1,38 @@
 package otplab.runner;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
+import java.net.CookieManager;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import otplab.jvm.WorkerSettings;
 
 /** A real runner behind a real Javalin on a free port, for the API and attack tests. */
 final class RunnerServer implements AutoCloseable {
+    private static final ObjectMapper JSON = new ObjectMapper();
     final Runner runner;
     final Javalin app;
-    final HttpClient http = HttpClient.newHttpClient();
+    /** Keeps the owner cookie like a browser: a session belongs to the cookie that first used it. */
+    final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
 
     RunnerServer(Duration wallTime) {
-        runner = Runner.create(s -> s.poolSize(1).maxWorkers(3).wallTime(wallTime)).start();
+        this(wallTime, WorkerSettings.DEFAULT_OUTPUT_BYTES);
+    }
+
+    RunnerServer(Duration wallTime, int outputBytes) {
+        runner = Runner.create(s -> s.poolSize(1).maxWorkers(3).wallTime(wallTime).outputBytes(outputBytes)).start();
         app = Javalin.create(config -> {
             RunRoutes.register(config, runner);
             RunRoutes.registerHealth(config, runner);
@@ -33,6 +48,35 @@ final class RunnerServer implements AutoCloseable {
     HttpResponse<String> get(String path) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path)).build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Sends one message on a fresh socket of {@code client} and answers the first message that comes back. */
+    JsonNode firstAnswer(HttpClient client, Map<String, Object> message) throws Exception {
+        CompletableFuture<JsonNode> answer = new CompletableFuture<>();
+        WebSocket socket = client.newWebSocketBuilder().buildAsync(URI.create("ws://127.0.0.1:" + app.port() + "/ws/run"),
+                new WebSocket.Listener() {
+                    private final StringBuilder partial = new StringBuilder();
+
+                    @Override
+                    public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+                        partial.append(data);
+                        if (last) {
+                            try {
+                                answer.complete(JSON.readTree(partial.toString()));
+                            } catch (Exception e) {
+                                answer.completeExceptionally(e);
+                            }
+                        }
+                        ws.request(1);
+                        return null;
+                    }
+                }).get(5, TimeUnit.SECONDS);
+        socket.sendText(JSON.writeValueAsString(message), true).join();
+        try {
+            return answer.get(30, TimeUnit.SECONDS);
+        } finally {
+            socket.abort();
+        }
     }
 
     /** Waits until every process under this JVM belongs to a warm or session worker (a starting warm worker joins soon). */

@@ -97,4 +97,27 @@ abstract class SubmissionStoreContract {
         store = reopen();
         assertEquals(1, store.allSubmissions().size());
     }
+
+    @Test
+    void keepsWhichCellsOfEachLessonALearnerRanAndWhenLast() {
+        store.recordCellRun("ada", "genserver", "counter", Instant.parse("2026-11-23T10:00:00Z"));
+        store.recordCellRun("ada", "genserver", "call", Instant.parse("2026-11-23T10:05:00Z"));
+        store.recordCellRun("ada", "genserver", "counter", Instant.parse("2026-11-23T10:10:00Z"));
+        store.recordCellRun("grace", "links", "link", Instant.parse("2026-11-23T11:00:00Z"));
+        Map<String, LessonRuns> runs = store.lessonRuns("ada");
+        assertEquals(Map.of("genserver", new LessonRuns("genserver", java.util.Set.of("counter", "call"),
+                Instant.parse("2026-11-23T10:10:00Z"))), runs);
+        store.close();
+        store = reopen();
+        assertEquals(java.util.Set.of("link"), store.lessonRuns("grace").get("links").cells());
+    }
+
+    @Test
+    void keepsTheNameALearnerChoseUntilTheyClearIt() {
+        store.setLearnerName("ada", "Ada L.");
+        store.setLearnerName("ada", "Ada Lovelace");
+        store.setLearnerName("grace", "Grace");
+        store.setLearnerName("grace", " ");
+        assertEquals(Map.of("ada", "Ada Lovelace"), store.learnerNames());
+    }
 }

@@ -19,6 +19,8 @@ class SubmissionStorePostgresTest extends SubmissionStoreContract {
         assumeTrue(reason == null, reason);
         try (Connection c = DriverManager.getConnection(PostgresServer.url()); Statement st = c.createStatement()) {
             st.execute("DROP TABLE IF EXISTS submissions");
+            st.execute("DROP TABLE IF EXISTS lesson_cell_runs");
+            st.execute("DROP TABLE IF EXISTS learner_names");
             st.execute("DROP TABLE IF EXISTS " + Migrations.VERSION_TABLE);
         } catch (SQLException e) {
             throw new AssertionError("cannot reset the test database", e);

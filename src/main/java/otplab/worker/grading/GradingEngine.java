@@ -18,6 +18,7 @@ import org.junit.platform.launcher.core.LauncherFactory;
 import otplab.protocol.GradingReport;
 import otplab.protocol.GradingRequest;
 import otplab.worker.policy.BytecodePolicy;
+import otplab.worker.policy.Guard;
 
 /**
  * Grades one solution inside a worker JVM: compiles the learner's files with the tests, runs
@@ -71,6 +72,8 @@ public final class GradingEngine {
         }
         // Tests live in a child loader: learner classes cannot name them, tests can name learner classes.
         MemoryClassLoader learnerLoader = new MemoryClassLoader("learner", checked, GradingEngine.class.getClassLoader());
+        // Reflection from learner code reaches this loader's classes only: never the tests' below it.
+        Guard.registerLearnerLoader(learnerLoader);
         MemoryClassLoader testLoader = new MemoryClassLoader("tests", testBytes, learnerLoader);
         List<ClassSelector> selectors = new ArrayList<>();
         for (String name : compiled.testClassNames()) {

@@ -6,6 +6,7 @@ import otplab.protocol.Frame;
 import otplab.protocol.GradingCodec;
 import otplab.protocol.GradingReport;
 import otplab.protocol.GradingRequest;
+import otplab.protocol.GradingSeal;
 
 /**
  * The worker harness's grading mode: answers one {@link Frame.Type#GRADE} frame with a
@@ -37,13 +38,26 @@ public final class GradingHarness {
         }
     }
 
+    /**
+     * Grades the request and signs the report with the request's seal. The seal is read here, before
+     * any learner class exists, and lives only in this method's frame: no field, property or
+     * environment variable holds it, so learner code (which reflection confines to its own classes)
+     * has no way to it and cannot sign a report of its own.
+     */
     public static Frame grade(Frame request) {
+        GradingSeal seal;
+        try {
+            seal = GradingSeal.of(request.field(GradingSeal.FIELD).orElse(""));
+        } catch (IllegalArgumentException unsealed) {
+            return Frame.of(Frame.Type.ERROR, request.id(), "message", "the grading request carries no valid seal");
+        }
         try {
             GradingRequest decoded = GradingCodec.decodeRequest(request.data());
             OutputCapture capture = new OutputCapture();
             capture.install();
             GradingReport report = GradingEngine.create().grade(decoded, capture);
-            return new Frame(Frame.Type.GRADED, request.id(), List.of(), GradingCodec.encode(report));
+            byte[] bytes = GradingCodec.encode(report);
+            return new Frame(Frame.Type.GRADED, request.id(), List.of(GradingSeal.FIELD, seal.sign(bytes)), bytes);
         } catch (IOException e) {
             return Frame.of(Frame.Type.ERROR, request.id(), "message", "an unreadable grading request: " + e.getMessage());
         } catch (OutOfMemoryError e) {

@@ -7,8 +7,10 @@ import com.sun.source.tree.Tree;
 import com.sun.source.util.JavacTask;
 import com.sun.source.util.SourcePositions;
 import com.sun.source.util.Trees;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -27,6 +29,7 @@ import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
 import javax.tools.SimpleJavaFileObject;
 import javax.tools.StandardJavaFileManager;
+import javax.tools.StandardLocation;
 import javax.tools.ToolProvider;
 import otplab.protocol.GradingReport;
 import otplab.protocol.SourceFile;
@@ -58,22 +61,42 @@ final class InMemoryCompiler {
         return binaryClassName + "#" + methodName;
     }
 
+    /**
+     * Compiles in two steps: the learner's files alone, then the tests against the learner's
+     * classes. Learner code is never compiled beside the tests, so javac cannot inline a test's
+     * constants into it, and a test class it names is a compile error, not a way in. A learner
+     * class named like a class of the tests is refused, so it cannot stand in for a test.
+     */
     Result compile(List<SourceFile> learnerFiles, List<TestSource> tests) {
         JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
         if (compiler == null) {
             throw new IllegalStateException("the worker runs on a JRE without javac; grading needs a full JDK");
         }
-        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-        StandardJavaFileManager standard = compiler.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8);
-        List<Source> units = new ArrayList<>();
-        learnerFiles.forEach(f -> units.add(new Source(f, null)));
-        tests.forEach(t -> units.add(new Source(t.file(), t)));
-        // javac wraps the file objects it is given, so sources are found again by URI.
+        List<Source> learnerUnits = learnerFiles.stream().map(f -> new Source(f, null)).toList();
+        List<Source> testUnits = tests.stream().map(t -> new Source(t.file(), t)).toList();
         Map<URI, Source> byUri = new HashMap<>();
-        units.forEach(u -> byUri.put(u.toUri(), u));
-        MemoryFileManager files = new MemoryFileManager(standard, byUri);
+        learnerUnits.forEach(u -> byUri.put(u.toUri(), u));
+        testUnits.forEach(u -> byUri.put(u.toUri(), u));
 
-        JavacTask task = (JavacTask) compiler.getTask(null, files, diagnostics, OPTIONS, null, units);
+        DiagnosticCollector<JavaFileObject> learnerDiagnostics = new DiagnosticCollector<>();
+        MemoryFileManager learnerFilesOut = new MemoryFileManager(
+                compiler.getStandardFileManager(learnerDiagnostics, Locale.ROOT, StandardCharsets.UTF_8), byUri, Map.of());
+        JavacTask learnerTask = (JavacTask) compiler.getTask(null, learnerFilesOut, learnerDiagnostics, OPTIONS, null,
+                learnerUnits);
+        try {
+            learnerTask.generate();
+        } catch (IOException e) {
+            throw new IllegalStateException("javac could not read an in-memory source", e);
+        }
+        if (!hasNoErrors(learnerDiagnostics)) {
+            return new Result.Failed(errors(learnerDiagnostics, byUri));
+        }
+        Map<String, CompiledClass> learnerClasses = Map.copyOf(learnerFilesOut.classes);
+
+        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+        MemoryFileManager files = new MemoryFileManager(
+                compiler.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8), byUri, learnerClasses);
+        JavacTask task = (JavacTask) compiler.getTask(null, files, diagnostics, OPTIONS, null, testUnits);
         List<String> testClasses = new ArrayList<>();
         Map<String, TestMethod> testMethods = new HashMap<>();
         try {
@@ -83,9 +106,6 @@ final class InMemoryCompiler {
             int fileIndex = 0;
             for (CompilationUnitTree unit : trees) {
                 Source source = byUri.get(unit.getSourceFile().toUri());
-                if (source.test == null) {
-                    continue;
-                }
                 String pkg = unit.getPackageName() == null ? "" : unit.getPackageName().toString() + ".";
                 for (Tree type : unit.getTypeDecls()) {
                     if (type instanceof ClassTree classTree) {
@@ -105,7 +125,26 @@ final class InMemoryCompiler {
         if (!hasNoErrors(diagnostics)) {
             return new Result.Failed(errors(diagnostics, byUri));
         }
-        return new Result.Compiled(Map.copyOf(files.classes), List.copyOf(testClasses), Map.copyOf(testMethods));
+        List<GradingReport.CompileDiagnostic> shadows = shadowing(learnerClasses, files.classes);
+        if (!shadows.isEmpty()) {
+            return new Result.Failed(shadows);
+        }
+        Map<String, CompiledClass> all = new LinkedHashMap<>(learnerClasses);
+        all.putAll(files.classes);
+        return new Result.Compiled(Map.copyOf(all), List.copyOf(testClasses), Map.copyOf(testMethods));
+    }
+
+    /** Learner classes that carry the name of a class of the tests (or of a class nested in one). */
+    private static List<GradingReport.CompileDiagnostic> shadowing(Map<String, CompiledClass> learner,
+                                                                   Map<String, CompiledClass> tests) {
+        List<GradingReport.CompileDiagnostic> found = new ArrayList<>();
+        for (CompiledClass c : learner.values()) {
+            if (tests.containsKey(c.binaryName())) {
+                found.add(new GradingReport.CompileDiagnostic(c.sourceFile(), 0, 0, "the class " + c.binaryName()
+                        + " has the name of a class of the exercise's tests; give it another name"));
+            }
+        }
+        return found;
     }
 
     private void index(ClassTree classTree, String binaryName, CompilationUnitTree unit, SourcePositions positions,
@@ -206,10 +245,37 @@ final class InMemoryCompiler {
     private static final class MemoryFileManager extends ForwardingJavaFileManager<StandardJavaFileManager> {
         final Map<String, CompiledClass> classes = new LinkedHashMap<>();
         private final Map<URI, Source> sources;
+        /** Classes compiled before, offered on the class path (the learner's, when the tests compile). */
+        private final Map<String, CompiledClass> onClassPath;
 
-        MemoryFileManager(StandardJavaFileManager standard, Map<URI, Source> sources) {
+        MemoryFileManager(StandardJavaFileManager standard, Map<URI, Source> sources, Map<String, CompiledClass> onClassPath) {
             super(standard);
             this.sources = sources;
+            this.onClassPath = onClassPath;
+        }
+
+        @Override
+        public Iterable<JavaFileObject> list(Location location, String packageName, Set<JavaFileObject.Kind> kinds,
+                                             boolean recurse) throws IOException {
+            Iterable<JavaFileObject> standard = super.list(location, packageName, kinds, recurse);
+            if (location != StandardLocation.CLASS_PATH || !kinds.contains(JavaFileObject.Kind.CLASS)) {
+                return standard;
+            }
+            List<JavaFileObject> listed = new ArrayList<>();
+            standard.forEach(listed::add);
+            for (CompiledClass c : onClassPath.values()) {
+                int dot = c.binaryName().lastIndexOf('.');
+                String pkg = dot < 0 ? "" : c.binaryName().substring(0, dot);
+                if (pkg.equals(packageName) || (recurse && pkg.startsWith(packageName + "."))) {
+                    listed.add(new CompiledClassFile(c));
+                }
+            }
+            return listed;
+        }
+
+        @Override
+        public String inferBinaryName(Location location, JavaFileObject file) {
+            return file instanceof CompiledClassFile compiled ? compiled.compiled.binaryName() : super.inferBinaryName(location, file);
         }
 
         @Override
@@ -233,6 +299,21 @@ final class InMemoryCompiler {
         @Override
         public boolean isSameFile(FileObject a, FileObject b) {
             return a.toUri().equals(b.toUri());
+        }
+    }
+
+    /** A class compiled in memory, read back by javac from the class path. */
+    private static final class CompiledClassFile extends SimpleJavaFileObject {
+        final CompiledClass compiled;
+
+        CompiledClassFile(CompiledClass compiled) {
+            super(URI.create("mem:///classpath/" + compiled.binaryName().replace('.', '/') + Kind.CLASS.extension), Kind.CLASS);
+            this.compiled = compiled;
+        }
+
+        @Override
+        public InputStream openInputStream() {
+            return new ByteArrayInputStream(compiled.bytes());
         }
     }
 }

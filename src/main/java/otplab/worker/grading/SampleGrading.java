@@ -8,6 +8,7 @@ import otplab.protocol.Frame;
 import otplab.protocol.GradingCodec;
 import otplab.protocol.GradingReport;
 import otplab.protocol.GradingRequest;
+import otplab.protocol.GradingSeal;
 import otplab.protocol.SourceFile;
 import otplab.protocol.TestOutcome;
 import otplab.protocol.TestSource;
@@ -101,7 +102,8 @@ public final class SampleGrading {
         PrintStream err = System.err;
         Frame answer;
         try {
-            answer = GradingHarness.grade(new Frame(Frame.Type.GRADE, 1, List.of(), GradingCodec.encode(request)));
+            answer = GradingHarness.grade(new Frame(Frame.Type.GRADE, 1,
+                    List.of(GradingSeal.FIELD, GradingSeal.random().token()), GradingCodec.encode(request)));
         } finally {
             System.setOut(out);
             System.setErr(err);

@@ -70,12 +70,28 @@ public final class BytecodePolicy {
     private static final ClassDesc CD_FILE = ClassDesc.of("java.io.File");
     private static final ClassDesc CD_PATH = ClassDesc.of("java.nio.file.Path");
     private static final ClassDesc CD_STRING = ClassDesc.of("java.lang.String");
+    /** Guard methods that check one argument (or the receiver) and hand it back unchanged. */
+    private static final String CHECK_PATH = "path";
+    private static final String CHECK_FIELD = "field";
+    private static final String CHECK_URL = "url";
+    private static final String CHECK_JDBC_URL = "jdbcUrl";
+    /** {@code java.net.URL} methods that read what the URL names, perhaps a file. */
+    private static final Set<String> URL_READING_METHODS = Set.of("openStream", "openConnection", "getContent");
 
     private static final String ENDS_WORKER = "it would end or escape the worker that runs your code";
     private static final String NO_PROCESSES = "lessons cannot start or control operating-system processes";
     private static final String NO_NATIVE = "lessons cannot load native code or use the foreign-function API";
     private static final String NO_INTERNALS = "lessons cannot use JDK internals or the runner's own classes";
     private static final String NO_LOADERS = "lessons cannot define classes that bypass the checks on learner code";
+    private static final String NO_CODE_LOADING = "it would compile or load code that the checks on learner code never see";
+    private static final String NO_MANAGEMENT = "lessons cannot use the JVM's management, attach or instrumentation interfaces";
+    private static final String NO_REFLECTIVE_LIBRARIES =
+            "the test framework's and the database engine's internals call anything by reflection, around these checks";
+    private static final String NO_RAW_DATABASE = "lessons reach the database through otp.data's Repo, not a raw connection";
+    private static final String NO_RAW_SQL = "build column options with Migration.NOT_NULL or Migration.defaultValue, not raw SQL";
+    private static final String NO_DESERIALIZATION = "reading serialized objects runs code that the bytes choose";
+    private static final String NO_DESKTOP = "the desktop, image and sound APIs read files around the checks on file access";
+    private static final String NO_LINKS = "lessons cannot create file links: a link could lead out of /tmp";
 
     /** Package-or-class prefixes (internal names) that learner code may not touch at all. */
     private static final Map<String, String> REFUSED_PREFIXES = Map.ofEntries(
@@ -83,8 +99,33 @@ public final class BytecodePolicy {
             Map.entry("java/lang/ProcessHandle", NO_PROCESSES),
             Map.entry("java/lang/Process", NO_PROCESSES),
             Map.entry("java/lang/foreign/", NO_NATIVE),
-            Map.entry("java/lang/instrument/", NO_INTERNALS),
+            Map.entry("java/lang/instrument/", NO_MANAGEMENT),
+            Map.entry("java/lang/management/", NO_MANAGEMENT),
+            Map.entry("javax/management/", NO_MANAGEMENT),
             Map.entry("java/net/URLClassLoader", NO_LOADERS),
+            Map.entry("javax/tools/", NO_CODE_LOADING),
+            Map.entry("javax/annotation/processing/", NO_CODE_LOADING),
+            Map.entry("java/util/spi/ToolProvider", NO_CODE_LOADING),
+            Map.entry("java/util/ServiceLoader", NO_CODE_LOADING),
+            Map.entry("java/lang/ModuleLayer", NO_CODE_LOADING),
+            Map.entry("java/lang/module/", NO_CODE_LOADING),
+            Map.entry("java/lang/invoke/ConstantBootstraps", NO_CODE_LOADING),
+            Map.entry("java/rmi/", NO_CODE_LOADING),
+            Map.entry("javax/naming/", NO_CODE_LOADING),
+            Map.entry("javax/xml/", NO_CODE_LOADING),
+            Map.entry("org/xml/", NO_CODE_LOADING),
+            Map.entry("org/w3c/", NO_CODE_LOADING),
+            Map.entry("java/util/logging/LogManager", NO_CODE_LOADING),
+            Map.entry("java/io/ObjectInputStream", NO_DESERIALIZATION),
+            Map.entry("java/awt/", NO_DESKTOP),
+            Map.entry("javax/imageio/", NO_DESKTOP),
+            Map.entry("javax/sound/", NO_DESKTOP),
+            Map.entry("javax/print/", NO_DESKTOP),
+            Map.entry("javax/swing/", NO_DESKTOP),
+            Map.entry("org/junit/", NO_REFLECTIVE_LIBRARIES),
+            Map.entry("org/h2/", NO_REFLECTIVE_LIBRARIES),
+            Map.entry("java/sql/DriverManager", NO_RAW_DATABASE),
+            Map.entry("java/sql/Driver", NO_RAW_DATABASE),
             Map.entry("java/security/SecureClassLoader", NO_LOADERS),
             Map.entry("java/nio/file/spi/", NO_INTERNALS),
             Map.entry("java/util/logging/FileHandler", NO_INTERNALS),
@@ -95,6 +136,13 @@ public final class BytecodePolicy {
             Map.entry("com/sun/", NO_INTERNALS),
             Map.entry("jdk/", NO_INTERNALS),
             Map.entry("otplab/", NO_INTERNALS));
+
+    /**
+     * JShell's own marker for a method whose body uses a name not declared yet: JShell compiles
+     * {@code throw new SPIResolutionException(id)} into it, and the notebook turns the throw into
+     * "run the cell above that declares it first". Harmless: it carries only a snippet id.
+     */
+    private static final String JSHELL_UNRESOLVED = "jdk/jshell/spi/SPIResolutionException";
 
     /** Single members refused by owner and name. */
     private static final Map<String, String> REFUSED_MEMBERS = Map.ofEntries(
@@ -110,6 +158,13 @@ public final class BytecodePolicy {
             Map.entry("java/lang/ClassLoader.defineClass", NO_LOADERS),
             Map.entry("java/lang/ClassLoader.defineClass1", NO_LOADERS),
             Map.entry("java/lang/invoke/MethodHandles.privateLookupIn", NO_INTERNALS),
+            Map.entry("java/lang/invoke/MethodHandles$Lookup.defineClass", NO_LOADERS),
+            Map.entry("java/lang/invoke/MethodHandles$Lookup.defineHiddenClass", NO_LOADERS),
+            Map.entry("java/lang/invoke/MethodHandles$Lookup.defineHiddenClassWithClassData", NO_LOADERS),
+            Map.entry("java/lang/reflect/InvocationHandler.invokeDefault", NO_INTERNALS),
+            Map.entry("java/nio/file/Files.createSymbolicLink", NO_LINKS),
+            Map.entry("java/nio/file/Files.createLink", NO_LINKS),
+            Map.entry("otp/data/Migration$ColumnOption.<init>", NO_RAW_SQL),
             Map.entry("java/nio/file/FileSystems.newFileSystem", NO_INTERNALS),
             Map.entry("java/nio/file/FileSystem.provider", NO_INTERNALS));
 
@@ -118,7 +173,7 @@ public final class BytecodePolicy {
             "findStatic", "findVirtual", "findSpecial", "findConstructor", "findGetter", "findSetter",
             "findStaticGetter", "findStaticSetter", "findVarHandle", "findStaticVarHandle", "bind",
             "unreflect", "unreflectSpecial", "unreflectConstructor", "unreflectGetter", "unreflectSetter",
-            "unreflectVarHandle", "defineClass", "defineHiddenClass", "defineHiddenClassWithClassData");
+            "unreflectVarHandle");
 
     private static final Set<String> LOADER_SUPERCLASSES = Set.of(
             "java/lang/ClassLoader", "java/security/SecureClassLoader", "java/net/URLClassLoader", "java/io/File");
@@ -203,7 +258,8 @@ public final class BytecodePolicy {
         if (owner.equals("java/nio/file/Files") || FILE_CONSTRUCTORS.containsKey(owner)
                 || owner.equals("java/io/File") || owner.equals("java/nio/channels/FileChannel")
                 || owner.startsWith("java/lang/reflect/") || owner.startsWith("java/lang/invoke/")
-                || owner.equals("java/lang/Runtime") || owner.equals("java/lang/System")) {
+                || owner.equals("java/lang/Runtime") || owner.equals("java/lang/System")
+                || (owner.equals("java/lang/Class") && member.equals("newInstance"))) {
             return Optional.of("reflection cannot reach this member from a lesson");
         }
         return Optional.empty();
@@ -216,6 +272,9 @@ public final class BytecodePolicy {
         }
         if (name.startsWith("L") && name.endsWith(";")) {
             name = name.substring(1, name.length() - 1);
+        }
+        if (name.equals(JSHELL_UNRESOLVED)) {
+            return Optional.empty();
         }
         for (var prefix : REFUSED_PREFIXES.entrySet()) {
             String key = prefix.getKey();
@@ -357,8 +416,8 @@ public final class BytecodePolicy {
         }
         if (name.equals("<init>") && FILE_CONSTRUCTORS.containsKey(owner) && type.parameterCount() > 0
                 && FILE_CONSTRUCTORS.get(owner).contains(type.parameterType(0).displayName())) {
-            boolean[] checks = new boolean[type.parameterCount()];
-            checks[0] = true;
+            String[] checks = new String[type.parameterCount()];
+            checks[0] = CHECK_PATH;
             return Rewrite.checkArguments(checks);
         }
         if (owner.equals("java/io/File") && FILE_TOUCHING_METHODS.contains(name)) {
@@ -367,28 +426,53 @@ public final class BytecodePolicy {
         if (owner.equals("java/nio/file/Path") && (name.equals("toRealPath") || name.equals("register"))) {
             return Rewrite.checkArguments(pathArguments(type, true, Set.of("Path")));
         }
+        if (owner.equals("java/lang/reflect/Field") && !isStatic && (name.startsWith("get") || name.startsWith("set"))
+                && FIELD_VALUE_METHODS.contains(name)) {
+            return Rewrite.checkArguments(receiverOnly(type, CHECK_FIELD));
+        }
+        if (owner.equals("java/net/URL") && !isStatic && URL_READING_METHODS.contains(name)) {
+            return Rewrite.checkArguments(receiverOnly(type, CHECK_URL));
+        }
+        if (owner.equals("otp/data/Repo") && isStatic && name.equals("connect") && type.parameterCount() > 0) {
+            String[] checks = new String[type.parameterCount()];
+            checks[0] = CHECK_JDBC_URL;
+            return Rewrite.checkArguments(checks);
+        }
         return null;
     }
 
-    private static boolean[] pathArguments(MethodTypeDesc type, boolean receiver, Set<String> pathTypes) {
+    /** {@code Field} methods that read or write the field's value. */
+    private static final Set<String> FIELD_VALUE_METHODS = Set.of("get", "getBoolean", "getByte", "getChar", "getShort",
+            "getInt", "getLong", "getFloat", "getDouble", "set", "setBoolean", "setByte", "setChar", "setShort", "setInt",
+            "setLong", "setFloat", "setDouble");
+
+    private static String[] receiverOnly(MethodTypeDesc type, String checker) {
+        String[] checks = new String[type.parameterCount() + 1];
+        checks[0] = checker;
+        return checks;
+    }
+
+    private static String[] pathArguments(MethodTypeDesc type, boolean receiver, Set<String> pathTypes) {
         int offset = receiver ? 1 : 0;
-        boolean[] checks = new boolean[type.parameterCount() + offset];
+        String[] checks = new String[type.parameterCount() + offset];
         if (receiver) {
-            checks[0] = true;
+            checks[0] = CHECK_PATH;
         }
         for (int i = 0; i < type.parameterCount(); i++) {
-            checks[i + offset] = pathTypes.contains(type.parameterType(i).displayName())
+            boolean names = pathTypes.contains(type.parameterType(i).displayName())
                     && type.parameterType(i).packageName().startsWith("java.");
+            checks[i + offset] = names ? CHECK_PATH : null;
         }
         return checks;
     }
 
-    private record Rewrite(String replacement, boolean[] checks) {
+    /** Either a whole call replaced by a guard method, or some arguments checked (a guard method name per argument, null for none). */
+    private record Rewrite(String replacement, String[] checks) {
         static Rewrite replace(String guardMethod) {
             return new Rewrite(guardMethod, null);
         }
 
-        static Rewrite checkArguments(boolean[] checks) {
+        static Rewrite checkArguments(String[] checks) {
             return new Rewrite(null, checks);
         }
     }
@@ -426,10 +510,11 @@ public final class BytecodePolicy {
         for (int i = 0; i < arguments.size(); i++) {
             ClassDesc argument = arguments.get(i);
             builder.loadLocal(TypeKind.from(argument), slots[i]);
-            if (rewrite.checks()[i]) {
-                ClassDesc checked = argument.equals(CD_STRING) || argument.equals(CD_FILE) || argument.equals(CD_PATH)
-                        ? argument : CD_PATH;
-                builder.invokestatic(GUARD, "path", MethodTypeDesc.of(checked, checked));
+            String checker = rewrite.checks()[i];
+            if (checker != null) {
+                ClassDesc checked = !checker.equals(CHECK_PATH) || argument.equals(CD_STRING) || argument.equals(CD_FILE)
+                        || argument.equals(CD_PATH) ? argument : CD_PATH;
+                builder.invokestatic(GUARD, checker, MethodTypeDesc.of(checked, checked));
             }
         }
         builder.with(element);

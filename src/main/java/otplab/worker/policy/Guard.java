@@ -7,9 +7,16 @@ import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.WeakHashMap;
+import java.util.regex.Pattern;
 
 /**
  * Run-time checks that {@link BytecodePolicy} weaves into learner classes in place of calls whose
@@ -19,12 +26,35 @@ public final class Guard {
     /** The only folder learner code may name in file operations. */
     public static final Path WRITABLE_ROOT = Path.of("/tmp");
 
+    /** How many symbolic links one path may pass through, as Linux allows (ELOOP beyond). */
+    static final int MAX_LINK_HOPS = 40;
+
+    /** The database URLs a lesson may open: an in-memory H2 database by name, or a plain PostgreSQL URL. */
+    private static final Pattern ALLOWED_JDBC_URL = Pattern.compile(
+            "jdbc:h2:mem:[A-Za-z0-9_-]+(;DB_CLOSE_DELAY=-1)?|jdbc:postgresql://[A-Za-z0-9.-]+(:[0-9]{1,5})?/[A-Za-z0-9_-]+");
+
     private static volatile ClassLoader learnerLoader = ClassLoader.getSystemClassLoader();
+    /**
+     * The loaders that define learner classes: reflection may open up only their classes. Weak, so a
+     * grading's throwaway loader is not kept alive by being listed.
+     */
+    private static final Set<ClassLoader> LEARNER_LOADERS = Collections.synchronizedSet(
+            Collections.newSetFromMap(new WeakHashMap<ClassLoader, Boolean>()));
 
     private Guard() {}
 
     static void learnerLoader(ClassLoader loader) {
         learnerLoader = loader;
+        LEARNER_LOADERS.add(loader);
+    }
+
+    /**
+     * Names the loader that defines a grading's learner classes (after the policy checked them),
+     * so that reflection reaches those classes and nothing else that is not the JDK's or the
+     * framework's: the tests' loader in particular stays out of reach.
+     */
+    public static void registerLearnerLoader(ClassLoader loader) {
+        learnerLoader(Objects.requireNonNull(loader, "loader must not be null"));
     }
 
     static ClassLoader learnerLoader() {
@@ -53,24 +83,80 @@ public final class Guard {
         }
     }
 
-    /** Follows symbolic links of the longest existing prefix so a link in /tmp cannot lead elsewhere. */
+    /**
+     * Resolves the path one component at a time as the kernel does: each link met is replaced by
+     * its target (relative targets against the link's folder) before the next component, and a
+     * {@code ..} after a link climbs from where the link led, not from the link's name.
+     */
     private static boolean resolvesUnderRoot(Path path) {
-        Path absolute = path.toAbsolutePath().normalize();
-        Path existing = absolute;
-        Path rest = existing.getFileSystem().getPath("");
-        while (existing != null && !Files.exists(existing, LinkOption.NOFOLLOW_LINKS)) {
-            rest = existing.getFileName().resolve(rest);
-            existing = existing.getParent();
-        }
-        if (existing == null) {
-            return false;
-        }
         try {
-            Path real = existing.toRealPath().resolve(rest).normalize();
-            return real.startsWith(WRITABLE_ROOT) && !real.equals(WRITABLE_ROOT.getRoot());
+            Path real = resolveAsTheOsWould(path.toAbsolutePath());
+            return real.startsWith(WRITABLE_ROOT);
         } catch (IOException unreadable) {
             return false;
         }
+    }
+
+    static Path resolveAsTheOsWould(Path absolute) throws IOException {
+        int[] hops = {0};
+        return resolve(absolute.getRoot(), absolute, hops);
+    }
+
+    private static Path resolve(Path start, Path relative, int[] hops) throws IOException {
+        Path current = start;
+        for (Path component : relative) {
+            String name = component.toString();
+            if (name.equals(".") || name.isEmpty()) {
+                continue;
+            }
+            if (name.equals("..")) {
+                current = current.getParent() == null ? current : current.getParent();
+                continue;
+            }
+            Path next = current.resolve(name);
+            if (Files.isSymbolicLink(next)) {
+                if (++hops[0] > MAX_LINK_HOPS) {
+                    throw new IOException("too many levels of symbolic links");
+                }
+                Path target = Files.readSymbolicLink(next);
+                next = target.isAbsolute() ? resolve(target.getRoot(), target, hops) : resolve(current, target, hops);
+            }
+            current = next;
+        }
+        return current;
+    }
+
+    /** A reflective read or write of a field: allowed on learner classes and on the JDK's and framework's public API. */
+    public static Field field(Field field) {
+        allowReflection(field.getDeclaringClass(), field.getName());
+        return field;
+    }
+
+    /** A URL read: web addresses pass (the sandbox has no network), files only under /tmp, any other scheme is refused. */
+    public static URL url(URL url) {
+        String scheme = url.getProtocol().toLowerCase(Locale.ROOT);
+        switch (scheme) {
+            case "http", "https" -> { }
+            case "file" -> {
+                try {
+                    check(Path.of(url.toURI()), url.toString());
+                } catch (URISyntaxException | IllegalArgumentException malformed) {
+                    throw new PolicyRefusal("reading '" + url + "'", "lessons may only use files under " + WRITABLE_ROOT);
+                }
+            }
+            default -> throw new PolicyRefusal("reading '" + url + "'",
+                    "lessons may read only http(s) addresses and files under " + WRITABLE_ROOT);
+        }
+        return url;
+    }
+
+    /** A database URL for {@code Repo.connect}: no options that run SQL or load code when the database opens. */
+    public static String jdbcUrl(String url) {
+        if (url == null || !ALLOWED_JDBC_URL.matcher(url).matches()) {
+            throw new PolicyRefusal("Repo.connect(\"" + url + "\")", "lessons may open jdbc:h2:mem:NAME (optionally"
+                    + " ;DB_CLOSE_DELAY=-1) or jdbc:postgresql://HOST/NAME databases, with no other options");
+        }
+        return url;
     }
 
     public static void setAccessible(AccessibleObject member, boolean flag) {
@@ -140,6 +226,10 @@ public final class Guard {
         BytecodePolicy.reflectiveRefusal(internal, member).ifPresent(reason -> {
             throw new PolicyRefusal(owner.getName() + "." + member + " through reflection", reason);
         });
+        if (!isLearnerClass(owner) && !isPlatformOrFramework(owner)) {
+            throw new PolicyRefusal(owner.getName() + "." + member + " through reflection",
+                    "lessons may reflect only on their own classes and the JDK's and framework's public ones");
+        }
     }
 
     private static void allowAccess(AccessibleObject member) {
@@ -155,9 +245,15 @@ public final class Guard {
         }
     }
 
+    /** A class defined by a loader of learner classes (a JShell session's, a grading's learner loader). */
     static boolean isLearnerClass(Class<?> type) {
         ClassLoader loader = type.getClassLoader();
-        return loader != null && loader != ClassLoader.getSystemClassLoader()
-                && loader != ClassLoader.getPlatformClassLoader();
+        return loader != null && LEARNER_LOADERS.contains(loader);
+    }
+
+    /** The JDK's classes and the worker's own classpath (the framework); never a test or another custom loader's. */
+    private static boolean isPlatformOrFramework(Class<?> type) {
+        ClassLoader loader = type.getClassLoader();
+        return loader == null || loader == ClassLoader.getSystemClassLoader() || loader == ClassLoader.getPlatformClassLoader();
     }
 }

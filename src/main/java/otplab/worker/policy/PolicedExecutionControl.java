@@ -21,7 +21,12 @@ import jdk.jshell.spi.ExecutionEnv;
 public final class PolicedExecutionControl extends DirectExecutionControl {
     private final List<BytecodePolicy.Violation> violations = new ArrayList<>();
     private final SessionThread session = new SessionThread();
+    private final List<Invocation> deferred = new ArrayList<>();
     private volatile boolean running;
+    private volatile boolean deferring;
+
+    /** A snippet's compiled entry point, kept while invocations are deferred; run it with {@link #invoke(String, String)}. */
+    public record Invocation(String className, String methodName) {}
 
     /** Hands JShell this engine; it remembers the instance so the notebook can read refusals. */
     public static final class Provider implements ExecutionControlProvider {
@@ -71,6 +76,36 @@ public final class PolicedExecutionControl extends DirectExecutionControl {
                 // The loader is recorded on the next successful load.
             }
         }
+    }
+
+    /**
+     * While on, snippets are compiled, checked and loaded but not run: their entry points are kept
+     * for {@link #takeDeferred()}. The notebook compiles a whole cell this way first, so a compile
+     * error anywhere in it runs nothing of it.
+     */
+    public void deferInvocations(boolean on) {
+        deferring = on;
+    }
+
+    /** Entry points deferred since the last call, in the order JShell asked to run them. */
+    public List<Invocation> takeDeferred() {
+        synchronized (deferred) {
+            List<Invocation> taken = List.copyOf(deferred);
+            deferred.clear();
+            return taken;
+        }
+    }
+
+    @Override
+    public String invoke(String className, String methodName)
+            throws RunException, InternalException, EngineTerminationException {
+        if (deferring) {
+            synchronized (deferred) {
+                deferred.add(new Invocation(className, methodName));
+            }
+            return "";
+        }
+        return super.invoke(className, methodName);
     }
 
     @Override

@@ -5,6 +5,10 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 class TallyHiddenTest {
+    /** Secrets a learner's code must never see: a compiled constant and a private static field. */
+    static final String SECRET_WORD = "hidden-constant-otp";
+    private static String secretState = "hidden-field-otp";
+
     @Test
     @Tag("task:1")
     @DisplayName("words are case sensitive")

@@ -1,0 +1,81 @@
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import otp.From;
+import otp.GenServer;
+import otp.Pid;
+import otp.Reason;
+
+/** A stack of strings held by a process; the top is the first element of the state. */
+public final class Stack implements GenServer<List<String>, List<String>> {
+    private static List<String> shared = List.of();
+
+    private record Push(String item) {}
+    private record PushAll(List<String> items) {}
+    private enum Query { POP, PEEK, SIZE }
+
+    public static Pid startLink(List<String> items) {
+        return GenServer.startLink(new Stack(), List.copyOf(items));
+    }
+
+    public static void push(Pid stack, String item) {
+        GenServer.cast(stack, new Push(item));
+    }
+
+    public static Optional<String> pop(Pid stack) {
+        return GenServer.call(stack, Query.POP);
+    }
+
+    public static Optional<String> peek(Pid stack) {
+        return GenServer.call(stack, Query.PEEK);
+    }
+
+    public static int size(Pid stack) {
+        return GenServer.call(stack, Query.SIZE);
+    }
+
+    public static int pushAll(Pid stack, List<String> items) {
+        return GenServer.call(stack, new PushAll(List.copyOf(items)));
+    }
+
+    @Override
+    public Init<List<String>> init(List<String> items) {
+        shared = pushed(shared, items.reversed());
+        return GenServer.ok(shared);
+    }
+
+    @Override
+    public CastResult<List<String>> handleCast(Object msg, List<String> items) {
+        return switch (msg) {
+            case Push(String item) -> {
+                shared = pushed(shared, List.of(item));
+                yield GenServer.noreply(shared);
+            }
+            default -> GenServer.noreply(items);
+        };
+    }
+
+    @Override
+    public CallResult<List<String>> handleCall(Object request, From from, List<String> items) {
+        return switch (request) {
+            case Query.POP -> {
+                Optional<String> top = shared.isEmpty() ? Optional.empty() : Optional.of(shared.getFirst());
+                shared = shared.isEmpty() ? shared : shared.subList(1, shared.size());
+                yield GenServer.reply(top, shared);
+            }
+            case Query.PEEK -> GenServer.reply(shared.isEmpty() ? Optional.empty() : Optional.of(shared.getFirst()), shared);
+            case Query.SIZE -> GenServer.reply(shared.size(), shared);
+            case PushAll(List<String> more) -> {
+                shared = pushed(shared, more);
+                yield GenServer.reply(shared.size(), shared);
+            }
+            default -> GenServer.stop(Reason.of("unknown call " + request), items);
+        };
+    }
+
+    private static List<String> pushed(List<String> items, List<String> more) {
+        List<String> next = new ArrayList<>(more.reversed());
+        next.addAll(items);
+        return List.copyOf(next);
+    }
+}
