@@ -96,8 +96,12 @@ class MultiInstanceTest {
                         "each instance's instructor view lists the submissions made on both:\n" + csv);
             }
 
-            a.close();
+            List<ProcessHandle> workersOfA = a.process.descendants().toList();
+            assertTrue(workersOfA.stream().anyMatch(p -> p.info().command().orElse("").endsWith("bwrap")),
+                    "Ada's session runs in a sandboxed worker of instance a");
+            a.process.destroyForcibly();
             assertTrue(a.process.waitFor(30, TimeUnit.SECONDS), "instance a was killed");
+            assertTrue(allEnded(workersOfA), "a killed instance takes its workers with it (bubblewrap --die-with-parent)");
 
             ada.connect();
             JsonNode lost = ada.run("use", USE, true);
@@ -148,6 +152,17 @@ class MultiInstanceTest {
                 "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Dotplab.home=" + ShutdownTest.HOME,
                 "-cp", ServerProcess.buildClasspath(ShutdownTest.HOME), "otplab.cli.Main", "serve");
         return ServerProcess.start(command, env, ShutdownTest.HOME);
+    }
+
+    private static boolean allEnded(List<ProcessHandle> processes) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (processes.stream().anyMatch(ProcessHandle::isAlive)) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(50);
+        }
+        return true;
     }
 
     private static String hostPort(ServerProcess server) {
