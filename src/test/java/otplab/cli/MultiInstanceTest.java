@@ -19,6 +19,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -29,8 +31,8 @@ import otplab.store.SubmissionStore;
 
 /**
  * OTP Lab on more than one machine, on loopback: two real {@code serve} processes sharing one
- * PostgreSQL and one {@code SECRET_KEY_BASE}, behind Debian's HAProxy running the shipped {@code
- * src/deploy/haproxy.cfg}. Learners run cells and submit through the proxy; then the instance one of
+ * PostgreSQL and one {@code SECRET_KEY_BASE}, started at the same moment on an empty database,
+ * behind Debian's HAProxy running the shipped {@code src/deploy/haproxy.cfg}. Learners run cells and submit through the proxy; then the instance one of
  * them ran on is killed, and that learner is told why their session is gone, replays their cells on
  * the other instance and still has their progress.
  */
@@ -57,10 +59,17 @@ class MultiInstanceTest {
         String databaseUrl = createDatabase(database);
         List<AutoCloseable> started = new ArrayList<>();
         try {
-            ServerProcess a = startInstance("a", databaseUrl);
-            started.add(a);
-            ServerProcess b = startInstance("b", databaseUrl);
-            started.add(b);
+            // Both at once on the empty database: one migrates, the other waits its turn and finds the schema ready.
+            CompletableFuture<ServerProcess> startingA = startInstance("a", databaseUrl);
+            CompletableFuture<ServerProcess> startingB = startInstance("b", databaseUrl);
+            CompletableFuture.allOf(startingA, startingB).exceptionally(failed -> null).join();
+            for (CompletableFuture<ServerProcess> starting : List.of(startingA, startingB)) {
+                if (!starting.isCompletedExceptionally()) {
+                    started.add(starting.join());
+                }
+            }
+            ServerProcess a = startingA.join();
+            ServerProcess b = startingB.join();
             HaproxyProcess proxy = HaproxyProcess.start(ShutdownTest.HOME, hostPort(a), hostPort(b));
             started.add(proxy);
             Map<String, ServerProcess> instances = Map.of("a", a, "b", b);
@@ -140,7 +149,7 @@ class MultiInstanceTest {
         }
     }
 
-    private ServerProcess startInstance(String name, String databaseUrl) throws Exception {
+    private CompletableFuture<ServerProcess> startInstance(String name, String databaseUrl) throws Exception {
         Map<String, String> env = ShutdownTest.serverEnvironment(data.resolve(name));
         env.put("SECRET_KEY_BASE", SECRET);
         env.put("DATABASE_URL", databaseUrl);
@@ -151,7 +160,13 @@ class MultiInstanceTest {
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Dotplab.home=" + ShutdownTest.HOME,
                 "-cp", ServerProcess.buildClasspath(ShutdownTest.HOME), "otplab.cli.Main", "serve");
-        return ServerProcess.start(command, env, ShutdownTest.HOME);
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return ServerProcess.start(command, env, ShutdownTest.HOME);
+            } catch (Exception e) {
+                throw new CompletionException("instance " + name + " did not start", e);
+            }
+        });
     }
 
     private static boolean allEnded(List<ProcessHandle> processes) throws InterruptedException {
@@ -195,6 +210,9 @@ class MultiInstanceTest {
     private static String createDatabase(String name) throws Exception {
         try (Connection c = DriverManager.getConnection(PostgresServer.url()); Statement st = c.createStatement()) {
             st.execute("CREATE DATABASE " + name);
+        } catch (java.sql.SQLException e) {
+            throw new AssertionError("this test creates a database of its own on the test PostgreSQL (" + PostgresServer.URL_ENV
+                    + " or the throwaway cluster), and could not: " + e.getMessage(), e);
         }
         return withDatabase(PostgresServer.url(), name);
     }
