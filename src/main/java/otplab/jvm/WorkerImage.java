@@ -34,7 +34,24 @@ public final class WorkerImage {
      */
     static final List<String> LOCKDOWN_FLAGS = List.of("-XX:+DisableAttachMechanism", "-XX:-EnableDynamicAgentLoading");
 
+    /**
+     * The JDK modules of a grading worker's runtime ({@code jlink}ed once per JDK, see {@link
+     * GradingRuntime}): javac for compiling before any learner class exists, {@code java.sql} for
+     * {@code otp.data}, and {@code java.logging}/{@code java.management}, which JUnit's platform
+     * requires. Left out: {@code jdk.unsupported} ({@code sun.misc.Unsafe}), {@code jdk.management},
+     * {@code jdk.attach}, {@code java.instrument}, {@code jdk.jshell}, {@code jdk.jdi}.
+     */
+    static final List<String> GRADING_MODULES = List.of("java.sql", "java.logging", "java.management", "jdk.compiler");
+    /**
+     * How a confined grading worker runs: native access (the FFM API, {@code System.load}) refused
+     * to every module but the harness, which needs it once to make the JVM non-dumpable.
+     */
+    static final List<String> NATIVE_ACCESS_FLAGS = List.of("--illegal-native-access=deny",
+            "--enable-native-access=" + WorkerModules.HARNESS);
+
     static final String CACHE_NAME = "worker.aot";
+    /** The AOT cache of a confined grading worker, trained on its own runtime and module path. */
+    static final String GRADING_CACHE_NAME = "worker-grading.aot";
     /** Names the JDK build that made the cache (see {@link #jdkStamp}). */
     static final String STAMP_NAME = "worker.aot.jdk";
     /** Longest a training run may take; a busy machine needs well over the ~5 s it takes when idle. */
@@ -42,10 +59,15 @@ public final class WorkerImage {
 
     private final Path jar;
     private final Path aotCache;
+    /** Null when grading workers start the old way (asked for, or no runtime could be made). */
+    private final Path gradingRuntime;
+    private final Path gradingCache;
 
-    private WorkerImage(Path jar, Path aotCache) {
+    private WorkerImage(Path jar, Path aotCache, Path gradingRuntime, Path gradingCache) {
         this.jar = jar;
         this.aotCache = aotCache;
+        this.gradingRuntime = gradingRuntime;
+        this.gradingCache = gradingCache;
     }
 
     /** Finds {@code target/worker/*-worker.jar} under {@code otplab.home} or the working directory. */
@@ -84,6 +106,19 @@ public final class WorkerImage {
         } else {
             System.out.println("otplab: WARNING: the worker AOT training run failed; runners will retry on their first start");
         }
+        long started = System.nanoTime();
+        Path runtime = GradingRuntime.prepare(javaHome, jar.getParent());
+        if (runtime == null) {
+            System.out.println("otplab: WARNING: no grading runtime could be linked; grading workers will start on the full JDK");
+            return;
+        }
+        Path gradingCache = jar.resolveSibling(GRADING_CACHE_NAME);
+        if (isFresh(gradingCache, jar, runtime) || trainGrading(runtime, jar, gradingCache)) {
+            System.out.println("otplab: grading runtime and its AOT cache ready in " + runtime + " ("
+                    + (System.nanoTime() - started) / 1_000_000 + " ms)");
+        } else {
+            System.out.println("otplab: WARNING: the grading AOT training run failed; runners will retry on their first start");
+        }
     }
 
     /** Prepares the image, running the AOT training when the cache is missing, older than the jar or of another JDK. */
@@ -93,16 +128,27 @@ public final class WorkerImage {
             throw new IllegalStateException("the worker jar " + jar + " is missing; run ./otplab build");
         }
         Path cache = jar.resolveSibling(CACHE_NAME);
+        Path gradingCache = jar.resolveSibling(GRADING_CACHE_NAME);
+        Path runtime = null;
         synchronized (WorkerImage.class) {
             if (!isFresh(cache, jar, settings.javaHome())) {
                 train(settings.javaHome(), jar, cache);
             }
+            if (!settings.classPathGrading()) {
+                runtime = GradingRuntime.prepare(settings.javaHome(), jar.getParent());
+                if (runtime == null) {
+                    LOG.warn("no grading runtime could be linked; grading workers start on the full JDK, on the class path");
+                } else if (!isFresh(gradingCache, jar, runtime)) {
+                    trainGrading(runtime, jar, gradingCache);
+                }
+            }
         }
-        return new WorkerImage(jar, isFresh(cache, jar, settings.javaHome()) ? cache : null);
+        return new WorkerImage(jar, isFresh(cache, jar, settings.javaHome()) ? cache : null, runtime,
+                runtime != null && isFresh(gradingCache, jar, runtime) ? gradingCache : null);
     }
 
     /** An AOT cache only works with the exact JDK build that made it; the stamp names that JDK. */
-    private static String jdkStamp(Path javaHome) {
+    static String jdkStamp(Path javaHome) {
         Path home = javaHome.toAbsolutePath().normalize();
         try {
             home = home.toRealPath();
@@ -114,8 +160,14 @@ public final class WorkerImage {
         }
     }
 
+    /** Names the JDK that made the cache: {@code worker.aot.jdk} beside {@code worker.aot}, and so on. */
+    private static Path stamp(Path cache) {
+        return cache.getFileName().toString().equals(CACHE_NAME) ? cache.resolveSibling(STAMP_NAME)
+                : cache.resolveSibling(cache.getFileName() + ".jdk");
+    }
+
     private static boolean isFresh(Path cache, Path jar, Path javaHome) {
-        Path stamp = cache.resolveSibling(STAMP_NAME);
+        Path stamp = stamp(cache);
         try {
             return Files.isRegularFile(cache)
                     && Files.getLastModifiedTime(cache).compareTo(Files.getLastModifiedTime(jar)) >= 0
@@ -126,11 +178,29 @@ public final class WorkerImage {
     }
 
     private static boolean train(Path javaHome, Path jar, Path cache) {
-        Path partial = cache.resolveSibling(CACHE_NAME + ".partial");
         List<String> command = new ArrayList<>(List.of(javaHome.resolve("bin/java").toString()));
         command.addAll(JIT_FLAGS);
-        command.addAll(List.of("-XX:AOTCacheOutput=" + partial, "-Xlog:aot=error,cds=error", "-cp", classpath(jar),
+        command.addAll(List.of("-XX:AOTCacheOutput=" + partial(cache), "-Xlog:aot=error,cds=error", "-cp", classpath(jar),
                 "otplab.worker.WorkerMain", "--train"));
+        return train(command, cache, javaHome);
+    }
+
+    /** The grading runtime's training: the sample grading, on the module path, with the grading worker's flags. */
+    private static boolean trainGrading(Path runtime, Path jar, Path cache) {
+        List<String> command = new ArrayList<>(List.of(runtime.resolve("bin/java").toString()));
+        command.addAll(JIT_FLAGS);
+        command.addAll(List.of("-XX:AOTCacheOutput=" + partial(cache), "-Xlog:aot=error,cds=error"));
+        command.addAll(moduleLaunch(jar));
+        command.addAll(List.of("--train", WorkerRole.GRADING_NAME));
+        return train(command, cache, runtime);
+    }
+
+    private static Path partial(Path cache) {
+        return cache.resolveSibling(cache.getFileName() + ".partial");
+    }
+
+    private static boolean train(List<String> command, Path cache, Path javaHome) {
+        Path partial = partial(cache);
         try {
             // The launch environment, not the server's: a JAVA_TOOL_OPTIONS there would be in the cache's training run.
             Process process = Sandbox.launcher(command).redirectErrorStream(true)
@@ -143,7 +213,7 @@ public final class WorkerImage {
             }
             Files.move(partial, cache, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             Files.setLastModifiedTime(cache, FileTime.fromMillis(System.currentTimeMillis()));
-            Files.writeString(cache.resolveSibling(STAMP_NAME), jdkStamp(javaHome));
+            Files.writeString(stamp(cache), jdkStamp(javaHome));
             return true;
         } catch (IOException e) {
             LOG.warn("the worker AOT training run could not start: {}", e.getMessage());
@@ -177,12 +247,43 @@ public final class WorkerImage {
         return Optional.ofNullable(aotCache);
     }
 
+    /**
+     * How a confined grading worker's JVM is started after its flags: the harness and the
+     * framework (and JUnit's explicit modules) on the module path, the harness as the main module;
+     * libraries without a module descriptor (H2) on the class path.
+     */
+    static List<String> moduleLaunch(Path jar) {
+        List<String> modules = new ArrayList<>(List.of(jar.toString()));
+        List<String> plain = new ArrayList<>();
+        try (Stream<Path> libs = Files.list(jar.resolveSibling("lib"))) {
+            libs.filter(p -> p.toString().endsWith(".jar")).sorted()
+                    .forEach(p -> (WorkerModules.descriptor(p) != null ? modules : plain).add(p.toString()));
+        } catch (IOException noLibraries) {
+            // the launch then fails on the missing framework module, which the worker start reports
+        }
+        List<String> launch = new ArrayList<>(NATIVE_ACCESS_FLAGS);
+        launch.addAll(List.of("--module-path", String.join(java.io.File.pathSeparator, modules),
+                "--add-modules", "ALL-MODULE-PATH"));
+        if (!plain.isEmpty()) {
+            launch.addAll(List.of("-cp", String.join(java.io.File.pathSeparator, plain)));
+        }
+        launch.addAll(List.of("-m", WorkerModules.HARNESS + "/" + WorkerModules.HARNESS_MAIN));
+        return launch;
+    }
+
+    /** The runtime a grading worker runs on, when it is confined (see {@link GradingRuntime}). */
+    public Optional<Path> gradingRuntime() {
+        return Optional.ofNullable(gradingRuntime);
+    }
+
     /** The worker JVM command line (without any sandbox around it). */
     List<String> javaCommand(WorkerSettings settings, Path socket, WorkerRole role) {
-        List<String> command = new ArrayList<>(List.of(settings.javaHome().resolve("bin/java").toString()));
+        boolean confined = role.isGrading() && gradingRuntime != null;
+        Path javaHome = confined ? gradingRuntime : settings.javaHome();
+        List<String> command = new ArrayList<>(List.of(javaHome.resolve("bin/java").toString()));
         command.addAll(JIT_FLAGS);
         command.addAll(LOCKDOWN_FLAGS);
-        aotCache().ifPresent(path -> command.add("-XX:AOTCache=" + path));
+        (confined ? Optional.ofNullable(gradingCache) : aotCache()).ifPresent(path -> command.add("-XX:AOTCache=" + path));
         command.addAll(List.of(
                 "-Xlog:aot=off,cds=off",
                 "-Xms16m", "-Xmx" + settings.heapMb() + "m",
@@ -190,9 +291,9 @@ public final class WorkerImage {
                 "-XX:ReservedCodeCacheSize=32m", "-XX:MaxDirectMemorySize=16m", "-Xss512k",
                 "-XX:CICompilerCount=1", "-XX:+UseCompressedOops",
                 "-Djava.io.tmpdir=/tmp", "-Duser.home=/tmp", "-Dfile.encoding=UTF-8",
-                "-Dstdout.encoding=UTF-8", "-Dstderr.encoding=UTF-8",
-                "-cp", classpath(jar), "otplab.worker.WorkerMain",
-                "--socket", socket.toString(), "--output-limit", Integer.toString(settings.outputBytes())));
+                "-Dstdout.encoding=UTF-8", "-Dstderr.encoding=UTF-8"));
+        command.addAll(confined ? moduleLaunch(jar) : List.of("-cp", classpath(jar), "otplab.worker.WorkerMain"));
+        command.addAll(List.of("--socket", socket.toString(), "--output-limit", Integer.toString(settings.outputBytes())));
         command.addAll(role.arguments());
         return command;
     }

@@ -15,12 +15,16 @@ class WorkerImageTest {
 
     @Test
     void aCacheMadeByAnotherJdkIsMadeAgainAndAFreshOneIsKept(@TempDir Path folder) throws Exception {
-        Path jar = Files.copy(WorkerSettings.defaults().workerJar(), folder.resolve("otplab-test-worker.jar"));
+        Path built = WorkerSettings.defaults().workerJar();
+        Path jar = Files.copy(built, folder.resolve("otplab-test-worker.jar"));
+        // The framework and JUnit sit in lib/ beside the jar.
+        Files.createSymbolicLink(folder.resolve("lib"), built.resolveSibling("lib"));
         Path cache = folder.resolve(WorkerImage.CACHE_NAME);
         Path stamp = folder.resolve(WorkerImage.STAMP_NAME);
         Files.writeString(cache, "not a cache");
         Files.writeString(stamp, "/opt/some-other-jdk\nJAVA_RUNTIME_VERSION=\"24\"\n");
-        WorkerSettings settings = WorkerSettings.builder().workerJar(jar).build();
+        // Only the notebook cache is under test here: no grading runtime is linked into the folder.
+        WorkerSettings settings = WorkerSettings.builder().workerJar(jar).classPathGrading(true).build();
 
         WorkerImage image = WorkerImage.prepare(settings);
         assertEquals(cache, image.aotCache().orElseThrow());
