@@ -8,6 +8,7 @@ import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -35,14 +36,6 @@ public final class WorkerImage {
     static final List<String> LOCKDOWN_FLAGS = List.of("-XX:+DisableAttachMechanism", "-XX:-EnableDynamicAgentLoading");
 
     /**
-     * The JDK modules of a grading worker's runtime ({@code jlink}ed once per JDK, see {@link
-     * GradingRuntime}): javac for compiling before any learner class exists, {@code java.sql} for
-     * {@code otp.data}, and {@code java.logging}/{@code java.management}, which JUnit's platform
-     * requires. Left out: {@code jdk.unsupported} ({@code sun.misc.Unsafe}), {@code jdk.management},
-     * {@code jdk.attach}, {@code java.instrument}, {@code jdk.jshell}, {@code jdk.jdi}.
-     */
-    static final List<String> GRADING_MODULES = List.of("java.sql", "java.logging", "java.management", "jdk.compiler");
-    /**
      * How a confined grading worker runs: native access (the FFM API, {@code System.load}) refused
      * to every module but the harness, which needs it once to make the JVM non-dumpable.
      */
@@ -57,17 +50,21 @@ public final class WorkerImage {
     /** Longest a training run may take; a busy machine needs well over the ~5 s it takes when idle. */
     static final Duration TRAINING_TIMEOUT = Duration.ofSeconds(240);
 
-    private final Path jar;
-    private final Path aotCache;
-    /** Null when grading workers start the old way (asked for, or no runtime could be made). */
-    private final Path gradingRuntime;
-    private final Path gradingCache;
+    /**
+     * What a worker of one role starts with: its JDK (its role's linked runtime, or the full JDK
+     * when none could be made or the old way was asked for), its AOT cache (null when none fits),
+     * and whether it runs confined on the module path (a grading worker on its own runtime).
+     */
+    private record Start(Path javaHome, Path cache, boolean confined) {}
 
-    private WorkerImage(Path jar, Path aotCache, Path gradingRuntime, Path gradingCache) {
+    private final Path jar;
+    private final Start notebook;
+    private final Start grading;
+
+    private WorkerImage(Path jar, Start notebook, Start grading) {
         this.jar = jar;
-        this.aotCache = aotCache;
-        this.gradingRuntime = gradingRuntime;
-        this.gradingCache = gradingCache;
+        this.notebook = notebook;
+        this.grading = grading;
     }
 
     /** Finds {@code target/worker/*-worker.jar} under {@code otplab.home} or the working directory. */
@@ -87,64 +84,76 @@ public final class WorkerImage {
     }
 
     /**
-     * The build step ({@code exec-maven-plugin}, phase {@code package}): makes the AOT cache next to
-     * the worker jar given as the only argument, with this JVM's JDK, unless a fresh one is there.
-     * A failed training is reported and not fatal: runners then train on their first start.
+     * The build step ({@code exec-maven-plugin}, phase {@code package}): links each role's runtime
+     * from this JVM's JDK and makes its AOT cache next to the worker jar given as the only argument,
+     * unless fresh ones are there. A failure is reported and not fatal: runners then retry on their
+     * first start, or start workers on the full JDK.
      */
     public static void main(String[] args) {
         if (args.length != 1) {
             System.err.println("usage: WorkerImage PATH/TO/otplab-VERSION-worker.jar");
             System.exit(2);
         }
-        Path jar = Path.of(args[0]).toAbsolutePath();
-        Path javaHome = Path.of(System.getProperty("java.home"));
-        Path cache = jar.resolveSibling(CACHE_NAME);
-        if (isFresh(cache, jar, javaHome)) {
-            System.out.println("otplab: the worker AOT cache is up to date");
-        } else if (train(javaHome, jar, cache)) {
-            System.out.println("otplab: worker AOT cache written to " + cache);
-        } else {
-            System.out.println("otplab: WARNING: the worker AOT training run failed; runners will retry on their first start");
-        }
         long started = System.nanoTime();
-        Path runtime = GradingRuntime.prepare(javaHome, jar.getParent());
-        if (runtime == null) {
-            System.out.println("otplab: WARNING: no grading runtime could be linked; grading workers will start on the full JDK");
-            return;
+        Path jar = Path.of(args[0]).toAbsolutePath();
+        WorkerImage image = prepare(WorkerSettings.builder().workerJar(jar).javaHome(Path.of(System.getProperty("java.home"))).build());
+        for (var role : List.of(Map.entry("notebook", image.notebook), Map.entry("grading", image.grading))) {
+            Start start = role.getValue();
+            System.out.println("otplab: " + role.getKey() + " workers run on " + start.javaHome()
+                    + (start.cache() == null ? " WITHOUT an AOT cache (its training failed; runners retry on their first start)"
+                            : " with the AOT cache " + start.cache().getFileName()));
         }
-        Path gradingCache = jar.resolveSibling(GRADING_CACHE_NAME);
-        if (isFresh(gradingCache, jar, runtime) || trainGrading(runtime, jar, gradingCache)) {
-            System.out.println("otplab: grading runtime and its AOT cache ready in " + runtime + " ("
-                    + (System.nanoTime() - started) / 1_000_000 + " ms)");
-        } else {
-            System.out.println("otplab: WARNING: the grading AOT training run failed; runners will retry on their first start");
-        }
+        System.out.println("otplab: worker runtimes and caches ready in " + (System.nanoTime() - started) / 1_000_000 + " ms");
     }
 
-    /** Prepares the image, running the AOT training when the cache is missing, older than the jar or of another JDK. */
+    /**
+     * Prepares the image: links each role's runtime when it is missing or of another JDK, and trains
+     * its AOT cache when the cache is missing, older than the jar or of another runtime.
+     */
     public static WorkerImage prepare(WorkerSettings settings) {
         Path jar = settings.workerJar();
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("the worker jar " + jar + " is missing; run ./otplab build");
         }
-        Path cache = jar.resolveSibling(CACHE_NAME);
-        Path gradingCache = jar.resolveSibling(GRADING_CACHE_NAME);
-        Path runtime = null;
         synchronized (WorkerImage.class) {
-            if (!isFresh(cache, jar, settings.javaHome())) {
-                train(settings.javaHome(), jar, cache);
+            Path notebookHome = runtimeOrJdk(RoleRuntime.NOTEBOOK, settings.javaHome(), jar);
+            Path cache = jar.resolveSibling(CACHE_NAME);
+            if (!isFresh(cache, jar, notebookHome)) {
+                train(notebookHome, jar, cache);
             }
-            if (!settings.classPathGrading()) {
-                runtime = GradingRuntime.prepare(settings.javaHome(), jar.getParent());
+            Start notebook = new Start(notebookHome, isFresh(cache, jar, notebookHome) ? cache : null, false);
+            Start grading;
+            if (settings.classPathGrading()) {
+                grading = new Start(settings.javaHome(), isFresh(cache, jar, settings.javaHome()) ? cache : null, false);
+            } else {
+                Path runtime = RoleRuntime.GRADING.prepare(settings.javaHome(), jar.getParent());
                 if (runtime == null) {
-                    LOG.warn("no grading runtime could be linked; grading workers start on the full JDK, on the class path");
-                } else if (!isFresh(gradingCache, jar, runtime)) {
-                    trainGrading(runtime, jar, gradingCache);
+                    LOG.warn("no grading runtime could be linked; grading workers start unconfined, on the class path");
+                    grading = notebook;
+                } else {
+                    Path gradingCache = jar.resolveSibling(GRADING_CACHE_NAME);
+                    if (!isFresh(gradingCache, jar, runtime)) {
+                        trainGrading(runtime, jar, gradingCache);
+                    }
+                    grading = new Start(runtime, isFresh(gradingCache, jar, runtime) ? gradingCache : null, true);
                 }
             }
+            return new WorkerImage(jar, notebook, grading);
         }
-        return new WorkerImage(jar, isFresh(cache, jar, settings.javaHome()) ? cache : null, runtime,
-                runtime != null && isFresh(gradingCache, jar, runtime) ? gradingCache : null);
+    }
+
+    private static Path runtimeOrJdk(RoleRuntime role, Path javaHome, Path jar) {
+        Path runtime = role.prepare(javaHome, jar.getParent());
+        if (runtime == null) {
+            LOG.warn("no {} runtime could be linked; {} workers start on the full JDK", role.role(), role.role());
+            return javaHome;
+        }
+        return runtime;
+    }
+
+    /** The AOT cache file of a role's workers, beside the worker jar. */
+    static String cacheName(String role) {
+        return role.equals(WorkerRole.GRADING_NAME) ? GRADING_CACHE_NAME : CACHE_NAME;
     }
 
     /** An AOT cache only works with the exact JDK build that made it; the stamp names that JDK. */
@@ -243,8 +252,14 @@ public final class WorkerImage {
         return jar.getParent();
     }
 
+    /** The notebook workers' AOT cache. */
     public Optional<Path> aotCache() {
-        return Optional.ofNullable(aotCache);
+        return Optional.ofNullable(notebook.cache());
+    }
+
+    /** The JDK notebook workers run on: their linked runtime, or the full JDK when none could be made. */
+    public Path notebookJavaHome() {
+        return notebook.javaHome();
     }
 
     /**
@@ -271,19 +286,19 @@ public final class WorkerImage {
         return launch;
     }
 
-    /** The runtime a grading worker runs on, when it is confined (see {@link GradingRuntime}). */
+    /** The runtime a grading worker runs on, when it is confined (see {@link RoleRuntime#GRADING}). */
     public Optional<Path> gradingRuntime() {
-        return Optional.ofNullable(gradingRuntime);
+        return grading.confined() ? Optional.of(grading.javaHome()) : Optional.empty();
     }
 
     /** The worker JVM command line (without any sandbox around it). */
     List<String> javaCommand(WorkerSettings settings, Path socket, WorkerRole role) {
-        boolean confined = role.isGrading() && gradingRuntime != null;
-        Path javaHome = confined ? gradingRuntime : settings.javaHome();
-        List<String> command = new ArrayList<>(List.of(javaHome.resolve("bin/java").toString()));
+        Start start = role.isGrading() ? grading : notebook;
+        boolean confined = start.confined();
+        List<String> command = new ArrayList<>(List.of(start.javaHome().resolve("bin/java").toString()));
         command.addAll(JIT_FLAGS);
         command.addAll(LOCKDOWN_FLAGS);
-        (confined ? Optional.ofNullable(gradingCache) : aotCache()).ifPresent(path -> command.add("-XX:AOTCache=" + path));
+        Optional.ofNullable(start.cache()).ifPresent(path -> command.add("-XX:AOTCache=" + path));
         command.addAll(List.of(
                 "-Xlog:aot=off,cds=off",
                 "-Xms16m", "-Xmx" + settings.heapMb() + "m",

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 class WorkerImageTest {
 
     @Test
-    void aCacheMadeByAnotherJdkIsMadeAgainAndAFreshOneIsKept(@TempDir Path folder) throws Exception {
+    void aCacheMadeByAnotherRuntimeIsMadeAgainAndAFreshOneIsKept(@TempDir Path folder) throws Exception {
         Path built = WorkerSettings.defaults().workerJar();
         Path jar = Files.copy(built, folder.resolve("otplab-test-worker.jar"));
         // The framework and JUnit sit in lib/ beside the jar.
@@ -29,7 +29,8 @@ class WorkerImageTest {
         WorkerImage image = WorkerImage.prepare(settings);
         assertEquals(cache, image.aotCache().orElseThrow());
         assertNotEquals("not a cache", Files.readString(cache, StandardCharsets.ISO_8859_1));
-        assertTrue(Files.readString(stamp).startsWith(settings.javaHome().toRealPath().toString()), Files.readString(stamp));
+        assertEquals(RoleRuntime.NOTEBOOK.folder(folder), image.notebookJavaHome(), "notebooks run on their linked runtime");
+        assertTrue(Files.readString(stamp).startsWith(image.notebookJavaHome().toRealPath().toString()), Files.readString(stamp));
 
         FileTime made = Files.getLastModifiedTime(cache);
         WorkerImage.prepare(settings);
