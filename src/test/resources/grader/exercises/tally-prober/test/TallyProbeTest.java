@@ -104,6 +104,14 @@ class TallyProbeTest {
         }, "a second connection to " + path + " was accepted");
     }
 
+    @Test
+    @Tag("task:1")
+    void learnerCodeCannotNameALearnerLoader() {
+        assertThrows(SecurityException.class,
+                () -> otplab.worker.policy.Guard.registerLearnerLoader(ClassLoader.getSystemClassLoader()),
+                "the guard took the worker's own loader as a learner loader");
+    }
+
     private static void refusesToOpen(AccessibleObject member) {
         assertThrows(InaccessibleObjectException.class, () -> member.setAccessible(true), member + " was opened");
     }
