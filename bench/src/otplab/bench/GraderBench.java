@@ -331,11 +331,11 @@ public final class GraderBench implements BenchSuite {
                 """.formatted(junit.group(1), workerJar().toAbsolutePath());
     }
 
-    /** The jar with the {@code otp} library that the build puts beside the worker's AOT cache. */
+    /** The jar with the {@code otp} library (module {@code otplab.framework}) that the build puts in the worker's lib/. */
     private static Path workerJar() throws IOException {
-        try (Stream<Path> files = Files.list(WORKER_DIR)) {
-            return files.filter(p -> p.getFileName().toString().endsWith("-worker.jar")).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("no worker jar in " + WORKER_DIR + "; run ./otplab build first"));
+        try (Stream<Path> files = Files.list(WORKER_DIR.resolve("lib"))) {
+            return files.filter(p -> p.getFileName().toString().endsWith("-framework.jar")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no framework jar in " + WORKER_DIR + "/lib; run ./otplab build first"));
         }
     }
 

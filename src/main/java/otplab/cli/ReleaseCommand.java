@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.spi.ToolProvider;
 import java.util.stream.Stream;
+import otplab.jvm.RoleRuntime;
 import otplab.store.SubmissionStore;
 
 /**
@@ -36,7 +37,9 @@ import otplab.store.SubmissionStore;
  *   bin/otplab          start | daemon | stop | pid | check | grade | version
  *   runtime/            the jlinked JVM
  *   lib/                otplab.jar (classes and web bundle) and its libraries
- *   worker/             the worker jar, its lib/ (JUnit, H2) and worker.aot
+ *   worker/             the worker jar, its lib/ (the framework, JUnit, H2), worker.aot, and
+ *                       runtimes/notebook and runtimes/grading (each role's jlinked JVM) and
+ *                       worker-grading.aot
  *   lessons/ exercises/ the course
  *   server.aot          the server's start-up cache
  * </pre>
@@ -115,6 +118,8 @@ final class ReleaseCommand {
         }
         Path worker = image.resolve("worker");
         copyTree(workerDir, worker, name -> name.endsWith(".jar"));
+        // The build's role runtimes are stamped for the build's JDK; the image gets its own below.
+        deleteTree(worker.resolve("runtimes"));
         copyTree(home.resolve("lessons"), image.resolve("lessons"), name -> true);
         copyTree(home.resolve("exercises"), image.resolve("exercises"), name -> true);
 
@@ -125,6 +130,10 @@ final class ReleaseCommand {
         tool("jlink", "--add-modules", String.join(",", modules), "--output", runtime.toString(), "--strip-debug",
                 "--no-header-files", "--no-man-pages", "--generate-cds-archive");
         Path javaBin = runtime.resolve("bin/java");
+        out.println("otplab release: linking the notebook and grading workers' runtimes (jlink)...");
+        if (!RoleRuntime.linkAllFor(worker, runtime)) {
+            throw new ReleaseException("the workers' runtimes could not be linked; see the server log above");
+        }
 
         out.println("otplab release: training the worker's start-up cache...");
         String cp = String.join(File.pathSeparator, classpath.stream().map(e -> image.resolve(e).toString()).toList());

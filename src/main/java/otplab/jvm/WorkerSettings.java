@@ -76,6 +76,7 @@ public final class WorkerSettings {
     private final boolean allowUnsandboxed;
     private final Path workerJar;
     private final Path javaHome;
+    private final boolean classPathGrading;
 
     private WorkerSettings(Builder b) {
         limits = b.limits.build();
@@ -87,6 +88,7 @@ public final class WorkerSettings {
         allowUnsandboxed = b.allowUnsandboxed;
         workerJar = b.workerJar;
         javaHome = b.javaHome;
+        classPathGrading = b.classPathGrading;
     }
 
     public static Builder builder() {
@@ -125,6 +127,8 @@ public final class WorkerSettings {
     public boolean allowUnsandboxed() { return allowUnsandboxed; }
     public Path workerJar() { return workerJar; }
     public Path javaHome() { return javaHome; }
+    /** Grading workers start the old way (full JDK, class path), for comparison in tests and benchmarks only. */
+    public boolean classPathGrading() { return classPathGrading; }
 
     public static final class Builder {
         private WorkerLimits.Builder limits = WorkerLimits.builder();
@@ -136,6 +140,7 @@ public final class WorkerSettings {
         private boolean allowUnsandboxed;
         private Path workerJar;
         private Path javaHome = Path.of(System.getProperty("java.home"));
+        private boolean classPathGrading;
 
         private Builder() {}
 
@@ -160,6 +165,8 @@ public final class WorkerSettings {
         public Builder allowUnsandboxed(boolean value) { allowUnsandboxed = value; return this; }
         public Builder workerJar(Path value) { workerJar = Objects.requireNonNull(value, "workerJar must not be null"); return this; }
         public Builder javaHome(Path value) { javaHome = Objects.requireNonNull(value, "javaHome must not be null"); return this; }
+        /** Starts grading workers without their confined runtime: only to show what it stops. */
+        public Builder classPathGrading(boolean value) { classPathGrading = value; return this; }
 
         /**
          * Reads the operator's settings: {@value #ENV_POOL_SIZE}, {@value #ENV_MAX_WORKERS},

@@ -30,7 +30,8 @@ import otplab.worker.grading.SampleGrading;
  * reader thread's stack, which learner code cannot reach.
  *
  * <p>Usage: {@code WorkerMain --socket PATH [--output-limit BYTES] [--role notebook|grading]
- * [--warm-up GRADINGS]}, or {@code WorkerMain --train} for the build's AOT training run. A grading
+ * [--warm-up GRADINGS]}, or {@code WorkerMain --train [grading]} for the build's AOT training runs
+ * (a notebook's, or a confined grading runtime's, which has no JShell). A grading
  * worker answers only {@link Frame.Type#GRADE}; it builds no JShell notebook, so it is ready in a
  * fraction of the time. With {@code --warm-up N} it runs the trusted {@link SampleGrading} N times
  * after it says hello and before it reads a frame, so before any learner code exists; a grading
@@ -77,8 +78,14 @@ public final class WorkerMain {
     }
 
     public static void main(String[] args) throws IOException {
-        if (args.length == 1 && args[0].equals("--train")) {
-            Training.run();
+        if (args.length >= 1 && args[0].equals("--train")) {
+            // A grading runtime has no JShell: its training is the sample grading alone.
+            if (args.length == 2 && args[1].equals(WorkerRole.GRADING_NAME)) {
+                confine();
+                SampleGrading.run();
+            } else {
+                Training.run();
+            }
             return;
         }
         Path socketPath = null;
@@ -98,11 +105,32 @@ public final class WorkerMain {
             throw new IllegalArgumentException("--socket PATH is required");
         }
         WorkerRole parsed = new WorkerRole(role, warmUps);
+        if (parsed.isGrading()) {
+            confine();
+        }
         SocketChannel socket = SocketChannel.open(StandardProtocolFamily.UNIX);
         socket.connect(UnixDomainSocketAddress.of(socketPath));
         WorkerMain worker = new WorkerMain(new ControlChannel(socket), outputLimit, parsed.isGrading());
         worker.serve(warmUps);
         Runtime.getRuntime().halt(0);
+    }
+
+    /**
+     * A grading worker started as the harness module (the confined runtime, see {@code WorkerImage})
+     * makes its JVM non-dumpable before any learner class exists; when that fails it stops, since
+     * a grading's verdict would then be within reach of a process learner code starts. Started on
+     * the class path (the old way, kept for comparison) it leaves the JVM as it is.
+     */
+    private static void confine() {
+        if (!WorkerMain.class.getModule().isNamed()) {
+            return;
+        }
+        try {
+            NonDumpable.apply();
+        } catch (RuntimeException failed) {
+            System.err.println("otplab worker: cannot confine the grading JVM: " + failed.getMessage());
+            Runtime.getRuntime().halt(4);
+        }
     }
 
     /**

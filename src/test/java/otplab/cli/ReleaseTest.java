@@ -51,6 +51,7 @@ class ReleaseTest {
     @Test
     void theImageHoldsItsOwnRuntimeTheCachesAndTheCourse() {
         for (String part : List.of("bin/otplab", "runtime/bin/java", "lib/otplab.jar", "server.aot", "worker/worker.aot",
+                "worker/worker-grading.aot", "worker/runtimes/notebook/bin/java", "worker/runtimes/grading/bin/java",
                 "lessons", "exercises", "RELEASE")) {
             assertTrue(Files.exists(IMAGE.resolve(part)), part + " is missing from the image");
         }

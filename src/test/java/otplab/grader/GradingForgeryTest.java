@@ -13,6 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import otplab.course.Exercise;
 import otplab.course.ExerciseLoader;
+import otplab.jvm.WorkerSettings;
 import otplab.protocol.GradingReport;
 import otplab.protocol.GradingRequest;
 import otplab.protocol.GradingSeal;
@@ -132,10 +133,14 @@ class GradingForgeryTest {
         assertFalse(seal.toString().contains(seal.token()), "a seal never shows itself in a log line");
     }
 
+    /**
+     * Started the old way (full JDK, class path), the worker lets the probe reach the channel, so
+     * the seal is what stops it; a confined worker gives it no route at all ({@link GradingPastThePolicyTest}).
+     */
     @Test
     void forgedFramesWrittenOntoTheSocketFromInsideARealGradingAreNotAVerdict() throws Exception {
         Exercise forger = load("tally-forger");
-        Grader grader = Grader.create(GradingWorkerLauncher.withDefaults());
+        Grader grader = Grader.create(GradingWorkerLauncher.create(WorkerSettings.builder().classPathGrading(true).build()));
 
         ResultsDocument doc = grader.grade(forger, forger.starter(), Grader.Scope.ALL);
 

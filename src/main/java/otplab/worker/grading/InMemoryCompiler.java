@@ -9,11 +9,14 @@ import com.sun.source.util.SourcePositions;
 import com.sun.source.util.Trees;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -40,7 +43,7 @@ import otplab.protocol.TestSource;
  * indexes the test methods (their line, for file order, and their code) from the syntax trees.
  */
 final class InMemoryCompiler {
-    private static final List<String> OPTIONS = List.of("-proc:none", "-g", "-Xlint:none", "-encoding", "UTF-8");
+    private static final List<String> OPTIONS = options();
     private static final Set<String> TEST_ANNOTATIONS =
             Set.of("Test", "ParameterizedTest", "RepeatedTest", "TestFactory", "TestTemplate");
 
@@ -55,6 +58,40 @@ final class InMemoryCompiler {
 
         record Compiled(Map<String, CompiledClass> classes, List<String> testClassNames,
                         Map<String, TestMethod> testMethods) implements Result {}
+    }
+
+    /**
+     * javac's options. On the class path (a notebook, a grading started the old way) javac compiles
+     * against {@code java.class.path}. A confined grading worker runs on the module path, which
+     * javac does not see by default: it compiles against the framework's and the libraries' jars
+     * (learner and test classes live in unnamed modules), never the harness's own, so a file that
+     * names a harness class is a compile error.
+     */
+    static List<String> options() {
+        List<String> options = new ArrayList<>(List.of("-proc:none", "-g", "-Xlint:none", "-encoding", "UTF-8"));
+        String modulePath = System.getProperty("jdk.module.path", "");
+        if (modulePath.isEmpty()) {
+            return List.copyOf(options);
+        }
+        String harness = harnessLocation();
+        List<String> entries = new ArrayList<>();
+        for (String entry : (modulePath + File.pathSeparator + System.getProperty("java.class.path", ""))
+                .split(File.pathSeparator)) {
+            if (!entry.isEmpty() && !Path.of(entry).toAbsolutePath().normalize().toString().equals(harness)) {
+                entries.add(entry);
+            }
+        }
+        options.addAll(List.of("-classpath", String.join(File.pathSeparator, entries)));
+        return List.copyOf(options);
+    }
+
+    private static String harnessLocation() {
+        try {
+            return Path.of(InMemoryCompiler.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+                    .toAbsolutePath().normalize().toString();
+        } catch (URISyntaxException | RuntimeException unknown) {
+            return "";
+        }
     }
 
     static String methodKey(String binaryClassName, String methodName) {

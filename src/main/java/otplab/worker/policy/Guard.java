@@ -41,6 +41,8 @@ public final class Guard {
     private static final Set<ClassLoader> LEARNER_LOADERS = Collections.synchronizedSet(
             Collections.newSetFromMap(new WeakHashMap<ClassLoader, Boolean>()));
 
+    private static final StackWalker CALLERS = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
+
     private Guard() {}
 
     static void learnerLoader(ClassLoader loader) {
@@ -54,7 +56,13 @@ public final class Guard {
      * framework's: the tests' loader in particular stays out of reach.
      */
     public static void registerLearnerLoader(ClassLoader loader) {
-        learnerLoader(Objects.requireNonNull(loader, "loader must not be null"));
+        Objects.requireNonNull(loader, "loader must not be null");
+        // Public because the harness sits in another package (and module), so learner code past the
+        // policy could call it too: only a class of the worker's own loader may name learner loaders.
+        if (CALLERS.getCallerClass().getClassLoader() != Guard.class.getClassLoader()) {
+            throw new PolicyRefusal("registering a class loader", "only the worker's harness names learner loaders");
+        }
+        learnerLoader(loader);
     }
 
     static ClassLoader learnerLoader() {
