@@ -186,7 +186,8 @@ public final class WorkerPool implements AutoCloseable {
      */
     private WorkerConnection awaitStartedWorker(OutputListener listener) throws IOException {
         long waitingSince = System.nanoTime();
-        listener.queued(waiting.incrementAndGet());
+        int place = waiting.incrementAndGet();
+        listener.queued(QueuePlace.of(place, place));
         try {
             while (true) {
                 replenish();

@@ -1,0 +1,150 @@
+#!/usr/bin/env python3
+"""Memory of an idle session worker: RSS and PSS of the worker JVM after a few lesson cells, then idle.
+
+Usage: python3 bench/sandbox/idle_memory.py [ROUNDS] [IDLE_SECONDS] [VARIANT ...]
+       (after ./otplab build; JDK 25 in JAVA_HOME)
+
+Each round starts one worker per variant (interleaved, so load hits them alike) with the worker's
+own command line (`WorkerMain --socket`, the AOT cache, the flags of WorkerImage.javaCommand),
+runs the runnable cells of lessons/02-genserver.md through the real control protocol (EVAL frames,
+as a session does), lets it idle for IDLE_SECONDS and reads /proc/PID/smaps_rollup. The workers of
+a round stay alive together, so PSS shares the AOT cache's and the JDK's mapped pages among them as
+it would among a class's sessions. Also prints how long the first cell took against the second
+(a fresh JShell's first evaluation). Without the sandbox: bwrap and its reaper add ~2 MB RSS per
+worker, measured apart (see docs/PERFORMANCE.md).
+"""
+import glob, os, re, socket, statistics, struct, subprocess, sys, time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+WORKER = os.path.join(ROOT, "target", "worker")
+JAVA_HOME = os.environ.get("JAVA_HOME", "/usr/lib/jvm/temurin-25-jdk-amd64")
+SCRATCH = os.path.join(ROOT, "target", "bench-idle-memory")
+CP = ":".join([glob.glob(WORKER + "/*-worker.jar")[0]] + sorted(glob.glob(WORKER + "/lib/*.jar")))
+JIT = ["-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData"]
+LOCKDOWN = ["-XX:+DisableAttachMechanism", "-XX:-EnableDynamicAgentLoading"]
+CACHE = ["-XX:AOTCache=" + WORKER + "/worker.aot", "-Xlog:aot=off,cds=off"]
+BEFORE = ["-Xms16m", "-Xmx128m", "-XX:MaxMetaspaceSize=96m", "-XX:ReservedCodeCacheSize=32m",
+          "-XX:MaxDirectMemorySize=16m", "-Xss512k", "-XX:CICompilerCount=1", "-XX:+UseCompressedOops"]
+SHRINK = ["-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30"]
+TRIM = ["-XX:TrimNativeHeapInterval=5000"]
+VARIANTS = {
+    "before": BEFORE,
+    "xms4": [f if f != "-Xms16m" else "-Xms4m" for f in BEFORE],
+    "shrink": BEFORE + SHRINK,
+    "trim": BEFORE + TRIM,
+    "xms4+shrink+trim": [f if f != "-Xms16m" else "-Xms4m" for f in BEFORE] + SHRINK + TRIM,
+    "young8": BEFORE + ["-XX:MaxNewSize=8m"],
+    "young8+trim": BEFORE + ["-XX:MaxNewSize=8m"] + TRIM,
+    "xss256k": [f if f != "-Xss512k" else "-Xss256k" for f in BEFORE],
+    "no-aot": BEFORE,
+}
+EVAL, RESULT, HELLO = 2, 4, 1
+
+
+def cells():
+    """The runnable cells of the GenServer lesson, in page order (hidden setup first)."""
+    text = open(os.path.join(ROOT, "lessons", "02-genserver.md"), encoding="utf-8").read()
+    found = re.findall(r"^```java([^\n]*)\n(.*?)^```", text, re.S | re.M)
+    return [code for attrs, code in found if "no-run" not in attrs]
+
+
+def frame(kind, ident, fields, data=b""):
+    body = struct.pack(">BqI", kind, ident, len(fields))
+    for field in fields:
+        encoded = field.encode()
+        body += struct.pack(">I", len(encoded)) + encoded
+    body += struct.pack(">I", len(data)) + data
+    return struct.pack(">I", len(body)) + body
+
+
+def read_exact(conn, size):
+    chunks = b""
+    while len(chunks) < size:
+        chunk = conn.recv(size - len(chunks))
+        if not chunk:
+            raise EOFError("the worker closed the channel")
+        chunks += chunk
+    return chunks
+
+
+def read_frame(conn):
+    (length,) = struct.unpack(">I", read_exact(conn, 4))
+    body = read_exact(conn, length)
+    kind, ident = struct.unpack(">Bq", body[:9])
+    return kind, ident
+
+
+class Worker:
+    def __init__(self, name, flags):
+        self.name = name
+        path = os.path.join(SCRATCH, name.replace("+", "-") + ".sock")
+        if os.path.exists(path):
+            os.unlink(path)
+        listener = socket.socket(socket.AF_UNIX)
+        listener.bind(path)
+        listener.listen(1)
+        command = [JAVA_HOME + "/bin/java"] + JIT + LOCKDOWN + ([] if name == "no-aot" else CACHE) + flags + [
+            "-Djava.io.tmpdir=/tmp", "-cp", CP, "otplab.worker.WorkerMain", "--socket", path]
+        self.process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        self.conn, _ = listener.accept()
+        listener.close()
+        while read_frame(self.conn)[0] != HELLO:
+            pass
+        self.next_id = 1
+
+    def run(self, code):
+        began = time.perf_counter()
+        self.conn.sendall(frame(EVAL, self.next_id, ["code", code]))
+        while read_frame(self.conn) != (RESULT, self.next_id):
+            pass
+        self.next_id += 1
+        return (time.perf_counter() - began) * 1000
+
+    def memory_kb(self):
+        figures = {}
+        with open(f"/proc/{self.process.pid}/smaps_rollup") as rollup:
+            for line in rollup:
+                parts = line.split()
+                if parts[0] in ("Rss:", "Pss:"):
+                    figures[parts[0][:-1]] = int(parts[1])
+        return figures
+
+    def close(self):
+        self.process.kill()
+        self.process.wait()
+        self.conn.close()
+
+
+def main():
+    rounds = int(sys.argv[1]) if len(sys.argv) > 1 else 3
+    idle = float(sys.argv[2]) if len(sys.argv) > 2 else 20
+    chosen = sys.argv[3:] or list(VARIANTS)
+    os.makedirs(SCRATCH, exist_ok=True)
+    lesson = cells()
+    rss = {name: [] for name in chosen}
+    pss = {name: [] for name in chosen}
+    first = {name: [] for name in chosen}
+    second = {name: [] for name in chosen}
+    for _ in range(rounds):
+        workers = [Worker(name, VARIANTS[name]) for name in chosen]
+        for worker in workers:
+            times = [worker.run(code) for code in lesson]
+            first[worker.name].append(times[0])
+            second[worker.name].append(times[1])
+        time.sleep(idle)
+        for worker in workers:
+            figures = worker.memory_kb()
+            rss[worker.name].append(figures["Rss"] / 1024)
+            pss[worker.name].append(figures["Pss"] / 1024)
+            worker.close()
+    print("load average:", " ".join(f"{x:.2f}" for x in os.getloadavg()))
+    print(f"{len(lesson)} cells of lessons/02-genserver.md, then {idle:.0f} s idle; {rounds} rounds, medians")
+    base = statistics.median(rss[chosen[0]])
+    for name in chosen:
+        r, p = statistics.median(rss[name]), statistics.median(pss[name])
+        print(f"{name:18s} RSS {r:6.1f} MB ({r / base:4.2f}x)  PSS {p:6.1f} MB  "
+              f"first cell {statistics.median(first[name]):5.0f} ms, second {statistics.median(second[name]):5.0f} ms")
+
+
+if __name__ == "__main__":
+    main()
