@@ -2,10 +2,12 @@
 """Memory of an idle session worker: RSS and PSS of the worker JVM after a few lesson cells, then idle.
 
 Usage: python3 bench/sandbox/idle_memory.py [ROUNDS] [IDLE_SECONDS] [VARIANT ...]
+       python3 bench/sandbox/idle_memory.py --class [SESSIONS] [IDLE_SECONDS]   (a class's workers at once)
        (after ./otplab build; JDK 25 in JAVA_HOME)
 
 Each round starts one worker per variant (interleaved, so load hits them alike) with the worker's
-own command line (`WorkerMain --socket`, the AOT cache, the flags of WorkerImage.javaCommand),
+own command line (`WorkerMain --socket`, the AOT cache, the flags of WorkerImage.javaCommand:
+"before" is the worker before issue 15, "today" adds -XX:TrimNativeHeapInterval, as workers do now),
 runs the runnable cells of lessons/02-genserver.md through the real control protocol (EVAL frames,
 as a session does), lets it idle for IDLE_SECONDS and reads /proc/PID/smaps_rollup. The workers of
 a round stay alive together, so PSS shares the AOT cache's and the JDK's mapped pages among them as
@@ -31,10 +33,10 @@ VARIANTS = {
     "before": BEFORE,
     "xms4": [f if f != "-Xms16m" else "-Xms4m" for f in BEFORE],
     "shrink": BEFORE + SHRINK,
-    "trim": BEFORE + TRIM,
-    "xms4+shrink+trim": [f if f != "-Xms16m" else "-Xms4m" for f in BEFORE] + SHRINK + TRIM,
+    "today": BEFORE + TRIM,
+    "xms4+shrink+today": [f if f != "-Xms16m" else "-Xms4m" for f in BEFORE] + SHRINK + TRIM,
     "young8": BEFORE + ["-XX:MaxNewSize=8m"],
-    "young8+trim": BEFORE + ["-XX:MaxNewSize=8m"] + TRIM,
+    "young8+today": BEFORE + ["-XX:MaxNewSize=8m"] + TRIM,
     "xss256k": [f if f != "-Xss512k" else "-Xss256k" for f in BEFORE],
     "no-aot": BEFORE,
 }
@@ -115,7 +117,33 @@ class Worker:
         self.conn.close()
 
 
+def class_of(sessions, idle):
+    """A class's worth of today's session workers alive together: total and per-session RSS and PSS."""
+    workers = []
+    began = time.perf_counter()
+    for n in range(sessions):
+        worker = Worker(f"class-{n}", VARIANTS["today"])
+        for code in cells():
+            worker.run(code)
+        workers.append(worker)
+    ready = time.perf_counter() - began
+    time.sleep(idle)
+    figures = [worker.memory_kb() for worker in workers]
+    for worker in workers:
+        worker.close()
+    rss = sum(f["Rss"] for f in figures) / 1024
+    pss = sum(f["Pss"] for f in figures) / 1024
+    print("load average:", " ".join(f"{x:.2f}" for x in os.getloadavg()))
+    print(f"{sessions} session workers (today's flags), each after the lesson's cells, then {idle:.0f} s idle;"
+          f" started and run one after another in {ready:.0f} s")
+    print(f"total RSS {rss:7.0f} MB  PSS {pss:7.0f} MB;  per session RSS {rss / sessions:5.1f} MB  PSS {pss / sessions:5.1f} MB")
+
+
 def main():
+    if len(sys.argv) > 1 and sys.argv[1] == "--class":
+        os.makedirs(SCRATCH, exist_ok=True)
+        class_of(int(sys.argv[2]) if len(sys.argv) > 2 else 40, float(sys.argv[3]) if len(sys.argv) > 3 else 20)
+        return
     rounds = int(sys.argv[1]) if len(sys.argv) > 1 else 3
     idle = float(sys.argv[2]) if len(sys.argv) > 2 else 20
     chosen = sys.argv[3:] or list(VARIANTS)

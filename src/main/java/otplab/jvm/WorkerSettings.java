@@ -47,11 +47,21 @@ public final class WorkerSettings {
     public static final int DEFAULT_MEMORY_MB = WorkerLimits.DEFAULT_MEMORY_MB;
     public static final int DEFAULT_OPEN_FILES = WorkerLimits.DEFAULT_OPEN_FILES;
     public static final long DEFAULT_FILE_BYTES = WorkerLimits.DEFAULT_FILE_BYTES;
-    public static final int DEFAULT_POOL_SIZE = 2;
+    /**
+     * A ready worker holds ~90 MB (PSS) and ~0.2 % of a core while it waits: four cover the first runs
+     * of a class arriving together; a larger burst is served by starts bounded at one per core.
+     */
+    public static final int DEFAULT_POOL_SIZE = 4;
     /** Worker JVMs started at once: one per core, since a start keeps about one core busy. */
     public static final int DEFAULT_PARALLEL_STARTS = Math.max(1, Runtime.getRuntime().availableProcessors());
-    public static final int DEFAULT_MAX_WORKERS = 8;
-    public static final int DEFAULT_SESSION_IDLE_MINUTES = 10;
+    /**
+     * A class of 40, each with a lesson page (a session worker of ~90 MB PSS idle: ~4 GB), plus
+     * eight for one-shot runs and gradings; memory, not CPU, bounds idle sessions, and a 24 GB
+     * machine has room for several times this (docs/PERFORMANCE.md, "Capacity").
+     */
+    public static final int DEFAULT_MAX_WORKERS = 48;
+    /** Long enough for a learner reading a lesson between runs; when workers run short an idle session is parked sooner. */
+    public static final int DEFAULT_SESSION_IDLE_MINUTES = 30;
     public static final int DEFAULT_QUEUE_WAIT_SECONDS = 30;
     /** Two tabs of lesson pages and one more; a fourth page parks the learner's own least recently used one. */
     public static final int DEFAULT_LEARNER_SESSIONS = 3;

@@ -46,7 +46,7 @@ import otplab.protocol.WorkerRole;
  * has been unused for {@link WorkerSettings#activeWindow()}; an active session is never taken.
  *
  * <pre>{@code
- * Runner runner = Runner.create(settings -> settings.poolSize(2).maxWorkers(8)).start();
+ * Runner runner = Runner.create(settings -> settings.poolSize(2).maxWorkers(8).learnerSessions(3)).start();
  * RunResult result = runner.runOnce("System.out.println(1);", OutputListener.NONE);
  * }</pre>
  */
