@@ -11,7 +11,8 @@ own command line (`WorkerMain --socket`, the AOT cache, the flags of WorkerImage
 runs the runnable cells of lessons/02-genserver.md through the real control protocol (EVAL frames,
 as a session does), lets it idle for IDLE_SECONDS and reads /proc/PID/smaps_rollup. The workers of
 a round stay alive together, so PSS shares the AOT cache's and the JDK's mapped pages among them as
-it would among a class's sessions. Also prints how long the first cell took against the second
+it would among a class's sessions ("private" is what each worker alone holds: the memory one more
+session costs). Also prints how long the first cell took against the second
 (a fresh JShell's first evaluation). Without the sandbox: bwrap and its reaper add ~2 MB RSS per
 worker, measured apart (see docs/PERFORMANCE.md).
 """
@@ -107,8 +108,9 @@ class Worker:
         with open(f"/proc/{self.process.pid}/smaps_rollup") as rollup:
             for line in rollup:
                 parts = line.split()
-                if parts[0] in ("Rss:", "Pss:"):
+                if parts[0] in ("Rss:", "Pss:", "Private_Clean:", "Private_Dirty:"):
                     figures[parts[0][:-1]] = int(parts[1])
+        figures["Private"] = figures["Private_Clean"] + figures["Private_Dirty"]
         return figures
 
     def close(self):
@@ -133,10 +135,12 @@ def class_of(sessions, idle):
         worker.close()
     rss = sum(f["Rss"] for f in figures) / 1024
     pss = sum(f["Pss"] for f in figures) / 1024
+    private = sum(f["Private"] for f in figures) / 1024
     print("load average:", " ".join(f"{x:.2f}" for x in os.getloadavg()))
     print(f"{sessions} session workers (today's flags), each after the lesson's cells, then {idle:.0f} s idle;"
           f" started and run one after another in {ready:.0f} s")
-    print(f"total RSS {rss:7.0f} MB  PSS {pss:7.0f} MB;  per session RSS {rss / sessions:5.1f} MB  PSS {pss / sessions:5.1f} MB")
+    print(f"total RSS {rss:7.0f} MB  PSS {pss:7.0f} MB  private {private:7.0f} MB;"
+          f"  per session RSS {rss / sessions:5.1f} MB  PSS {pss / sessions:5.1f} MB  private {private / sessions:5.1f} MB")
 
 
 def main():
@@ -151,6 +155,7 @@ def main():
     lesson = cells()
     rss = {name: [] for name in chosen}
     pss = {name: [] for name in chosen}
+    private = {name: [] for name in chosen}
     first = {name: [] for name in chosen}
     second = {name: [] for name in chosen}
     for _ in range(rounds):
@@ -164,13 +169,14 @@ def main():
             figures = worker.memory_kb()
             rss[worker.name].append(figures["Rss"] / 1024)
             pss[worker.name].append(figures["Pss"] / 1024)
+            private[worker.name].append(figures["Private"] / 1024)
             worker.close()
     print("load average:", " ".join(f"{x:.2f}" for x in os.getloadavg()))
     print(f"{len(lesson)} cells of lessons/02-genserver.md, then {idle:.0f} s idle; {rounds} rounds, medians")
     base = statistics.median(rss[chosen[0]])
     for name in chosen:
         r, p = statistics.median(rss[name]), statistics.median(pss[name])
-        print(f"{name:18s} RSS {r:6.1f} MB ({r / base:4.2f}x)  PSS {p:6.1f} MB  "
+        print(f"{name:18s} RSS {r:6.1f} MB ({r / base:4.2f}x)  PSS {p:6.1f} MB  private {statistics.median(private[name]):6.1f} MB  "
               f"first cell {statistics.median(first[name]):5.0f} ms, second {statistics.median(second[name]):5.0f} ms")
 
 
