@@ -40,6 +40,7 @@ VARIANTS = {
     "young8+today": BEFORE + ["-XX:MaxNewSize=8m"] + TRIM,
     "xss256k": [f if f != "-Xss512k" else "-Xss256k" for f in BEFORE],
     "no-aot": BEFORE,
+    "today+no-relocation": BEFORE + TRIM + ["-XX:+UnlockDiagnosticVMOptions", "-XX:ArchiveRelocationMode=0"],
 }
 EVAL, RESULT, HELLO = 2, 4, 1
 

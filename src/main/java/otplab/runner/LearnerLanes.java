@@ -44,8 +44,7 @@ final class LearnerLanes {
      * Lets one run of {@code learner} in, waiting in their line while they have {@code runs} in
      * flight; {@code listener} hears its place in that line. Each entry is matched by one {@link #exit}.
      *
-     * @throws LearnerLimitException when the learner's line is full
-     * @throws WorkersBusyException when the run waited longer than the queue wait
+     * @throws LearnerLimitException when the learner's line is full, or the run waited the whole queue wait in it
      */
     void enter(String learner, OutputListener listener) throws WorkersBusyException {
         Objects.requireNonNull(learner, "learner must not be null");
@@ -59,7 +58,7 @@ final class LearnerLanes {
                 return;
             }
             if (lane.waiting.size() >= queued) {
-                throw new LearnerLimitException(lane.running, lane.waiting.size(),
+                throw LearnerLimitException.lineFull(lane.running, lane.waiting.size(),
                         QueuePlace.of(lane.waiting.size() + 1, lane.waiting.size() + 1));
             }
             lane.waiting.addLast(me);
@@ -79,7 +78,7 @@ final class LearnerLanes {
                     long left = deadline - System.nanoTime();
                     if (left <= 0) {
                         leave(learner, lane, me);
-                        throw new WorkersBusyException(place);
+                        throw LearnerLimitException.waitedTooLong(lane.running, wait, place);
                     }
                 }
                 if (!place.equals(told)) {

@@ -56,6 +56,9 @@ public final class Runner implements AutoCloseable {
     /** Learner keys of callers without an owner cookie; a cookie never starts with either, so they meet no learner's lane. */
     private static final String SESSION_LEARNER = "session:";
     private static final String ANONYMOUS_LEARNER = "anonymous:";
+    /** Why a session was parked, as {@code /metrics} counts it. */
+    static final String PARKED_IDLE = "idle";
+    static final String PARKED_OWN_LIMIT = "own_limit";
 
     private final Workers workers;
     private final WorkerSettings settings;
@@ -71,6 +74,7 @@ public final class Runner implements AutoCloseable {
     private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("otplab-session-sweeper").factory());
     private volatile boolean closed;
     private volatile BiConsumer<String, Frame> pageListener = (session, frame) -> { };
+    private volatile Consumer<String> parkedListener = reason -> { };
     private boolean started;
 
     private Runner(Workers workers) {
@@ -78,7 +82,7 @@ public final class Runner implements AutoCloseable {
         this.settings = workers.settings();
         this.sandbox = workers.sandbox();
         this.pool = workers.pool("runner", WorkerPool.spec(WorkerRole.NOTEBOOK)
-                .size(settings.poolSize()).parallelStarts(settings.parallelStarts()));
+                .size(settings.poolSize()).parallelStarts(settings.parallelStarts()).warmUpAhead(NotebookWarmUp::warm));
         this.lanes = new LearnerLanes(settings.learnerRuns(), settings.learnerQueued(), settings.queueWait());
         workers.permits().whenExhausted(this::parkIdleSession);
     }
@@ -277,6 +281,11 @@ public final class Runner implements AutoCloseable {
         }
     }
 
+    /** Hears every parked session: {@value #PARKED_IDLE} (for another learner's run) or {@value #PARKED_OWN_LIMIT}. */
+    void onParked(Consumer<String> listener) {
+        parkedListener = Objects.requireNonNull(listener, "listener must not be null");
+    }
+
     /** Where every session worker's unasked page frames go, with the session's id; {@link SessionPages} turns them into events. */
     void onPageFrame(BiConsumer<String, Frame> listener) {
         pageListener = Objects.requireNonNull(listener, "listener must not be null");
@@ -417,7 +426,7 @@ public final class Runner implements AutoCloseable {
         Optional<Session> oldest = sessions.values().stream()
                 .filter(s -> s.worker != null && !s.running && s.lastUsed - activeSince < 0)
                 .min(Comparator.comparingLong(s -> s.lastUsed));
-        return oldest.isPresent() && park(oldest.get(), LostSessions.PARKED, true);
+        return oldest.isPresent() && park(oldest.get(), LostSessions.PARKED, PARKED_IDLE, true);
     }
 
     /**
@@ -431,11 +440,11 @@ public final class Runner implements AutoCloseable {
             return false;
         }
         return own.stream().filter(s -> !s.running).sorted(Comparator.comparingLong(s -> s.lastUsed))
-                .anyMatch(s -> park(s, LostSessions.ownLimit(settings.learnerSessions()), false));
+                .anyMatch(s -> park(s, LostSessions.ownLimit(settings.learnerSessions()), PARKED_OWN_LIMIT, false));
     }
 
     /** Stops the session's worker and records why; {@code release} gives its permit back, else the caller keeps it. */
-    private boolean park(Session session, String reason, boolean release) {
+    private boolean park(Session session, String reason, String kind, boolean release) {
         if (!session.lock.tryLock()) {
             return false;
         }
@@ -446,6 +455,7 @@ public final class Runner implements AutoCloseable {
             sessions.remove(session.id, session);
             session.closeWorker();
             lost.record(session.id, reason);
+            parkedListener.accept(kind);
             if (release) {
                 workers.permits().release();
             }

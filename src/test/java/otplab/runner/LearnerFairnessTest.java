@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,6 +39,8 @@ class LearnerFairnessTest {
     void oneLearnerOpeningTenSessionsParksOnlyTheirOwnAndNeverAnotherLearnersSession() throws Exception {
         LearnerClient other = new LearnerClient(server);
         LearnerClient many = new LearnerClient(server);
+        List<String> parked = new CopyOnWriteArrayList<>();
+        server.runner.onParked(parked::add);
         try {
             assertEquals("ok", other.run("other-page", "int mine = 7;").path("status").asText());
             for (int page = 0; page < 10; page++) {
@@ -48,8 +52,9 @@ class LearnerFairnessTest {
             assertEquals("mine ==> 7", kept.path("values").get(0).asText(), kept.toString());
             JsonNode newest = many.next(many.runOnSocket("many-9", "page", true), "result");
             assertEquals("page ==> 9", newest.path("values").get(0).asText(), newest.toString());
-            JsonNode parked = many.next(many.runOnSocket("many-0", "page", true), "lost");
-            assertEquals(LostSessions.ownLimit(2), parked.path("reason").asText());
+            JsonNode lost = many.next(many.runOnSocket("many-0", "page", true), "lost");
+            assertEquals(LostSessions.ownLimit(2), lost.path("reason").asText());
+            assertEquals(Collections.nCopies(8, Runner.PARKED_OWN_LIMIT), parked, "each page past the second parked one of its own");
             assertTrue((int) server.runner.health().get("sessions") <= 3, server.runner.health().toString());
         } finally {
             other.resetAll();

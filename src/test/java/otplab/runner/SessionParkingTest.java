@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,6 +27,8 @@ class SessionParkingTest {
             LearnerClient idle = new LearnerClient(server);
             LearnerClient active = new LearnerClient(server);
             LearnerClient newcomer = new LearnerClient(server);
+            List<String> parked = new CopyOnWriteArrayList<>();
+            server.runner.onParked(parked::add);
             assertEquals("ok", idle.run("idle-page", "int kept = 1;").path("status").asText());
             assertEquals("ok", active.run("active-page", "int busy = 2;").path("status").asText());
             // Both sessions age past the active window; then one of them is used again.
@@ -36,6 +40,7 @@ class SessionParkingTest {
 
             JsonNode lost = idle.next(idle.runOnSocket("idle-page", "kept", true), "lost");
             assertEquals(LostSessions.PARKED, lost.path("reason").asText());
+            assertEquals(List.of(Runner.PARKED_IDLE), parked);
             JsonNode kept = active.next(active.runOnSocket("active-page", "busy", true), "result");
             assertEquals("busy ==> 3", kept.path("values").get(0).asText(), kept.toString());
         }
