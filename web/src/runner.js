@@ -2,11 +2,11 @@
 // pane, diagnostics in the editor and completion from the page's session. One session per open
 // lesson page (a fresh id per page load) over one WebSocket; cells share declarations like a
 // notebook until Reset. Cells that ran are marked stale when they, or a cell above them, changed
-// since (as Livebook does). When the session's worker is gone (idle expiry, eviction, crash,
+// since (as Livebook does). When the session's worker is gone (idle expiry, parking, crash,
 // server restart) the next run says why and offers to run the cells above again.
 //
 // Wire protocol (server: otplab.runner.RunRoutes; status words: otplab.protocol.RunStatus): send {type: "run", session, cell, code, timeoutMs?, resume?},
-// {type: "stop", session}, {type: "reset", session}; receive "queued", "started", "out" pieces,
+// {type: "stop", session}, {type: "reset", session}; receive "queued" (position, estimateSeconds), "started", "out" pieces,
 // then "result" (or "error"), and "reset"; with resume (the page has run cells in this session)
 // a session whose worker is gone answers {type: "lost", reason} instead of running.
 import { EditorState, StateEffect } from "@codemirror/state";
@@ -107,7 +107,7 @@ class Session {
     const run = this.current;
     if (!run || (message.cell && message.cell !== run.key)) return;
     switch (message.type) {
-      case "queued": run.listener.queued(message.message || "waiting for a free worker"); break;
+      case "queued": run.listener.queued(message); break;
       case "started": run.listener.started(); break;
       case "out": run.listener.output(message.stream, message.text); break;
       case "result":
@@ -181,6 +181,20 @@ class Session {
   end() {
     if (navigator.sendBeacon) navigator.sendBeacon(`/api/sessions/${this.id}/reset`);
   }
+}
+
+/** The running indicator while a run waits for a worker: its place in line and the server's estimate, when the server sent them. */
+function waitingText(place) {
+  const base = "Waiting for a free worker…";
+  if (!place || !place.position) return base;
+  const seconds = place.estimateSeconds ? `, about ${place.estimateSeconds} s` : "";
+  return `${base} (${ordinal(place.position)} in line${seconds})`;
+}
+
+function ordinal(n) {
+  const lastTwo = n % 100;
+  if (lastTwo >= 11 && lastTwo <= 13) return `${n}th`;
+  return `${n}${{ 1: "st", 2: "nd", 3: "rd" }[n % 10] || "th"}`;
 }
 
 function button(text, label, className) {
@@ -339,7 +353,7 @@ function attach(cell, session) {
 
   let streamed = false;
   const listener = {
-    queued: () => setBusy(true, "Waiting for a free worker…"),
+    queued: (place) => setBusy(true, waitingText(place)),
     started: () => setBusy(true, "Running…"),
     output: (stream, text) => {
       streamed = true;

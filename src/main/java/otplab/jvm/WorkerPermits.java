@@ -1,30 +1,46 @@
 package otplab.jvm;
 
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
  * The machine's budget of live workers ({@link WorkerSettings#maxWorkers()}), shared by every
  * client of the floor: a notebook session or a one-shot run holds a permit for its worker, a
- * grading for its own. Without a free permit a caller waits in one fair queue, at most
- * {@link WorkerSettings#queueWait()}.
+ * grading for its own. Without a free permit a caller waits at most {@link
+ * WorkerSettings#queueWait()} in its learner's line, and freed permits go round-robin across the
+ * learners' lines: one learner with ten runs waiting does not make another wait behind all ten.
  */
 public final class WorkerPermits {
-    private final Semaphore permits;
+    /** How often a waiter looks again: its place may have changed, and the next in line retries freeing a permit. */
+    private static final long RECHECK_MS = 1000;
+
     private final int max;
     private final Duration queueWait;
-    private final AtomicInteger queued = new AtomicInteger();
+    /** Learners with runs waiting, in the order of their next turn; each line first come, first served. */
+    private final Map<String, Deque<Waiter>> lines = new LinkedHashMap<>();
+    private final AtomicLong anonymous = new AtomicLong();
+    private int free;
+    private int queued;
     private volatile BooleanSupplier freeOne = () -> false;
+
+    private static final class Waiter {
+        boolean granted;
+    }
 
     WorkerPermits(WorkerSettings settings) {
         this.max = settings.maxWorkers();
         this.queueWait = settings.queueWait();
-        this.permits = new Semaphore(max, true);
+        this.free = max;
     }
 
     /** What to try before queueing: a client that can give a permit back (an idle session) does so and says true. */
@@ -32,26 +48,127 @@ public final class WorkerPermits {
         this.freeOne = Objects.requireNonNull(freeOne, "freeOne must not be null");
     }
 
-    /** Takes a permit, waiting in the queue when none is free; {@code listener} hears where it stands. */
+    /** Takes a permit for a caller that belongs to no learner: it gets a line of its own. */
     public void acquire(OutputListener listener) throws WorkersBusyException {
-        if (!permits.tryAcquire() && !(freeOne.getAsBoolean() && permits.tryAcquire())) {
-            int waiting = queued.incrementAndGet();
-            listener.queued(waiting);
-            try {
-                if (!permits.tryAcquire(queueWait.toMillis(), TimeUnit.MILLISECONDS)) {
-                    throw new WorkersBusyException();
+        acquire("#" + anonymous.incrementAndGet(), listener);
+    }
+
+    /**
+     * Takes a permit for {@code learner}, waiting in that learner's line when none is free;
+     * {@code listener} hears the run's place whenever it changes.
+     *
+     * @throws WorkersBusyException with the last place when the queue wait ran out
+     */
+    public void acquire(String learner, OutputListener listener) throws WorkersBusyException {
+        Objects.requireNonNull(learner, "learner must not be null");
+        Objects.requireNonNull(listener, "listener must not be null");
+        if (takeFree() || (freeOne.getAsBoolean() && takeFree())) {
+            return;
+        }
+        Waiter me = new Waiter();
+        long deadline = System.nanoTime() + queueWait.toNanos();
+        QueuePlace told = null;
+        synchronized (this) {
+            lines.computeIfAbsent(learner, key -> new ArrayDeque<>()).addLast(me);
+            queued++;
+            dispatch();
+        }
+        try {
+            while (true) {
+                QueuePlace place;
+                synchronized (this) {
+                    if (me.granted) {
+                        return;
+                    }
+                    place = placeOf(learner, me);
+                    if (System.nanoTime() >= deadline) {
+                        leave(learner, me);
+                        throw new WorkersBusyException(place);
+                    }
                 }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new WorkersBusyException();
-            } finally {
-                queued.decrementAndGet();
+                // Next in line with no permit free: an idle session may have become parkable since the last look.
+                if (place.position() == 1 && freeOne.getAsBoolean()) {
+                    continue;
+                }
+                if (!place.equals(told)) {
+                    told = place;
+                    listener.queued(place);
+                }
+                synchronized (this) {
+                    if (!me.granted) {
+                        wait(Math.max(1, Math.min(RECHECK_MS, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()))));
+                    }
+                }
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            synchronized (this) {
+                if (me.granted) {
+                    return;
+                }
+                leave(learner, me);
+            }
+            throw new WorkersBusyException();
         }
     }
 
-    public void release() {
-        permits.release();
+    private synchronized boolean takeFree() {
+        if (free > 0 && queued == 0) {
+            free--;
+            return true;
+        }
+        return false;
+    }
+
+    public synchronized void release() {
+        free++;
+        dispatch();
+    }
+
+    /** Hands free permits to the lines in turn: the first waiter of the line whose turn it is, then that line goes last. */
+    private void dispatch() {
+        while (free > 0 && !lines.isEmpty()) {
+            var turn = lines.entrySet().iterator().next();
+            String learner = turn.getKey();
+            Deque<Waiter> line = turn.getValue();
+            Waiter served = line.pollFirst();
+            lines.remove(learner);
+            if (!line.isEmpty()) {
+                lines.put(learner, line);
+            }
+            served.granted = true;
+            free--;
+            queued--;
+        }
+        notifyAll();
+    }
+
+    private void leave(String learner, Waiter me) {
+        Deque<Waiter> line = lines.get(learner);
+        if (line != null && line.remove(me)) {
+            queued--;
+            if (line.isEmpty()) {
+                lines.remove(learner);
+            }
+        }
+        notifyAll();
+    }
+
+    /**
+     * The waiter's place under round-robin: every line whose turn comes before its own serves up to
+     * as many runs as it has ahead of it in its own line plus one, every line after it as many.
+     */
+    private QueuePlace placeOf(String learner, Waiter me) {
+        List<String> order = new ArrayList<>(lines.keySet());
+        int mine = order.indexOf(learner);
+        int ahead = List.copyOf(lines.get(learner)).indexOf(me);
+        int before = ahead;
+        for (int i = 0; i < order.size(); i++) {
+            if (i != mine) {
+                before += Math.min(lines.get(order.get(i)).size(), i < mine ? ahead + 1 : ahead);
+            }
+        }
+        return QueuePlace.of(before + 1, queued);
     }
 
     /** Runs work that holds a worker of its own (a grading) under a permit. */
@@ -65,12 +182,12 @@ public final class WorkerPermits {
         }
     }
 
-    public int busy() {
-        return max - permits.availablePermits();
+    public synchronized int busy() {
+        return max - free;
     }
 
-    public int queued() {
-        return queued.get();
+    public synchronized int queued() {
+        return queued;
     }
 
     public int max() {

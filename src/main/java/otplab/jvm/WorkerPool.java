@@ -31,7 +31,10 @@ import otplab.protocol.WorkerRole;
  * worker is {@linkplain #retire retired} or the pool is {@linkplain #prepare prepared}, so a
  * warm-up never takes CPU from the run a learner waits for; when none is ready, the caller gets a
  * plain worker started in its own thread, never one queued behind a warm-up. A pool without
- * warm-up refills as soon as a worker is taken, so the next start overlaps this run.
+ * warm-up refills as soon as a worker is taken, so the next start overlaps this run; so does a
+ * pool that warms up only ahead of need ({@link Spec#warmUpAhead}): a worker that finishes
+ * starting while a caller waits skips the warm-up and goes to the caller, and callers wait for the
+ * pool's bounded starts as without warm-up.
  */
 public final class WorkerPool implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WorkerPool.class);
@@ -47,7 +50,7 @@ public final class WorkerPool implements AutoCloseable {
     }
 
     /** What a pool starts: the role, how many ready, how many starting at once, and the warm-up. */
-    public record Spec(WorkerRole role, int size, int parallelStarts, WarmUp warmUp, WorkerRole plainRole) {
+    public record Spec(WorkerRole role, int size, int parallelStarts, WarmUp warmUp, WorkerRole plainRole, boolean ahead) {
         public Spec {
             Objects.requireNonNull(role, "role must not be null");
             Objects.requireNonNull(plainRole, "plainRole must not be null");
@@ -57,26 +60,40 @@ public final class WorkerPool implements AutoCloseable {
         }
 
         public Spec size(int workers) {
-            return new Spec(role, workers, parallelStarts, warmUp, plainRole);
+            return new Spec(role, workers, parallelStarts, warmUp, plainRole, ahead);
         }
 
         public Spec parallelStarts(int starts) {
-            return new Spec(role, size, starts, warmUp, plainRole);
+            return new Spec(role, size, starts, warmUp, plainRole, ahead);
         }
 
         /** Workers warm up with {@code warmUp}; one a caller waits for starts as {@code plainRole}, without it. */
         public Spec warmUp(WarmUp warmUp, WorkerRole plainRole) {
-            return new Spec(role, size, parallelStarts, Objects.requireNonNull(warmUp, "warmUp must not be null"), plainRole);
+            return new Spec(role, size, parallelStarts, Objects.requireNonNull(warmUp, "warmUp must not be null"), plainRole, false);
+        }
+
+        /**
+         * Workers started while no caller waits warm up with {@code warmUp}; one that finishes
+         * starting while a caller waits goes to it as it is. The pool refills on take and bounds
+         * its starts as a pool without warm-up does.
+         */
+        public Spec warmUpAhead(WarmUp warmUp) {
+            return new Spec(role, size, parallelStarts, Objects.requireNonNull(warmUp, "warmUp must not be null"), role, true);
         }
 
         boolean warms() {
             return warmUp != null;
         }
+
+        /** Warms up and starts a plain worker for a caller when none is ready (the grader's spares). */
+        boolean warmsOnDemand() {
+            return warmUp != null && !ahead;
+        }
     }
 
     /** A pool of {@code role} workers: one kept ready, one started at a time, no warm-up. */
     public static Spec spec(WorkerRole role) {
-        return new Spec(role, 1, 1, null, role);
+        return new Spec(role, 1, 1, null, role, false);
     }
 
     private final Workers workers;
@@ -120,14 +137,14 @@ public final class WorkerPool implements AutoCloseable {
             throw new IOException("the worker pool has been closed");
         }
         WorkerConnection worker = takeReady();
-        if (!spec.warms()) {
+        if (!spec.warmsOnDemand()) {
             filling = true;
             replenish();
         }
         if (worker != null) {
             return worker;
         }
-        if (spec.warms()) {
+        if (spec.warmsOnDemand()) {
             return workers.start(spec.plainRole(), runRoot, this::died);
         }
         return awaitStartedWorker(listener);
@@ -141,7 +158,7 @@ public final class WorkerPool implements AutoCloseable {
         } catch (RejectedExecutionException poolClosed) {
             used.close();
         }
-        if (spec.warms()) {
+        if (spec.warmsOnDemand()) {
             prepare();
         }
     }
@@ -186,7 +203,8 @@ public final class WorkerPool implements AutoCloseable {
      */
     private WorkerConnection awaitStartedWorker(OutputListener listener) throws IOException {
         long waitingSince = System.nanoTime();
-        listener.queued(waiting.incrementAndGet());
+        int place = waiting.incrementAndGet();
+        listener.queued(QueuePlace.of(place, place));
         try {
             while (true) {
                 replenish();
@@ -254,7 +272,8 @@ public final class WorkerPool implements AutoCloseable {
     private void startOne() {
         try {
             WorkerConnection worker = workers.start(spec.role(), runRoot, this::died);
-            if (spec.warms() && !spec.warmUp().warm(worker)) {
+            boolean someoneWaits = spec.ahead() && waiting.get() > 0;
+            if (spec.warms() && !someoneWaits && !spec.warmUp().warm(worker)) {
                 // A warm-up that does not end (a machine under heavy load) would hold the next run up.
                 worker.close();
                 worker = workers.start(spec.plainRole(), runRoot, this::died);

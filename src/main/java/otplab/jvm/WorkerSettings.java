@@ -30,6 +30,9 @@ import otp.config.Setting;
  * <tr><td>workers in use at once (sessions + one-shot runs)</td><td>{@value #DEFAULT_MAX_WORKERS}</td></tr>
  * <tr><td>idle session expiry</td><td>{@value #DEFAULT_SESSION_IDLE_MINUTES} min</td></tr>
  * <tr><td>longest wait for a free worker</td><td>{@value #DEFAULT_QUEUE_WAIT_SECONDS} s</td></tr>
+ * <tr><td>sessions with a worker per learner (open lesson pages)</td><td>{@value #DEFAULT_LEARNER_SESSIONS}</td></tr>
+ * <tr><td>runs in flight per learner / more waiting in their own line</td><td>{@value #DEFAULT_LEARNER_RUNS} / {@value #DEFAULT_LEARNER_QUEUED}</td></tr>
+ * <tr><td>a session is active (never parked for another learner) this long after its last use</td><td>{@value #DEFAULT_ACTIVE_MINUTES} min</td></tr>
  * </table>
  */
 public final class WorkerSettings {
@@ -44,22 +47,45 @@ public final class WorkerSettings {
     public static final int DEFAULT_MEMORY_MB = WorkerLimits.DEFAULT_MEMORY_MB;
     public static final int DEFAULT_OPEN_FILES = WorkerLimits.DEFAULT_OPEN_FILES;
     public static final long DEFAULT_FILE_BYTES = WorkerLimits.DEFAULT_FILE_BYTES;
-    public static final int DEFAULT_POOL_SIZE = 2;
+    /**
+     * A ready worker holds ~90 MB (PSS) and ~0.2 % of a core while it waits: four cover the first runs
+     * of a class arriving together; a larger burst is served by starts bounded at one per core.
+     */
+    public static final int DEFAULT_POOL_SIZE = 4;
     /** Worker JVMs started at once: one per core, since a start keeps about one core busy. */
     public static final int DEFAULT_PARALLEL_STARTS = Math.max(1, Runtime.getRuntime().availableProcessors());
-    public static final int DEFAULT_MAX_WORKERS = 8;
-    public static final int DEFAULT_SESSION_IDLE_MINUTES = 10;
+    /**
+     * A class of 40, each with a lesson page (a session worker of ~90 MB PSS idle: ~4 GB), plus
+     * eight for one-shot runs and gradings; memory, not CPU, bounds idle sessions, and a 24 GB
+     * machine has room for several times this (docs/PERFORMANCE.md, "Capacity").
+     */
+    public static final int DEFAULT_MAX_WORKERS = 48;
+    /** Long enough for a learner reading a lesson between runs; when workers run short an idle session is parked sooner. */
+    public static final int DEFAULT_SESSION_IDLE_MINUTES = 30;
     public static final int DEFAULT_QUEUE_WAIT_SECONDS = 30;
+    /** Two tabs of lesson pages and one more; a fourth page parks the learner's own least recently used one. */
+    public static final int DEFAULT_LEARNER_SESSIONS = 3;
+    /** A page sends its runs one at a time: two in flight is two tabs running at once. */
+    public static final int DEFAULT_LEARNER_RUNS = 2;
+    public static final int DEFAULT_LEARNER_QUEUED = 4;
+    /** Someone reading a lesson runs a cell every few minutes; their session is theirs meanwhile. */
+    public static final int DEFAULT_ACTIVE_MINUTES = 5;
     /** Upper ends of the operator's variables: beyond them a typo is likelier than a wish. */
     static final int MOST_POOL_SIZE = 64;
     static final int MOST_MAX_WORKERS = 512;
     static final int MOST_SESSION_IDLE_MINUTES = 24 * 60;
+    static final int MOST_QUEUE_SECONDS = 600;
+    static final int MOST_PER_LEARNER = 64;
     /** Environment variables {@link Builder#environment} reads. */
     public static final String ENV_POOL_SIZE = "OTPLAB_POOL_SIZE";
     public static final String ENV_MAX_WORKERS = "OTPLAB_MAX_WORKERS";
     public static final String ENV_RUN_SECONDS = "OTPLAB_RUN_SECONDS";
     public static final String ENV_SESSION_IDLE_MINUTES = "OTPLAB_SESSION_IDLE_MINUTES";
     public static final String ENV_UNSAFE_NO_SANDBOX = "OTPLAB_UNSAFE_NO_SANDBOX";
+    public static final String ENV_QUEUE_SECONDS = "OTPLAB_QUEUE_SECONDS";
+    public static final String ENV_LEARNER_SESSIONS = "OTPLAB_LEARNER_SESSIONS";
+    public static final String ENV_LEARNER_RUNS = "OTPLAB_LEARNER_RUNS";
+    public static final String ENV_LEARNER_QUEUED = "OTPLAB_LEARNER_QUEUED";
     /** The environment (dev, test, prod) the settings are read under; the server's own variable. */
     public static final String ENV_MODE = "OTP_LAB_ENV";
     /** Time a worker gets to answer a stop request before it is killed. */
@@ -73,6 +99,10 @@ public final class WorkerSettings {
     private final int parallelStarts;
     private final Duration sessionIdle;
     private final Duration queueWait;
+    private final int learnerSessions;
+    private final int learnerRuns;
+    private final int learnerQueued;
+    private final Duration activeWindow;
     private final boolean allowUnsandboxed;
     private final Path workerJar;
     private final Path javaHome;
@@ -85,6 +115,10 @@ public final class WorkerSettings {
         parallelStarts = b.parallelStarts;
         sessionIdle = b.sessionIdle;
         queueWait = b.queueWait;
+        learnerSessions = b.learnerSessions;
+        learnerRuns = b.learnerRuns;
+        learnerQueued = b.learnerQueued;
+        activeWindow = b.activeWindow;
         allowUnsandboxed = b.allowUnsandboxed;
         workerJar = b.workerJar;
         javaHome = b.javaHome;
@@ -123,6 +157,14 @@ public final class WorkerSettings {
     public int parallelStarts() { return parallelStarts; }
     public Duration sessionIdle() { return sessionIdle; }
     public Duration queueWait() { return queueWait; }
+    /** Sessions with a worker one learner (owner cookie) may hold; past it their own least recently used one is parked. */
+    public int learnerSessions() { return learnerSessions; }
+    /** Runs of one learner in flight at once; more wait in that learner's own line. */
+    public int learnerRuns() { return learnerRuns; }
+    /** Runs of one learner waiting in their own line; more are refused in words. */
+    public int learnerQueued() { return learnerQueued; }
+    /** How long after its last use a session counts as active: it is never parked for another learner meanwhile. */
+    public Duration activeWindow() { return activeWindow; }
     /** Whether runs may go ahead without the OS sandbox when bubblewrap cannot run. Never the default. */
     public boolean allowUnsandboxed() { return allowUnsandboxed; }
     public Path workerJar() { return workerJar; }
@@ -137,6 +179,10 @@ public final class WorkerSettings {
         private int parallelStarts = DEFAULT_PARALLEL_STARTS;
         private Duration sessionIdle = Duration.ofMinutes(DEFAULT_SESSION_IDLE_MINUTES);
         private Duration queueWait = Duration.ofSeconds(DEFAULT_QUEUE_WAIT_SECONDS);
+        private int learnerSessions = DEFAULT_LEARNER_SESSIONS;
+        private int learnerRuns = DEFAULT_LEARNER_RUNS;
+        private int learnerQueued = DEFAULT_LEARNER_QUEUED;
+        private Duration activeWindow = Duration.ofMinutes(DEFAULT_ACTIVE_MINUTES);
         private boolean allowUnsandboxed;
         private Path workerJar;
         private Path javaHome = Path.of(System.getProperty("java.home"));
@@ -162,6 +208,10 @@ public final class WorkerSettings {
         public Builder parallelStarts(int value) { parallelStarts = value; return this; }
         public Builder sessionIdle(Duration value) { sessionIdle = Objects.requireNonNull(value, "sessionIdle must not be null"); return this; }
         public Builder queueWait(Duration value) { queueWait = Objects.requireNonNull(value, "queueWait must not be null"); return this; }
+        public Builder learnerSessions(int value) { learnerSessions = value; return this; }
+        public Builder learnerRuns(int value) { learnerRuns = value; return this; }
+        public Builder learnerQueued(int value) { learnerQueued = value; return this; }
+        public Builder activeWindow(Duration value) { activeWindow = Objects.requireNonNull(value, "activeWindow must not be null"); return this; }
         public Builder allowUnsandboxed(boolean value) { allowUnsandboxed = value; return this; }
         public Builder workerJar(Path value) { workerJar = Objects.requireNonNull(value, "workerJar must not be null"); return this; }
         public Builder javaHome(Path value) { javaHome = Objects.requireNonNull(value, "javaHome must not be null"); return this; }
@@ -170,7 +220,8 @@ public final class WorkerSettings {
 
         /**
          * Reads the operator's settings: {@value #ENV_POOL_SIZE}, {@value #ENV_MAX_WORKERS},
-         * {@value #ENV_RUN_SECONDS}, {@value #ENV_SESSION_IDLE_MINUTES} and
+         * {@value #ENV_RUN_SECONDS}, {@value #ENV_SESSION_IDLE_MINUTES}, {@value #ENV_QUEUE_SECONDS},
+         * {@value #ENV_LEARNER_SESSIONS}, {@value #ENV_LEARNER_RUNS}, {@value #ENV_LEARNER_QUEUED} and
          * {@value #ENV_UNSAFE_NO_SANDBOX}{@code =1} (a boolean: 1/0, true/false, yes/no, on/off), through
          * {@code otp.config}. Unset or blank variables keep the defaults.
          *
@@ -182,10 +233,15 @@ public final class WorkerSettings {
             Setting<Integer> workers = Setting.integer(ENV_MAX_WORKERS).withDefault(maxWorkers);
             Setting<Integer> runSeconds = Setting.integer(ENV_RUN_SECONDS).withDefault((int) limits.wallTime().toSeconds());
             Setting<Integer> idleMinutes = Setting.integer(ENV_SESSION_IDLE_MINUTES).withDefault((int) sessionIdle.toMinutes());
+            Setting<Integer> queueSeconds = Setting.integer(ENV_QUEUE_SECONDS).withDefault((int) queueWait.toSeconds());
+            Setting<Integer> ownSessions = Setting.integer(ENV_LEARNER_SESSIONS).withDefault(learnerSessions);
+            Setting<Integer> ownRuns = Setting.integer(ENV_LEARNER_RUNS).withDefault(learnerRuns);
+            Setting<Integer> ownQueued = Setting.integer(ENV_LEARNER_QUEUED).withDefault(learnerQueued);
             Setting<Boolean> unsafe = Setting.bool(ENV_UNSAFE_NO_SANDBOX).withDefault(false);
             RuntimeConfig.Config loaded;
             try {
-                loaded = RuntimeConfig.of(ENV_MODE, pool, workers, runSeconds, idleMinutes, unsafe).load(Env.of(env));
+                loaded = RuntimeConfig.of(ENV_MODE, pool, workers, runSeconds, idleMinutes, queueSeconds, ownSessions, ownRuns,
+                        ownQueued, unsafe).load(Env.of(env));
             } catch (ConfigException badSetting) {
                 throw new IllegalArgumentException(badSetting.getMessage(), badSetting);
             }
@@ -193,6 +249,10 @@ public final class WorkerSettings {
             maxWorkers = within(loaded, workers, 1, MOST_MAX_WORKERS);
             limits.wallTime(Duration.ofSeconds(within(loaded, runSeconds, 1, (int) limits.maxWallTime().toSeconds())));
             sessionIdle = Duration.ofMinutes(within(loaded, idleMinutes, 1, MOST_SESSION_IDLE_MINUTES));
+            queueWait = Duration.ofSeconds(within(loaded, queueSeconds, 1, MOST_QUEUE_SECONDS));
+            learnerSessions = within(loaded, ownSessions, 1, MOST_PER_LEARNER);
+            learnerRuns = within(loaded, ownRuns, 1, learnerSessions);
+            learnerQueued = within(loaded, ownQueued, 0, MOST_PER_LEARNER);
             allowUnsandboxed = loaded.get(unsafe);
             return this;
         }
@@ -215,6 +275,15 @@ public final class WorkerSettings {
             positive("parallelStarts", parallelStarts);
             positive("sessionIdle", sessionIdle.toMillis());
             positive("queueWait", queueWait.toMillis());
+            positive("learnerSessions", learnerSessions);
+            positive("activeWindow", activeWindow.toMillis());
+            if (learnerRuns < 1 || learnerRuns > learnerSessions) {
+                // A learner at their session limit with every session running could then park none of their own.
+                throw new IllegalArgumentException("learnerRuns must be from 1 to learnerSessions (" + learnerSessions + ")");
+            }
+            if (learnerQueued < 0) {
+                throw new IllegalArgumentException("learnerQueued must not be negative");
+            }
             if (workerJar == null) {
                 workerJar = WorkerImage.findJar();
             }

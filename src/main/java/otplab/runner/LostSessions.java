@@ -8,7 +8,7 @@ import java.util.Map;
 final class LostSessions {
     /** Enough for every page open on a server at once; older ones fall back to {@link #UNKNOWN}. */
     static final int REMEMBERED = 4096;
-    static final String EVICTED = "every worker was in use, so the server gave this page's worker to another page";
+    static final String PARKED = "it sat unused while every worker was needed, so the server parked it (stopped its worker) to make room for someone running code";
     static final String CRASHED = "its worker ended unexpectedly (it may have run out of memory, threads or CPU time)";
     /** Also what a page hears when it comes back through a load balancer to another instance than the one that died. */
     static final String UNKNOWN = "the server it ran on was restarted or has gone away, or no longer knows this page";
@@ -24,6 +24,12 @@ final class LostSessions {
         long minutes = idleLimit.toMinutes();
         return "it was idle for more than " + (minutes >= 1 ? minutes + " min" : idleLimit.toSeconds() + " s")
                 + ", so the server ended its worker";
+    }
+
+    /** A learner opened more pages than {@code limit}: their own least recently used one gave up its worker. */
+    static String ownLimit(int limit) {
+        return "this browser has more than " + limit + " lesson pages with a running session, so the server parked this one,"
+                + " the one used least recently (it stopped its worker)";
     }
 
     synchronized void record(String session, String reason) {

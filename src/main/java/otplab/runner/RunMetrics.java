@@ -8,12 +8,13 @@ import otplab.web.Metrics;
 
 /**
  * The runner's figures on {@code /metrics}: runs by status and their latency, the queue, the
- * sessions and the notebook workers. A run refused before it started counts under {@value #BUSY}
- * or {@value #SHUTTING_DOWN}.
+ * sessions and the notebook workers. A run refused before it started counts under {@value #BUSY},
+ * {@value #SHUTTING_DOWN} or {@value #LEARNER_LIMIT}.
  */
 final class RunMetrics {
     static final String BUSY = "busy";
     static final String SHUTTING_DOWN = "shutting_down";
+    static final String LEARNER_LIMIT = "learner_limit";
     static final RunMetrics NONE = new RunMetrics(null, null);
 
     private final Metrics.Counter runs;
@@ -34,6 +35,9 @@ final class RunMetrics {
         metrics.gauge("otplab_sessions", "Notebook sessions (open lesson pages that ran a cell).", runner::sessionCount);
         metrics.gauge("otplab_workers", "Notebook worker JVMs: live (in use or ready), idle (ready in the pool), starting.",
                 "state", runner::workerFigures);
+        Metrics.Counter parked = metrics.counter("otplab_sessions_parked_total",
+                "Sessions whose worker was stopped to make room: idle (unused past the active window) or own_limit.", "reason");
+        runner.onParked(parked::inc);
         return new RunMetrics(runs, latency);
     }
 
@@ -46,7 +50,7 @@ final class RunMetrics {
 
     void refused(WorkersBusyException why) {
         if (runs != null) {
-            runs.inc(why instanceof ShuttingDownException ? SHUTTING_DOWN : BUSY);
+            runs.inc(why instanceof ShuttingDownException ? SHUTTING_DOWN : why instanceof LearnerLimitException ? LEARNER_LIMIT : BUSY);
         }
     }
 

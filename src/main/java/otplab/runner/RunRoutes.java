@@ -17,6 +17,7 @@ import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import otplab.jvm.OutputListener;
+import otplab.jvm.QueuePlace;
 import otplab.jvm.RunGate;
 import otplab.jvm.SandboxUnavailableException;
 import otplab.jvm.WorkerSettings;
@@ -45,6 +46,8 @@ public final class RunRoutes {
     private static final Logger LOG = LoggerFactory.getLogger(RunRoutes.class);
     /** Room for JSON quoting and escapes around a source of the largest allowed size. */
     private static final int BODY_OVERHEAD = 16 * 1024;
+    /** When to try again after a refusal that never queued (a worker could not start, the server is stopping). */
+    private static final long RETRY_AFTER_SECONDS = 5;
 
     private final Runner runner;
     private final SessionOwners owners;
@@ -113,20 +116,24 @@ public final class RunRoutes {
         String session = body.hasNonNull("session") ? body.get("session").asText() : null;
         long started = System.nanoTime();
         try (RunGate.Pass pass = runner.workers().gate().enter()) {
+            String learner = OwnerCookie.of(ctx);
             if (session != null) {
-                owners.claim(validSession(session), OwnerCookie.of(ctx));
+                owners.claim(validSession(session), learner);
             }
             Duration wallTime = wallTime(body);
             RunResult result = session == null
-                    ? runner.runOnce(code, wallTime, OutputListener.NONE)
-                    : runner.runInSession(session, code, wallTime, OutputListener.NONE);
+                    ? runner.runOnce(learner, code, wallTime, OutputListener.NONE)
+                    : runner.runInSession(learner, session, code, wallTime, OutputListener.NONE);
             metrics.finished(result, started);
             ctx.json(toJson(result));
         } catch (SessionOwners.SessionRefusedException e) {
             error(ctx, 403, e.getMessage());
+        } catch (LearnerLimitException e) {
+            metrics.refused(e);
+            busy(ctx, 429, e);
         } catch (WorkersBusyException e) {
             metrics.refused(e);
-            error(ctx, 503, e.getMessage());
+            busy(ctx, 503, e);
         } catch (SandboxUnavailableException e) {
             error(ctx, 503, e.getMessage());
         } catch (IllegalArgumentException e) {
@@ -147,15 +154,20 @@ public final class RunRoutes {
             return;
         }
         try {
-            owners.claim(validSession(session), OwnerCookie.of(ctx));
-            NotebookWorker.Completions completions = runner.complete(session, code, cursor);
+            String learner = OwnerCookie.of(ctx);
+            owners.claim(validSession(session), learner);
+            NotebookWorker.Completions completions = runner.complete(learner, session, code, cursor);
             ObjectNode answer = json.createObjectNode();
             answer.put("anchor", completions.anchor());
             completions.items().forEach(answer.putArray("items")::add);
             ctx.json(answer);
         } catch (SessionOwners.SessionRefusedException e) {
             error(ctx, 403, e.getMessage());
-        } catch (WorkersBusyException | SandboxUnavailableException e) {
+        } catch (LearnerLimitException e) {
+            busy(ctx, 429, e);
+        } catch (WorkersBusyException e) {
+            busy(ctx, 503, e);
+        } catch (SandboxUnavailableException e) {
             error(ctx, 503, e.getMessage());
         } catch (IllegalArgumentException e) {
             error(ctx, 400, e.getMessage());
@@ -227,6 +239,20 @@ public final class RunRoutes {
         ctx.status(status).json(Map.of("error", message));
     }
 
+    /** A refusal for want of a worker: the sentence, and where the run stood and when to come back, never a bare status. */
+    private void busy(Context ctx, int status, WorkersBusyException why) {
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("error", why.getMessage());
+        why.place().ifPresent(place -> {
+            answer.put("position", place.position());
+            answer.put("waiting", place.waiting());
+            answer.put("estimateSeconds", place.estimateSeconds());
+        });
+        long retry = why.place().map(QueuePlace::estimateSeconds).orElse(RETRY_AFTER_SECONDS);
+        ctx.header("Retry-After", Long.toString(retry));
+        ctx.status(status).json(answer);
+    }
+
     private ObjectNode toJson(RunResult result) {
         ObjectNode node = json.createObjectNode();
         node.put("status", result.status().wireName());
@@ -269,7 +295,7 @@ public final class RunRoutes {
                     String cell = message.path("cell").asText("");
                     Duration wallTime = wallTime(message);
                     boolean resume = message.path("resume").asBoolean(false);
-                    Thread.ofVirtual().name("otplab-ws-run").start(() -> streamRun(ws, session, cell, code, wallTime, resume));
+                    Thread.ofVirtual().name("otplab-ws-run").start(() -> streamRun(ws, owner, session, cell, code, wallTime, resume));
                 }
                 case "stop" -> runner.stop(session);
                 case "reset" -> Thread.ofVirtual().start(() -> {
@@ -292,7 +318,7 @@ public final class RunRoutes {
      * its earlier cells' declarations: when the session's worker is gone the cell is not run, and
      * the page hears why ({@code lost}) so it can offer to run the cells above again.
      */
-    private void streamRun(WsContext ws, String session, String cell, String code, Duration wallTime, boolean resume) {
+    private void streamRun(WsContext ws, String owner, String session, String cell, String code, Duration wallTime, boolean resume) {
         if (resume) {
             var lost = runner.whyLost(session);
             if (lost.isPresent()) {
@@ -309,9 +335,9 @@ public final class RunRoutes {
             }
 
             @Override
-            public void queued(int waiting) {
-                send(ws, Map.of("type", "queued", "cell", cell, "waiting", waiting,
-                        "message", "waiting for a free worker"));
+            public void queued(QueuePlace place) {
+                send(ws, Map.of("type", "queued", "cell", cell, "waiting", place.waiting(), "position", place.position(),
+                        "estimateSeconds", place.estimateSeconds(), "message", "waiting for a free worker: " + place.inWords()));
             }
 
             @Override
@@ -323,7 +349,7 @@ public final class RunRoutes {
         try (RunGate.Pass pass = runner.workers().gate().enter()) {
             RunResult result;
             try {
-                result = runner.runInSession(session, code, wallTime, listener);
+                result = runner.runInSession(owner, session, code, wallTime, listener);
             } finally {
                 batcher.flush();
             }
@@ -334,7 +360,9 @@ public final class RunRoutes {
             send(ws, node);
         } catch (WorkersBusyException e) {
             metrics.refused(e);
-            send(ws, Map.of("type", "error", "cell", cell, "error", e.getMessage()));
+            Map<String, Object> refusal = new LinkedHashMap<>(Map.of("type", "error", "cell", cell, "error", e.getMessage()));
+            e.place().ifPresent(place -> refusal.put("retryAfterSeconds", place.estimateSeconds()));
+            send(ws, refusal);
         } catch (SandboxUnavailableException | IllegalArgumentException e) {
             send(ws, Map.of("type", "error", "cell", cell, "error", e.getMessage()));
         } catch (RuntimeException e) {

@@ -13,6 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -20,6 +22,7 @@ import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import otplab.jvm.OutputListener;
+import otplab.jvm.QueuePlace;
 import otplab.jvm.Sandbox;
 import otplab.jvm.SandboxUnavailableException;
 import otplab.jvm.WorkerConnection;
@@ -35,14 +38,27 @@ import otplab.protocol.WorkerRole;
  * cells sharing state) and one-shot runs on a fresh worker, both drawn from one warm
  * {@link WorkerPool} on the {@link Workers} floor and counted against its permits.
  *
+ * <p>Shared fairly among learners (a learner is an owner cookie, see {@code OwnerCookie}): each has
+ * a lane of their own ({@link LearnerLanes}: runs in flight, more waiting, more refused in words),
+ * at most {@link WorkerSettings#learnerSessions()} sessions with a worker (past it their own least
+ * recently used idle session is parked), and freed workers go round-robin across learners
+ * ({@link otplab.jvm.WorkerPermits}). When workers run short an idle session is parked only once it
+ * has been unused for {@link WorkerSettings#activeWindow()}; an active session is never taken.
+ *
  * <pre>{@code
- * Runner runner = Runner.create(settings -> settings.poolSize(2).maxWorkers(8)).start();
+ * Runner runner = Runner.create(settings -> settings.poolSize(2).maxWorkers(8).learnerSessions(3)).start();
  * RunResult result = runner.runOnce("System.out.println(1);", OutputListener.NONE);
  * }</pre>
  */
 public final class Runner implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Runner.class);
     private static final Pattern SESSION_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+    /** Learner keys of callers without an owner cookie; a cookie never starts with either, so they meet no learner's lane. */
+    private static final String SESSION_LEARNER = "session:";
+    private static final String ANONYMOUS_LEARNER = "anonymous:";
+    /** Why a session was parked, as {@code /metrics} counts it. */
+    static final String PARKED_IDLE = "idle";
+    static final String PARKED_OWN_LIMIT = "own_limit";
 
     private final Workers workers;
     private final WorkerSettings settings;
@@ -50,9 +66,15 @@ public final class Runner implements AutoCloseable {
     private final WorkerPool pool;
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
     private final LostSessions lost = new LostSessions();
+    private final LearnerLanes lanes;
+    private final RecentRuns recent = new RecentRuns();
+    /** Runs on a worker right now: how many turn over at once, for a queued run's estimate. */
+    private final AtomicInteger running = new AtomicInteger();
+    private final AtomicLong anonymous = new AtomicLong();
     private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("otplab-session-sweeper").factory());
     private volatile boolean closed;
     private volatile BiConsumer<String, Frame> pageListener = (session, frame) -> { };
+    private volatile Consumer<String> parkedListener = reason -> { };
     private boolean started;
 
     private Runner(Workers workers) {
@@ -60,8 +82,9 @@ public final class Runner implements AutoCloseable {
         this.settings = workers.settings();
         this.sandbox = workers.sandbox();
         this.pool = workers.pool("runner", WorkerPool.spec(WorkerRole.NOTEBOOK)
-                .size(settings.poolSize()).parallelStarts(settings.parallelStarts()));
-        workers.permits().whenExhausted(this::evictIdleSession);
+                .size(settings.poolSize()).parallelStarts(settings.parallelStarts()).warmUpAhead(NotebookWarmUp::warm));
+        this.lanes = new LearnerLanes(settings.learnerRuns(), settings.learnerQueued(), settings.queueWait());
+        workers.permits().whenExhausted(this::parkIdleSession);
     }
 
     /** A runner on a floor of its own, with default settings changed by {@code config}; call {@link #start()} next. */
@@ -108,56 +131,90 @@ public final class Runner implements AutoCloseable {
         return sandbox;
     }
 
-    /** Runs code on a fresh worker that is discarded afterwards. */
+    /** Runs code on a fresh worker that is discarded afterwards, for a caller that is no learner (it gets a lane of its own). */
     public RunResult runOnce(String code, OutputListener listener) throws WorkersBusyException {
         return runOnce(code, settings.wallTime(), listener);
     }
 
     /** Runs code on a fresh worker that is discarded afterwards, within {@code wallTime} (see {@link WorkerSettings#boundedWallTime}). */
     public RunResult runOnce(String code, Duration wallTime, OutputListener listener) throws WorkersBusyException {
-        Optional<RunResult> refused = refuse(code);
-        if (refused.isPresent()) {
-            return refused.get();
-        }
-        NotebookWorker worker = acquire(listener);
-        try {
-            listener.started();
-            return worker.run(code, wallTime, listener);
-        } finally {
-            worker.close();
-            workers.permits().release();
-        }
+        return runOnce(anonymousLearner(), code, wallTime, listener);
     }
 
-    /** Runs a cell in the page's session, starting the session's worker when it has none. */
-    public RunResult runInSession(String sessionId, String code, OutputListener listener) throws WorkersBusyException {
-        return runInSession(sessionId, code, settings.wallTime(), listener);
-    }
-
-    /** Runs a cell in the page's session within {@code wallTime}, starting the session's worker when it has none. */
-    public RunResult runInSession(String sessionId, String code, Duration wallTime, OutputListener listener)
-            throws WorkersBusyException {
+    /**
+     * Runs {@code learner}'s code on a fresh worker that is discarded afterwards, within {@code
+     * wallTime}: in their lane, then in the round-robin line for a worker.
+     *
+     * @throws LearnerLimitException when the learner already has as many runs going and waiting as one may have
+     */
+    public RunResult runOnce(String learner, String code, Duration wallTime, OutputListener listener) throws WorkersBusyException {
+        Objects.requireNonNull(learner, "learner must not be null");
         Objects.requireNonNull(wallTime, "wallTime must not be null");
         Optional<RunResult> refused = refuse(code);
         if (refused.isPresent()) {
             return refused.get();
         }
-        Session session = session(sessionId);
-        session.lock.lock();
+        lanes.enter(learner, laneListener(listener));
         try {
-            session.running = true;
-            NotebookWorker worker = session.worker(listener);
-            listener.started();
-            RunResult result = worker.run(code, wallTime, listener);
-            if (!worker.isAlive()) {
-                session.discardWorker();
-                lost.record(sessionId, LostSessions.CRASHED);
+            NotebookWorker worker = acquire(learner, listener);
+            try {
+                listener.started();
+                return timed(() -> worker.run(code, wallTime, listener));
+            } finally {
+                worker.close();
+                workers.permits().release();
             }
-            return result;
         } finally {
-            session.running = false;
-            session.touch();
-            session.lock.unlock();
+            lanes.exit(learner);
+        }
+    }
+
+    /** Runs a cell in the page's session, starting the session's worker when it has none; the session is its own learner. */
+    public RunResult runInSession(String sessionId, String code, OutputListener listener) throws WorkersBusyException {
+        return runInSession(sessionId, code, settings.wallTime(), listener);
+    }
+
+    /** Runs a cell in the page's session within {@code wallTime}; the session is its own learner. */
+    public RunResult runInSession(String sessionId, String code, Duration wallTime, OutputListener listener)
+            throws WorkersBusyException {
+        return runInSession(SESSION_LEARNER + validSession(sessionId), sessionId, code, wallTime, listener);
+    }
+
+    /**
+     * Runs a cell of {@code learner} in the page's session within {@code wallTime}, starting the
+     * session's worker when it has none (parking the learner's own least recently used idle session
+     * when they are at their session limit).
+     *
+     * @throws LearnerLimitException when the learner already has as many runs going and waiting as one may have
+     */
+    public RunResult runInSession(String learner, String sessionId, String code, Duration wallTime, OutputListener listener)
+            throws WorkersBusyException {
+        Objects.requireNonNull(learner, "learner must not be null");
+        Objects.requireNonNull(wallTime, "wallTime must not be null");
+        Optional<RunResult> refused = refuse(code);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        lanes.enter(learner, laneListener(listener));
+        try {
+            Session session = lockedSession(sessionId, learner);
+            try {
+                session.running = true;
+                NotebookWorker worker = session.worker(listener);
+                listener.started();
+                RunResult result = timed(() -> worker.run(code, wallTime, listener));
+                if (!worker.isAlive()) {
+                    session.discardWorker();
+                    lost.record(sessionId, LostSessions.CRASHED);
+                }
+                return result;
+            } finally {
+                session.running = false;
+                session.touch();
+                session.lock.unlock();
+            }
+        } finally {
+            lanes.exit(learner);
         }
     }
 
@@ -200,12 +257,18 @@ public final class Runner implements AutoCloseable {
         }
     }
 
-    /** Completion in the session's JShell; empty while a cell of the session is running. */
+    /** Completion in the session's JShell; empty while a cell of the session is running. The session is its own learner. */
     public NotebookWorker.Completions complete(String sessionId, String code, int cursor) throws WorkersBusyException {
+        return complete(SESSION_LEARNER + validSession(sessionId), sessionId, code, cursor);
+    }
+
+    /** Completion in {@code learner}'s session; empty while a cell of the session is running. */
+    public NotebookWorker.Completions complete(String learner, String sessionId, String code, int cursor) throws WorkersBusyException {
+        Objects.requireNonNull(learner, "learner must not be null");
         if (refuse(code).isPresent()) {
             return NotebookWorker.Completions.NONE;
         }
-        Session session = session(sessionId);
+        Session session = session(sessionId, learner);
         if (!session.lock.tryLock()) {
             return NotebookWorker.Completions.NONE;
         }
@@ -216,6 +279,11 @@ public final class Runner implements AutoCloseable {
             session.touch();
             session.lock.unlock();
         }
+    }
+
+    /** Hears every parked session: {@value #PARKED_IDLE} (for another learner's run) or {@value #PARKED_OWN_LIMIT}. */
+    void onParked(Consumer<String> listener) {
+        parkedListener = Objects.requireNonNull(listener, "listener must not be null");
     }
 
     /** Where every session worker's unasked page frames go, with the session's id; {@link SessionPages} turns them into events. */
@@ -240,6 +308,7 @@ public final class Runner implements AutoCloseable {
         figures.put("busy", workers.permits().busy());
         figures.put("sessions", sessions.size());
         figures.put("queued", workers.permits().queued());
+        figures.put("learners", lanes.learners());
         figures.put("maxWorkers", settings.maxWorkers());
         figures.put("sandbox", sandbox.mode() == Sandbox.Mode.BUBBLEWRAP ? "bubblewrap" : sandbox.description());
         return figures;
@@ -285,13 +354,34 @@ public final class Runner implements AutoCloseable {
         return id;
     }
 
-    private Session session(String id) {
-        return sessions.computeIfAbsent(validSession(id), Session::new);
+    private Session session(String id, String learner) {
+        return sessions.computeIfAbsent(validSession(id), key -> new Session(key, learner));
     }
 
-    /** Takes a permit (waiting in the queue when none is free) and a warm or fresh notebook worker. */
-    private NotebookWorker acquire(OutputListener listener) throws WorkersBusyException {
-        workers.permits().acquire(listener);
+    /** The page's session, locked; one parked meanwhile is replaced by a fresh one, so no worker is started for a session nobody can find. */
+    private Session lockedSession(String id, String learner) {
+        while (true) {
+            Session session = session(id, learner);
+            session.lock.lock();
+            if (sessions.get(id) == session) {
+                return session;
+            }
+            session.lock.unlock();
+        }
+    }
+
+    private String anonymousLearner() {
+        return ANONYMOUS_LEARNER + anonymous.incrementAndGet();
+    }
+
+    /** Takes a permit for {@code learner} (waiting in the round-robin line when none is free) and a warm or fresh notebook worker. */
+    private NotebookWorker acquire(String learner, OutputListener listener) throws WorkersBusyException {
+        workers.permits().acquire(learner, placeListener(listener, () -> Math.max(1, running.get())));
+        return take(listener);
+    }
+
+    /** A worker from the pool under a permit already held; the permit is given back when none can start. */
+    private NotebookWorker take(OutputListener listener) throws WorkersBusyException {
         try {
             return new NotebookWorker(pool.take(listener));
         } catch (IOException | RuntimeException e) {
@@ -301,18 +391,74 @@ public final class Runner implements AutoCloseable {
         }
     }
 
-    /** Frees the permit of the least recently used session that is not running a cell. */
-    private boolean evictIdleSession() {
-        Optional<Session> oldest = sessions.values().stream().filter(s -> s.worker != null && !s.running)
+    private RunResult timed(java.util.function.Supplier<RunResult> run) {
+        long began = System.nanoTime();
+        running.incrementAndGet();
+        try {
+            return run.get();
+        } finally {
+            running.decrementAndGet();
+            recent.record(Duration.ofNanos(System.nanoTime() - began));
+        }
+    }
+
+    /** What a run waiting in its learner's lane hears: its place there, and an estimate for as many runs as a lane lets go at once. */
+    private OutputListener laneListener(OutputListener listener) {
+        return placeListener(listener, settings::learnerRuns);
+    }
+
+    private OutputListener placeListener(OutputListener listener, java.util.function.IntSupplier parallel) {
+        return new OutputListener() {
+            @Override
+            public void queued(QueuePlace place) {
+                listener.queued(place.withEstimate(recent.estimate(place.position(), parallel.getAsInt())));
+            }
+        };
+    }
+
+    /**
+     * Frees a permit for whoever waits next: parks the least recently used session that is neither
+     * running nor active (used within {@link WorkerSettings#activeWindow()}). An active learner's
+     * session is never taken; the run waits instead.
+     */
+    private boolean parkIdleSession() {
+        long activeSince = System.nanoTime() - settings.activeWindow().toNanos();
+        Optional<Session> oldest = sessions.values().stream()
+                .filter(s -> s.worker != null && !s.running && s.lastUsed - activeSince < 0)
                 .min(Comparator.comparingLong(s -> s.lastUsed));
-        if (oldest.isEmpty() || !oldest.get().lock.tryLock()) {
+        return oldest.isPresent() && park(oldest.get(), LostSessions.PARKED, PARKED_IDLE, true);
+    }
+
+    /**
+     * Parks {@code learner}'s own least recently used idle session when they are at their session
+     * limit, keeping its permit for {@code starting}; true when a permit changed hands so.
+     */
+    private boolean parkOwnOldest(String learner, Session starting) {
+        List<Session> own = sessions.values().stream()
+                .filter(s -> s != starting && s.learner.equals(learner) && s.worker != null).toList();
+        if (own.size() < settings.learnerSessions()) {
             return false;
         }
-        Session session = oldest.get();
+        return own.stream().filter(s -> !s.running).sorted(Comparator.comparingLong(s -> s.lastUsed))
+                .anyMatch(s -> park(s, LostSessions.ownLimit(settings.learnerSessions()), PARKED_OWN_LIMIT, false));
+    }
+
+    /** Stops the session's worker and records why; {@code release} gives its permit back, else the caller keeps it. */
+    private boolean park(Session session, String reason, String kind, boolean release) {
+        if (!session.lock.tryLock()) {
+            return false;
+        }
         try {
+            if (session.worker == null || session.running) {
+                return false;
+            }
             sessions.remove(session.id, session);
-            session.discardWorker();
-            lost.record(session.id, LostSessions.EVICTED);
+            session.closeWorker();
+            lost.record(session.id, reason);
+            parkedListener.accept(kind);
+            if (release) {
+                workers.permits().release();
+            }
             return true;
         } finally {
             session.lock.unlock();
@@ -355,13 +501,15 @@ public final class Runner implements AutoCloseable {
 
     private final class Session {
         final String id;
+        final String learner;
         final ReentrantLock lock = new ReentrantLock();
         volatile NotebookWorker worker;
         volatile boolean running;
         volatile long lastUsed = System.nanoTime();
 
-        Session(String id) {
+        Session(String id, String learner) {
             this.id = id;
+            this.learner = learner;
         }
 
         NotebookWorker worker(OutputListener listener) throws WorkersBusyException {
@@ -370,7 +518,7 @@ public final class Runner implements AutoCloseable {
                 lost.record(id, LostSessions.CRASHED);
             }
             if (worker == null) {
-                worker = acquire(listener);
+                worker = parkOwnOldest(learner, this) ? take(listener) : acquire(learner, listener);
                 worker.connection().onPageFrame(frame -> pageListener.accept(id, frame));
             }
             return worker;
@@ -378,10 +526,15 @@ public final class Runner implements AutoCloseable {
 
         void discardWorker() {
             if (worker != null) {
-                worker.close();
-                worker = null;
+                closeWorker();
                 workers.permits().release();
             }
+        }
+
+        /** Ends the worker but keeps its permit: the caller hands it on or releases it. */
+        void closeWorker() {
+            worker.close();
+            worker = null;
         }
 
         void touch() {

@@ -66,4 +66,21 @@ class WorkerLimitsTest {
         assertEquals(Duration.ofSeconds(30), WorkerSettings.builder().environment(Map.of(WorkerSettings.ENV_RUN_SECONDS, "30"))
                 .workerJar(java.nio.file.Path.of("worker.jar")).build().wallTime());
     }
+
+    @Test
+    void theFairShareIsReadFromTheOperatorsVariablesAndRunsMayNotOutnumberSessions() {
+        WorkerSettings read = WorkerSettings.builder().environment(Map.of(WorkerSettings.ENV_LEARNER_SESSIONS, "4",
+                WorkerSettings.ENV_LEARNER_RUNS, "3", WorkerSettings.ENV_LEARNER_QUEUED, "0", WorkerSettings.ENV_QUEUE_SECONDS, "90"))
+                .workerJar(java.nio.file.Path.of("worker.jar")).build();
+        assertEquals(4, read.learnerSessions());
+        assertEquals(3, read.learnerRuns());
+        assertEquals(0, read.learnerQueued());
+        assertEquals(Duration.ofSeconds(90), read.queueWait());
+
+        IllegalArgumentException tooManyRuns = assertThrows(IllegalArgumentException.class, () -> WorkerSettings.builder()
+                .environment(Map.of(WorkerSettings.ENV_LEARNER_RUNS, "5")));
+        assertEquals("OTPLAB_LEARNER_RUNS must be a whole number from 1 to 3, was '5'", tooManyRuns.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> WorkerSettings.builder().learnerSessions(1).learnerRuns(2)
+                .workerJar(java.nio.file.Path.of("worker.jar")).build());
+    }
 }

@@ -41,7 +41,9 @@ class RunnerQueueBrowserTest {
             Page second = other.newPage();
             second.navigate(site.url("/lessons/cells"));
             cell(second, "hello").locator(".cell-run").click();
-            assertThat(cell(second, "hello").locator(".cell-indicator")).hasText("Waiting for a free worker…",
+            // The first page's session is active, so it is not parked: the second waits first in line.
+            assertThat(cell(second, "hello").locator(".cell-indicator")).hasText(
+                    Pattern.compile("^Waiting for a free worker… \\(1st in line, about \\d+ s\\)$"),
                     new LocatorAssertions.HasTextOptions().setTimeout(WAIT_MS));
 
             cell(first, "loop").locator(".cell-reset").click();

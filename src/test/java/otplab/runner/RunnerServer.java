@@ -32,7 +32,12 @@ final class RunnerServer implements AutoCloseable {
     }
 
     RunnerServer(Duration wallTime, int outputBytes) {
-        runner = Runner.create(s -> s.poolSize(1).maxWorkers(3).wallTime(wallTime).outputBytes(outputBytes)).start();
+        this(s -> s.poolSize(1).maxWorkers(3).wallTime(wallTime).outputBytes(outputBytes));
+    }
+
+    /** A server whose runner has the default settings changed by {@code settings}. */
+    RunnerServer(java.util.function.Consumer<WorkerSettings.Builder> settings) {
+        runner = Runner.create(settings).start();
         app = Javalin.create(config -> {
             RunRoutes.register(config, runner);
             RunRoutes.registerHealth(config, runner);
