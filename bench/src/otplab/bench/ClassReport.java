@@ -79,6 +79,7 @@ final class ClassReport {
                 .row("submits (reference solution / starter)", submits.count() + " (" + submitsOfReference + " / "
                         + (submits.count() - submitsOfReference) + ")")
                 .row("submit latency p50 / p95 / max", submits.seconds())
+                .row("sockets the server closed while idle, reopened", Integer.toString(tally.reopenedSockets()))
                 .row("errors", Integer.toString(tally.errorCount()))
                 .row("lost sessions of active learners", Integer.toString(tally.lostCount()))
                 .row("server runs by status (/metrics)", result.serverRuns().isEmpty() ? Format.NONE : counts(result.serverRuns()));
@@ -146,6 +147,7 @@ final class ClassReport {
         doc.put("queuedMessages", tally.queuedMessages());
         doc.put("submits", figures(submits));
         doc.put("submitsOfStarter", tally.submits().stream().filter(s -> !s.reference()).count());
+        doc.put("socketsReopened", tally.reopenedSockets());
         doc.put("errors", tally.errorCount());
         doc.put("errorsByKind", tally.errors());
         doc.put("errorExamples", tally.examples());

@@ -32,6 +32,7 @@ public final class ClassTally {
     private final Map<String, Integer> lostReasons = new TreeMap<>();
     private final AtomicInteger queuedMessages = new AtomicInteger();
     private final AtomicInteger pages = new AtomicInteger();
+    private final AtomicInteger reopened = new AtomicInteger();
 
     public void run(RunKind kind, double latencyMs, String status, boolean queued) {
         runs.add(new RunRecord(Objects.requireNonNull(kind, "kind must not be null"), latencyMs, status, queued));
@@ -61,6 +62,15 @@ public final class ClassTally {
 
     public void pageOpened() {
         pages.incrementAndGet();
+    }
+
+    /** A page found its socket closed by the server while idle and opened a new one for its next run, as a browser does. */
+    public void reopened() {
+        reopened.incrementAndGet();
+    }
+
+    public int reopenedSockets() {
+        return reopened.get();
     }
 
     public List<RunRecord> runs() {

@@ -94,6 +94,11 @@ final class Learner implements Runnable {
                 if (!afterSetup && !pause(behaviour.cellThink())) {
                     break;
                 }
+                if (socket != null && !socket.isOpen()) {
+                    socket.close();
+                    socket = null;
+                    tally.reopened();
+                }
                 if (socket == null) {
                     socket = connect(http, session, lesson, cell);
                     if (socket == null) {

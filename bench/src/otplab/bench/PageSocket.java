@@ -46,6 +46,7 @@ final class PageSocket implements AutoCloseable {
     private CompletableFuture<Answer> pending;
     private String pendingCell;
     private boolean pendingQueued;
+    private volatile boolean closed;
 
     private PageSocket(String session, ClassTally tally, HttpClient http, URI server, Duration connectLimit) throws IOException {
         this.session = Objects.requireNonNull(session, "session must not be null");
@@ -68,6 +69,15 @@ final class PageSocket implements AutoCloseable {
 
     String session() {
         return session;
+    }
+
+    /**
+     * Whether the socket still works. The server closes a socket that has been quiet for a while
+     * (Jetty's idle timeout), e.g. while its learner reads; the page then opens a new one for its
+     * next run, keeping its session id, and so does the learner.
+     */
+    boolean isOpen() {
+        return !closed && !socket.isOutputClosed() && !socket.isInputClosed();
     }
 
     /** Sends one run and waits up to {@code limit} for how it ends. */
@@ -171,12 +181,14 @@ final class PageSocket implements AutoCloseable {
 
         @Override
         public CompletionStage<?> onClose(WebSocket ws, int statusCode, String reason) {
+            closed = true;
             finish(new Answer.Broken("the server closed the socket (" + statusCode + (reason.isEmpty() ? "" : " " + reason) + ")"));
             return null;
         }
 
         @Override
         public void onError(WebSocket ws, Throwable error) {
+            closed = true;
             finish(new Answer.Broken("the socket failed: " + describe(error)));
         }
     }
