@@ -31,6 +31,8 @@ final class ClassReport {
     private final LatencySummary laterRuns;
     private final LatencySummary replays;
     private final LatencySummary submits;
+    private final LatencySummary waits;
+    private final LatencySummary executions;
 
     ClassReport(ClassResult result) {
         this.result = Objects.requireNonNull(result, "result must not be null");
@@ -39,6 +41,9 @@ final class ClassReport {
         this.firstRuns = latency(all, r -> r.kind() == RunKind.FIRST);
         this.laterRuns = latency(all, r -> r.kind() == RunKind.LATER);
         this.replays = latency(all, r -> r.kind() == RunKind.REPLAY);
+        this.waits = LatencySummary.of(all.stream().filter(r -> !Double.isNaN(r.waitMs())).map(RunRecord::waitMs).toList());
+        this.executions = LatencySummary.of(all.stream().filter(r -> !Double.isNaN(r.waitMs()))
+                .map(r -> r.latencyMs() - r.waitMs()).toList());
         this.submits = LatencySummary.of(result.tally().submits().stream().map(ClassTally.SubmitRecord::latencyMs).toList());
     }
 
@@ -75,6 +80,8 @@ final class ClassReport {
                 .row("  first run of a page (may start a worker)", firstRuns.seconds())
                 .row("  later runs", laterRuns.seconds())
                 .row("  replays", replays.seconds())
+                .row("  of which send to started (queue, worker start)", waits.seconds())
+                .row("  of which started to result (compile and run)", executions.seconds())
                 .row("runs that waited in a queue (queued messages)", queuedRuns + " (" + tally.queuedMessages() + ")")
                 .row("submits (reference solution / starter)", submits.count() + " (" + submitsOfReference + " / "
                         + (submits.count() - submitsOfReference) + ")")
@@ -143,6 +150,8 @@ final class ClassReport {
         doc.put("firstRuns", figures(firstRuns));
         doc.put("laterRuns", figures(laterRuns));
         doc.put("replays", figures(replays));
+        doc.put("runWaitUntilStarted", figures(waits));
+        doc.put("runStartedToResult", figures(executions));
         doc.put("runsQueued", tally.runs().stream().filter(RunRecord::queued).count());
         doc.put("queuedMessages", tally.queuedMessages());
         doc.put("submits", figures(submits));

@@ -21,7 +21,12 @@ public final class ClassTally {
     /** Why a run happened: the page session's first run (its worker may have to start), a later one, or a replay after a lost session. */
     public enum RunKind { FIRST, LATER, REPLAY }
 
-    public record RunRecord(RunKind kind, double latencyMs, String status, boolean queued) {}
+    /**
+     * One answered run: {@code latencyMs} from sending it to its result, {@code waitMs} of that until the
+     * server said {@code started} (waiting for a worker permit and starting or taking a worker; {@code NaN}
+     * when no {@code started} came), the rest being the cell's compilation and run in its worker.
+     */
+    public record RunRecord(RunKind kind, double latencyMs, double waitMs, String status, boolean queued) {}
 
     public record SubmitRecord(double latencyMs, String status, boolean reference) {}
 
@@ -34,8 +39,8 @@ public final class ClassTally {
     private final AtomicInteger pages = new AtomicInteger();
     private final AtomicInteger reopened = new AtomicInteger();
 
-    public void run(RunKind kind, double latencyMs, String status, boolean queued) {
-        runs.add(new RunRecord(Objects.requireNonNull(kind, "kind must not be null"), latencyMs, status, queued));
+    public void run(RunKind kind, double latencyMs, double waitMs, String status, boolean queued) {
+        runs.add(new RunRecord(Objects.requireNonNull(kind, "kind must not be null"), latencyMs, waitMs, status, queued));
     }
 
     public void submit(double latencyMs, String status, boolean reference) {

@@ -151,13 +151,14 @@ final class Learner implements Runnable {
     private Answer run(PageSocket socket, LessonScript lesson, CellStep cell, RunKind kind, boolean resume)
             throws InterruptedException {
         Duration ownLimit = cell.timeoutMs() > 0 ? Duration.ofMillis(cell.timeoutMs()) : DEFAULT_CELL_LIMIT;
-        long started = System.nanoTime();
+        long sent = System.nanoTime();
         Answer answer = socket.run(cell.id(), cell.code(), cell.timeoutMs(), resume, ownLimit.plus(ANSWER_SLACK));
-        double millis = (System.nanoTime() - started) / 1e6;
+        long answered = System.nanoTime();
         String where = lesson.slug() + " cell " + cell.id();
         switch (answer) {
             case Answer.Result result -> {
-                tally.run(kind, millis, result.status(), result.queued());
+                double waited = result.startedNanos() == 0 ? Double.NaN : (result.startedNanos() - sent) / 1e6;
+                tally.run(kind, (answered - sent) / 1e6, waited, result.status(), result.queued());
                 if (!result.status().equals(cell.expectedStatus())) {
                     tally.error("run ended " + result.status() + " where the lesson expects " + cell.expectedStatus(),
                             where + ": " + shortened(result.error()));

@@ -26,8 +26,11 @@ final class PageSocket implements AutoCloseable {
 
     /** How a run ended, as the page sees it. */
     sealed interface Answer {
-        /** A {@code result}: the run happened and ended with {@code status}; {@code queued} if it waited for a worker. */
-        record Result(String status, String error, boolean queued) implements Answer {}
+        /**
+         * A {@code result}: the run happened and ended with {@code status}; {@code queued} if it waited for a
+         * worker; {@code startedNanos} when {@code started} came (a worker was the run's), 0 if it never did.
+         */
+        record Result(String status, String error, boolean queued, long startedNanos) implements Answer {}
 
         /** A {@code lost}: the session's worker was gone, so the cell did not run. */
         record Lost(String reason) implements Answer {}
@@ -46,6 +49,7 @@ final class PageSocket implements AutoCloseable {
     private CompletableFuture<Answer> pending;
     private String pendingCell;
     private boolean pendingQueued;
+    private long pendingStarted;
     private volatile boolean closed;
 
     private PageSocket(String session, ClassTally tally, HttpClient http, URI server, Duration connectLimit) throws IOException {
@@ -87,6 +91,7 @@ final class PageSocket implements AutoCloseable {
             pending = answer;
             pendingCell = cell;
             pendingQueued = false;
+            pendingStarted = 0;
         }
         ObjectNode message = JSON.createObjectNode();
         message.put("type", "run").put("session", session).put("cell", cell).put("code", code);
@@ -138,13 +143,14 @@ final class PageSocket implements AutoCloseable {
                     pendingQueued = true;
                     tally.queued();
                 }
+                case "started" -> pendingStarted = System.nanoTime();
                 case "result" -> pending.complete(new Answer.Result(message.path("status").asText(""),
-                        message.path("error").asText(""), pendingQueued));
+                        message.path("error").asText(""), pendingQueued, pendingStarted));
                 case "lost" -> pending.complete(new Answer.Lost(message.path("reason").asText("")));
                 case "error" -> pending.complete(new Answer.Refused(message.path("error").asText("")));
                 case "shutdown" -> pending.complete(new Answer.Broken("the server is shutting down"));
                 default -> {
-                    // output pieces, started, observer snapshots: the page shows them, the timing does not need them
+                    // output pieces, observer snapshots: the page shows them, the timing does not need them
                 }
             }
         }
