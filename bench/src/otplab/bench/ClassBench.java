@@ -133,14 +133,8 @@ public final class ClassBench implements BenchSuite {
         long[] ticksAtEnd = ServerProcesses.machineTicks();
         double busy = ticksAtEnd[1] == ticksAtStart[1] ? Double.NaN
                 : (ticksAtEnd[0] - ticksAtStart[0]) / (double) (ticksAtEnd[1] - ticksAtStart[1]);
-        double serverCpu = Double.NaN;
-        double reapedCpu = Double.NaN;
-        if (cpuAtStart != null) {
-            double[] cpuAtEnd = ServerProcesses.cpuSeconds(serverPid.getAsLong());
-            serverCpu = cpuAtEnd[0] - cpuAtStart[0];
-            reapedCpu = cpuAtEnd[1] - cpuAtStart[1];
-        }
-        return new ClassResult(settings, tally, seconds, loadAtStart, ServerProcesses.loadAverage(), busy, serverCpu, reapedCpu,
+        double serverCpu = cpuAtStart == null ? Double.NaN : ServerProcesses.cpuSeconds(serverPid.getAsLong())[0] - cpuAtStart[0];
+        return new ClassResult(settings, tally, seconds, loadAtStart, ServerProcesses.loadAverage(), busy, serverCpu,
                 memory == null ? null : memory.peaks(), serverRuns(url));
     }
 

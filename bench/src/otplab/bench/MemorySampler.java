@@ -1,24 +1,26 @@
 package otplab.bench;
 
 import java.time.Duration;
-import java.util.HashSet;
-import java.util.Set;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Samples the server's and its workers' memory every few seconds while a class runs and keeps the
- * peaks, the last sample and the worker JVMs it saw (a worker that lived between two samples is
- * missed, so "seen" is a lower bound on the workers started).
+ * peaks, the last sample, the worker JVMs it saw and the CPU time each had used when last seen
+ * (less what it had used before the class began). A worker that lived between two samples, and
+ * what one used after its last sample, are missed: "seen" and the workers' CPU are lower bounds.
  */
 final class MemorySampler implements AutoCloseable {
     static final Duration EVERY = Duration.ofSeconds(2);
 
     /** The figures of the whole run, in kB. */
     record Peaks(long serverRssKb, long workersRssKb, long workersPssKb, boolean pssKnown, int workers, int notebookWorkers,
-                 int gradingWorkers, int workersSeen, ServerProcesses.Snapshot last) {}
+                 int gradingWorkers, int workersSeen, double workersCpuSeconds, ServerProcesses.Snapshot last) {}
 
     private final long serverPid;
     private final Thread thread;
-    private final Set<Long> seen = new HashSet<>();
+    private final Map<Long, Double> cpu = new HashMap<>();
+    private final Map<Long, Double> cpuBefore = new HashMap<>();
     private long serverRss;
     private long workersRss;
     private long workersPss;
@@ -31,6 +33,9 @@ final class MemorySampler implements AutoCloseable {
     MemorySampler(long serverPid) {
         this.serverPid = serverPid;
         sample();
+        synchronized (this) {
+            cpuBefore.putAll(cpu);
+        }
         this.thread = Thread.ofPlatform().daemon().name("class-bench-memory").start(this::loop);
     }
 
@@ -55,11 +60,12 @@ final class MemorySampler implements AutoCloseable {
         workers = Math.max(workers, now.workers());
         notebookWorkers = Math.max(notebookWorkers, now.notebookWorkers());
         gradingWorkers = Math.max(gradingWorkers, now.gradingWorkers());
-        seen.addAll(now.workerPids());
+        now.workerCpuSeconds().forEach((pid, seconds) -> cpu.merge(pid, seconds, Math::max));
     }
 
     synchronized Peaks peaks() {
-        return new Peaks(serverRss, workersRss, workersPss, pssKnown, workers, notebookWorkers, gradingWorkers, seen.size(), last);
+        double used = cpu.entrySet().stream().mapToDouble(e -> e.getValue() - cpuBefore.getOrDefault(e.getKey(), 0.0)).sum();
+        return new Peaks(serverRss, workersRss, workersPss, pssKnown, workers, notebookWorkers, gradingWorkers, cpu.size(), used, last);
     }
 
     @Override

@@ -33,7 +33,7 @@ final class ServerProcesses {
      * workers run lesson cells and how many grade.
      */
     record Snapshot(long serverRssKb, long workersRssKb, long workersPssKb, boolean pssKnown, int notebookWorkers,
-                    int gradingWorkers, Set<Long> workerPids) {
+                    int gradingWorkers, Map<Long, Double> workerCpuSeconds) {
         int workers() {
             return notebookWorkers + gradingWorkers;
         }
@@ -86,7 +86,7 @@ final class ServerProcesses {
         long rss = 0;
         long pss = 0;
         boolean pssKnown = true;
-        Set<Long> workers = new HashSet<>();
+        Map<Long, Double> workers = new HashMap<>();
         int grading = 0;
         for (long pid : descendants(serverPid)) {
             List<String> argv = commandLine(pid);
@@ -98,7 +98,8 @@ final class ServerProcesses {
             if (workerRss.isEmpty()) {
                 continue;
             }
-            workers.add(pid);
+            double cpu = cpuSeconds(pid)[0];
+            workers.put(pid, Double.isNaN(cpu) ? 0 : cpu);
             int role = argv.indexOf(ROLE);
             if (role >= 0 && role + 1 < argv.size() && argv.get(role + 1).equals(WorkerRole.GRADING_NAME)) {
                 grading++;
@@ -114,10 +115,7 @@ final class ServerProcesses {
         return new Snapshot(serverRss, rss, pss, pssKnown, workers.size() - grading, grading, workers);
     }
 
-    /**
-     * CPU seconds of the server JVM itself and of the children it has reaped (the worker JVMs that
-     * ended, through their bubblewrap parents), from {@code /proc/PID/stat}.
-     */
+    /** CPU seconds of a process itself and of the children it has waited for, from {@code /proc/PID/stat}. */
     static double[] cpuSeconds(long pid) {
         try {
             String stat = Files.readString(PROC.resolve(pid + "/stat"));

@@ -52,7 +52,8 @@ class ClassBenchTest {
         assertTrue(tally.pages() >= 2, "it went on to the next lesson");
         assertTrue(tally.runs().size() >= 6, () -> "runs: " + tally.runs());
         assertTrue(tally.submits().stream().anyMatch(s -> s.status().equals("pass")), () -> "submits: " + tally.submits());
-        assertTrue(result.memory().serverRssKb() > 0 && result.memory().workers() > 0, () -> "memory: " + result.memory());
+        assertTrue(result.memory().serverRssKb() > 0 && result.memory().workers() > 0 && result.memory().workersCpuSeconds() > 0,
+                () -> "memory: " + result.memory());
         assertTrue(result.serverRuns().getOrDefault("ok", 0.0) >= 1, () -> "server counted: " + result.serverRuns());
 
         ClassReport report = new ClassReport(result);
