@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -18,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * A server of the suite's own: {@code command} (normally {@code ./otplab serve}) started on a free
@@ -33,11 +35,13 @@ final class LocalServer implements AutoCloseable {
     private final Process process;
     private final URI url;
     private final Path log;
+    private final Path data;
 
-    private LocalServer(Process process, URI url, Path log) {
+    private LocalServer(Process process, URI url, Path log, Path data) {
         this.process = process;
         this.url = url;
         this.log = log;
+        this.data = data;
     }
 
     /** Starts {@code command} with {@code extraEnv} over this process's environment and waits until it serves. */
@@ -53,7 +57,7 @@ final class LocalServer implements AutoCloseable {
         CompletableFuture<URI> serving = new CompletableFuture<>();
         Thread.ofPlatform().daemon().name("class-bench-server-output").start(() -> copy(process, log, serving));
         try {
-            return new LocalServer(process, serving.get(START_LIMIT.toSeconds(), TimeUnit.SECONDS), log);
+            return new LocalServer(process, serving.get(START_LIMIT.toSeconds(), TimeUnit.SECONDS), log, data);
         } catch (ExecutionException | TimeoutException notServing) {
             process.destroyForcibly();
             throw new IllegalStateException("the server did not start (" + String.join(" ", command) + "); its output is in " + log);
@@ -89,12 +93,20 @@ final class LocalServer implements AutoCloseable {
         return log;
     }
 
+    /** Stops the server with SIGTERM (SIGKILL if it will not stop) and removes its data folder. */
     @Override
     public void close() throws InterruptedException {
         process.destroy();
         if (!process.waitFor(STOP_LIMIT.toSeconds(), TimeUnit.SECONDS)) {
             process.destroyForcibly();
             process.waitFor(STOP_LIMIT.toSeconds(), TimeUnit.SECONDS);
+        }
+        try (Stream<Path> files = Files.walk(data)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException leftBehind) {
+            // a temporary folder; the system's cleaning of /tmp takes what is left
         }
     }
 }
