@@ -10,7 +10,8 @@ final class LostSessions {
     static final int REMEMBERED = 4096;
     static final String EVICTED = "every worker was in use, so the server gave this page's worker to another page";
     static final String CRASHED = "its worker ended unexpectedly (it may have run out of memory, threads or CPU time)";
-    static final String UNKNOWN = "the server was restarted or no longer knows this page";
+    /** Also what a page hears when it comes back through a load balancer to another instance than the one that died. */
+    static final String UNKNOWN = "the server it ran on was restarted or has gone away, or no longer knows this page";
 
     private final Map<String, String> reasons = new LinkedHashMap<>(16, 0.75f, false) {
         @Override

@@ -1,18 +1,28 @@
 package otplab.store;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The store's schema as numbered steps, applied in order at start-up. Each step runs once per
  * database: the highest applied number is kept in {@value #VERSION_TABLE}. Steps are written in
  * the SQL that H2 and PostgreSQL both accept; a new step is appended, never edited.
+ *
+ * <p>Servers that start at once against one PostgreSQL take turns: each holds the advisory lock
+ * {@link #ADVISORY_LOCK_KEY} while it reads the version and applies steps, so the second finds the
+ * schema up to date instead of creating its tables again. An H2 file is opened by one process only
+ * (H2 locks the file), so there the turns are taken within the JVM.
  */
 final class Migrations {
     static final String VERSION_TABLE = "otplab_schema_version";
+    /** "otplab" in ASCII: the PostgreSQL advisory lock that migrating servers take turns on. */
+    static final long ADVISORY_LOCK_KEY = 0x6f74706c6162L;
+    private static final ReentrantLock IN_PROCESS = new ReentrantLock();
 
     private static final List<List<String>> STEPS = List.of(
             List.of("""
@@ -46,8 +56,33 @@ final class Migrations {
         return STEPS.size();
     }
 
-    /** Applies every step the database lacks, each in its own transaction; returns the version reached. */
+    /** Applies every step the database lacks, each in its own transaction, one opener at a time; returns the version reached. */
     static int migrate(Connection connection) throws SQLException {
+        boolean postgres = connection.getMetaData().getDatabaseProductName().equalsIgnoreCase("PostgreSQL");
+        if (postgres) {
+            advisoryLock(connection, "pg_advisory_lock");
+        } else {
+            IN_PROCESS.lock();
+        }
+        try {
+            return migrateHoldingTheLock(connection);
+        } finally {
+            if (postgres) {
+                advisoryLock(connection, "pg_advisory_unlock");
+            } else {
+                IN_PROCESS.unlock();
+            }
+        }
+    }
+
+    private static void advisoryLock(Connection connection, String function) throws SQLException {
+        try (PreparedStatement st = connection.prepareStatement("SELECT " + function + "(?)")) {
+            st.setLong(1, ADVISORY_LOCK_KEY);
+            st.executeQuery().close();
+        }
+    }
+
+    private static int migrateHoldingTheLock(Connection connection) throws SQLException {
         try (Statement st = connection.createStatement()) {
             st.execute("CREATE TABLE IF NOT EXISTS " + VERSION_TABLE + " (version INT NOT NULL)");
         }

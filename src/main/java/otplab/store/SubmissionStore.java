@@ -3,12 +3,10 @@ package otplab.store;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -19,107 +17,104 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.locks.ReentrantLock;
-import otp.config.ConfigException;
-import otp.config.Env;
-import otp.config.RuntimeConfig;
-import otp.config.Setting;
 
 /**
  * Submissions and progress in a database: an H2 file under the data folder by default, or the
  * PostgreSQL server a JDBC {@code DATABASE_URL} names. The schema is created or brought up to
- * date when the store opens.
+ * date when the store opens, by one opener at a time (see {@link Migrations}).
  *
- * <p>One connection serves every call, one call at a time: gradings take seconds and a
- * statement here takes a millisecond, so the lock is never what a learner waits for. A broken
- * connection (a restarted PostgreSQL) is replaced on the next call.
+ * <p>Calls borrow a connection from a HikariCP pool ({@link StoreSettings#poolSize()}), so a
+ * learner's progress is read while another learner's grading is recorded; the pool checks a
+ * connection before lending it and replaces one that broke (a restarted PostgreSQL).
  */
 public final class SubmissionStore implements AutoCloseable {
-    public static final String ENV_DATABASE_URL = "DATABASE_URL";
-    public static final String ENV_DATA_DIR = "DATA_DIR";
-    public static final String DEFAULT_DATA_DIR = "data";
-    public static final String H2_FILE_NAME = "otplab";
-    /** The environment (dev, test, prod) the settings are read under; the server's own variable. */
-    static final String ENV_MODE = "OTP_LAB_ENV";
-    static final Setting<String> DATABASE_URL_SETTING = Setting.string(ENV_DATABASE_URL);
-    static final Setting<String> DATA_DIR_SETTING = Setting.string(ENV_DATA_DIR).withDefault(DEFAULT_DATA_DIR);
-    private static final int VALID_CHECK_SECONDS = 2;
+    public static final String ENV_DATABASE_URL = StoreSettings.ENV_DATABASE_URL;
+    public static final String ENV_DATA_DIR = StoreSettings.ENV_DATA_DIR;
+    public static final String DEFAULT_DATA_DIR = StoreSettings.DEFAULT_DATA_DIR;
+    public static final String H2_FILE_NAME = StoreSettings.H2_FILE_NAME;
+    private static final String POOL_NAME = "otplab-store";
     private static final TypeReference<Map<String, String>> FILES = new TypeReference<>() {};
 
-    private final String url;
+    private final StoreSettings settings;
+    private final HikariDataSource pool;
     private final ObjectMapper json = new ObjectMapper();
-    private final ReentrantLock lock = new ReentrantLock();
-    private Connection connection;
 
-    private SubmissionStore(String url) {
-        this.url = url;
+    private SubmissionStore(StoreSettings settings, HikariDataSource pool) {
+        this.settings = settings;
+        this.pool = pool;
+    }
+
+    /**
+     * Opens the database the settings name, creating or migrating its schema.
+     *
+     * @throws StoreException when the database cannot be reached or holds a schema this code does not know
+     */
+    public static SubmissionStore open(StoreSettings settings) {
+        Objects.requireNonNull(settings, "settings must not be null");
+        HikariDataSource pool;
+        try {
+            pool = new HikariDataSource(poolConfig(settings));
+        } catch (RuntimeException unreachable) {
+            Throwable cause = unreachable.getCause() != null ? unreachable.getCause() : unreachable;
+            throw new StoreException("the submissions database (" + settings.description() + ") cannot be reached: "
+                    + cause.getMessage(), unreachable);
+        }
+        SubmissionStore store = new SubmissionStore(settings, pool);
+        try {
+            store.withConnection(Migrations::migrate);
+        } catch (StoreException e) {
+            store.close();
+            throw e;
+        }
+        return store;
+    }
+
+    private static HikariConfig poolConfig(StoreSettings settings) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName(POOL_NAME);
+        config.setJdbcUrl(settings.url());
+        config.setConnectionTimeout(settings.connectionWait().toMillis());
+        if (settings.inMemory()) {
+            // One connection that never retires: its database ends with it.
+            config.setMaximumPoolSize(1);
+            config.setMaxLifetime(0);
+            config.setIdleTimeout(0);
+        } else {
+            config.setMaximumPoolSize(settings.poolSize());
+        }
+        return config;
     }
 
     /** Opens (creating or migrating the schema) the database at a JDBC URL ({@code jdbc:h2:...} or {@code jdbc:postgresql:...}). */
     public static SubmissionStore open(String jdbcUrl) {
         Objects.requireNonNull(jdbcUrl, "jdbcUrl must not be null");
-        if (!jdbcUrl.startsWith("jdbc:h2:") && !jdbcUrl.startsWith("jdbc:postgresql:")) {
-            throw new IllegalArgumentException("the database URL must start with jdbc:postgresql: or jdbc:h2:, was '"
-                    + redact(jdbcUrl) + "'");
-        }
-        SubmissionStore store = new SubmissionStore(jdbcUrl);
-        store.withConnection(c -> Migrations.migrate(c));
-        return store;
+        return open(StoreSettings.builder().url(jdbcUrl).build());
     }
 
     /** The H2 file database in a data folder (created when missing). */
     public static SubmissionStore inDataDir(Path dataDir) {
-        Objects.requireNonNull(dataDir, "dataDir must not be null");
-        try {
-            Files.createDirectories(dataDir);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the data folder " + dataDir, e);
-        }
-        return open("jdbc:h2:file:" + dataDir.toAbsolutePath().normalize().resolve(H2_FILE_NAME));
+        return open(StoreSettings.builder().dataDir(dataDir).build());
     }
 
     /**
-     * {@code DATABASE_URL} when set, else H2 under {@code DATA_DIR} (default {@code ./data}, relative to home), both
-     * read through {@code otp.config} (blank counts as unset).
+     * {@code DATABASE_URL} when set, else H2 under {@code DATA_DIR} (default {@code ./data}, relative to home), with
+     * {@code OTPLAB_DB_POOL_SIZE} connections; read through {@code otp.config} (blank counts as unset).
      *
      * @throws IllegalArgumentException naming the variable when a value cannot work
      */
     public static SubmissionStore fromEnvironment(Map<String, String> env, Path home) {
-        RuntimeConfig.Config loaded;
-        try {
-            loaded = RuntimeConfig.of(ENV_MODE, DATABASE_URL_SETTING, DATA_DIR_SETTING).load(Env.of(env));
-        } catch (ConfigException badSetting) {
-            throw new IllegalArgumentException(badSetting.getMessage(), badSetting);
-        }
-        Optional<String> url = loaded.find(DATABASE_URL_SETTING).map(String::strip);
-        if (url.isPresent()) {
-            if (!url.get().startsWith("jdbc:h2:") && !url.get().startsWith("jdbc:postgresql:")) {
-                throw new IllegalArgumentException(ENV_DATABASE_URL + " must start with jdbc:postgresql: or jdbc:h2:, was '"
-                        + redact(url.get()) + "'");
-            }
-            return open(url.get());
-        }
-        return inDataDir(dataDir(env, home));
+        return open(StoreSettings.builder().environment(env, home).build());
     }
 
     /** The data folder {@code DATA_DIR} names (default {@code ./data}, relative to home), whether or not H2 lives there. */
     public static Path dataDir(Map<String, String> env, Path home) {
-        try {
-            return home.resolve(RuntimeConfig.of(ENV_MODE, DATA_DIR_SETTING).load(Env.of(env)).get(DATA_DIR_SETTING).strip());
-        } catch (ConfigException badSetting) {
-            throw new IllegalArgumentException(badSetting.getMessage(), badSetting);
-        }
+        return StoreSettings.dataDir(env, home);
     }
 
     /** Where the store lives, with any password left out (for start-up messages). */
     public String description() {
-        return redact(url);
-    }
-
-    private static String redact(String url) {
-        return url.replaceAll("(?i)(password=)[^&;]*", "$1***").replaceAll("//([^/@:]+):[^/@]*@", "//$1:***@");
+        return settings.description();
     }
 
     /** Records a submission and returns it with its id. */
@@ -341,44 +336,21 @@ public final class SubmissionStore implements AutoCloseable {
     }
 
     @FunctionalInterface
-    private interface Work<T> {
+    interface Work<T> {
         T apply(Connection connection) throws SQLException;
     }
 
-    private <T> T withConnection(Work<T> work) {
-        lock.lock();
-        try {
-            if (connection == null || !connection.isValid(VALID_CHECK_SECONDS)) {
-                closeQuietly();
-                connection = DriverManager.getConnection(url);
-            }
+    /** Runs {@code work} on a connection of the pool, given back afterwards; a failure becomes a {@link StoreException}. */
+    <T> T withConnection(Work<T> work) {
+        try (Connection connection = pool.getConnection()) {
             return work.apply(connection);
         } catch (SQLException e) {
-            closeQuietly();
             throw new StoreException("the submissions database (" + description() + ") failed: " + e.getMessage(), e);
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private void closeQuietly() {
-        if (connection != null) {
-            try {
-                connection.close();
-            } catch (SQLException ignored) {
-                // The connection is being dropped because it is already unusable.
-            }
-            connection = null;
         }
     }
 
     @Override
     public void close() {
-        lock.lock();
-        try {
-            closeQuietly();
-        } finally {
-            lock.unlock();
-        }
+        pool.close();
     }
 }

@@ -185,7 +185,11 @@ public final class CourseServer implements AutoCloseable {
                 degraded = true;
             }
         }
-        if (degraded) {
+        if (shutdown.announced()) {
+            // A load balancer's check fails, so new learners go to another instance while this one drains.
+            body.put("status", "stopping");
+            ctx.status(503);
+        } else if (degraded) {
             body.put("status", "degraded");
             ctx.status(503);
         }

@@ -16,13 +16,20 @@ public final class ShutdownNotice {
     private static final Logger LOG = LoggerFactory.getLogger(ShutdownNotice.class);
 
     private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
+    private volatile boolean announced;
 
     /** {@code listener} gets the sentence to show open pages. */
     public void listen(Consumer<String> listener) {
         listeners.add(Objects.requireNonNull(listener, "listener must not be null"));
     }
 
+    /** Whether the server has started to stop: {@code /healthz} then tells load balancers to send no one new. */
+    public boolean announced() {
+        return announced;
+    }
+
     void announce(String message) {
+        announced = true;
         for (Consumer<String> listener : listeners) {
             try {
                 listener.accept(message);

@@ -109,8 +109,13 @@ final class ServerProcess implements AutoCloseable {
     /** A page's run socket: every message it receives goes into {@link Socket#messages}. */
     Socket socket() throws Exception {
         get("/healthz");
+        return socket(http, url);
+    }
+
+    /** A run socket at {@code baseUrl} (a server or a proxy in front of it), carrying {@code http}'s cookies. */
+    static Socket socket(HttpClient http, String baseUrl) throws Exception {
         List<JsonNode> messages = new CopyOnWriteArrayList<>();
-        WebSocket ws = http.newWebSocketBuilder().buildAsync(URI.create(url.replace("http://", "ws://")).resolve("/ws/run"),
+        WebSocket ws = http.newWebSocketBuilder().buildAsync(URI.create(baseUrl.replace("http://", "ws://")).resolve("/ws/run"),
                 new WebSocket.Listener() {
                     private final StringBuilder partial = new StringBuilder();
 

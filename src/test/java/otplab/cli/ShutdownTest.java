@@ -103,7 +103,7 @@ class ShutdownTest {
     }
 
     @Test
-    void aRunAskedForAfterSigtermIsRefusedSayingTheServerIsShuttingDown() throws Exception {
+    void aRunAskedForAfterSigtermIsRefusedSayingTheServerIsShuttingDownAndTheHealthCheckFails() throws Exception {
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Dotplab.home=" + HOME,
                 "-cp", ServerProcess.buildClasspath(HOME), "otplab.cli.Main", "serve");
@@ -117,6 +117,9 @@ class ShutdownTest {
             assertEquals(503, refused.statusCode());
             assertEquals("the server is shutting down; please try again in a minute, once it is back",
                     ServerProcess.JSON.readTree(refused.body()).path("error").asText());
+            HttpResponse<String> health = server.get("/healthz");
+            assertEquals(503, health.statusCode(), "a load balancer sends no new learner to a draining instance: " + health.body());
+            assertEquals("stopping", ServerProcess.JSON.readTree(health.body()).path("status").asText(), health.body());
             page.await("result", 60);
             assertTrue(server.process.waitFor(120, TimeUnit.SECONDS), server.output());
             assertEquals(0, server.process.exitValue(), server.output());

@@ -5,8 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -119,5 +127,54 @@ abstract class SubmissionStoreContract {
         store.setLearnerName("grace", "Grace");
         store.setLearnerName("grace", " ");
         assertEquals(Map.of("ada", "Ada Lovelace"), store.learnerNames());
+    }
+
+    @Test
+    void lendsAConnectionToOneCallWhileAnotherStillHoldsOne() throws Exception {
+        CyclicBarrier bothInside = new CyclicBarrier(2);
+        try (ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<Boolean>> calls = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                calls.add(callers.submit(() -> store.withConnection(c -> {
+                    try {
+                        // Only passes when both calls hold a connection at the same moment.
+                        bothInside.await(30, TimeUnit.SECONDS);
+                    } catch (Exception e) {
+                        throw new AssertionError("the second call never got a connection while the first held one", e);
+                    }
+                    return c.isValid(2);
+                })));
+            }
+            for (Future<Boolean> call : calls) {
+                assertTrue(call.get(60, TimeUnit.SECONDS));
+            }
+        }
+    }
+
+    @Test
+    void keepsEverySubmissionRecordedFromManyThreadsAtOnce() throws Exception {
+        int threads = 8;
+        int each = 10;
+        Set<Long> ids = new HashSet<>();
+        try (ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<List<Long>>> calls = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                String learner = "learner-" + t;
+                calls.add(callers.submit(() -> {
+                    List<Long> mine = new ArrayList<>();
+                    for (int i = 0; i < each; i++) {
+                        mine.add(store.record(submission(learner, "counter", Submission.Kind.SUBMIT, "pass", 3)).id());
+                        store.progress(learner);
+                    }
+                    return mine;
+                }));
+            }
+            for (Future<List<Long>> call : calls) {
+                ids.addAll(call.get(120, TimeUnit.SECONDS));
+            }
+        }
+        assertEquals(threads * each, ids.size(), "every submission has an id of its own");
+        assertEquals(threads * each, store.allSubmissions().size());
+        assertEquals(threads, store.statsByExercise().get("counter").learners());
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,5 +52,32 @@ class SubmissionStoreH2Test extends SubmissionStoreContract {
         assertTrue(e.getMessage().contains("newer than this OTP Lab"), e.getMessage());
         store = SubmissionStore.open("jdbc:h2:mem:");
         assertEquals(0, store.allSubmissions().size());
+    }
+
+    @Test
+    void takesItsPoolSizeFromTheEnvironment() {
+        StoreSettings settings = StoreSettings.builder()
+                .environment(Map.of(StoreSettings.ENV_DB_POOL_SIZE, "9", SubmissionStore.ENV_DATA_DIR, "class-data"), home).build();
+        assertEquals(9, settings.poolSize());
+        assertEquals(StoreSettings.DEFAULT_POOL_SIZE, StoreSettings.builder().environment(Map.of(), home).build().poolSize());
+    }
+
+    @Test
+    void refusesAPoolSizeThatCannotWorkNamingTheVariable() {
+        for (String bad : List.of("0", "-3", "1000", "many")) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SubmissionStore.fromEnvironment(
+                    Map.of(StoreSettings.ENV_DB_POOL_SIZE, bad), home));
+            assertTrue(e.getMessage().contains(StoreSettings.ENV_DB_POOL_SIZE), e.getMessage());
+        }
+    }
+
+    @Test
+    void saysWhichDatabaseCannotBeReachedWithoutShowingItsPassword() {
+        StoreException e = assertThrows(StoreException.class, () -> SubmissionStore.open(StoreSettings.builder()
+                .url("jdbc:postgresql://127.0.0.1:1/class?user=teacher&password=s3cret")
+                .connectionWait(java.time.Duration.ofSeconds(1)).build()));
+        assertTrue(e.getMessage().contains("cannot be reached"), e.getMessage());
+        assertTrue(e.getMessage().contains("127.0.0.1:1/class"), e.getMessage());
+        assertTrue(!e.getMessage().contains("s3cret"), e.getMessage());
     }
 }
