@@ -7,9 +7,11 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -28,7 +30,18 @@ public final class BenchMain {
     static int run(String[] args, List<BenchSuite> available, PrintStream out, PrintStream err) {
         boolean quick = false;
         Set<String> wanted = new LinkedHashSet<>();
-        for (String arg : args) {
+        Map<String, String> options = new LinkedHashMap<>();
+        Set<String> valued = available.stream().flatMap(s -> s.options().keySet().stream()).collect(Collectors.toSet());
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (valued.contains(arg)) {
+                if (i + 1 == args.length) {
+                    err.println("otplab bench: option '" + arg + "' needs a value, e.g. " + arg + " 20.");
+                    return EXIT_USAGE;
+                }
+                options.put(arg, args[++i]);
+                continue;
+            }
             switch (arg) {
                 case "--quick" -> quick = true;
                 case "--list" -> {
@@ -66,7 +79,7 @@ public final class BenchMain {
             out.println();
             long start = System.nanoTime();
             try {
-                suite.run(new BenchContext(out, quick));
+                suite.run(new BenchContext(out, quick, options));
                 out.printf(Locale.ROOT, "%n(%s suite took %.1f s)%n", suite.name(), (System.nanoTime() - start) / 1e9);
             } catch (Exception | Error e) {
                 failed.add(suite.name());
@@ -102,12 +115,13 @@ public final class BenchMain {
     }
 
     private static void usage(List<BenchSuite> available, PrintStream out) {
-        out.println("Usage: ./otplab bench [--quick] [--list] [suite...]");
+        out.println("Usage: ./otplab bench [--quick] [--list] [suite options] [suite...]");
         out.println("Runs every suite, or only the named ones, and prints tables of medians and ratios.");
         out.println("  --quick   few short rounds: proves the suites run; figures are not for quoting");
         out.println("  --list    list the suites");
         out.println("Suites:");
         available.forEach(s -> out.printf("  %-10s %s%n", s.name(), s.summary()));
+        available.forEach(s -> s.options().forEach((name, help) -> out.printf("  %-16s (%s) %s%n", name + " V", s.name(), help)));
     }
 
     private static String describe(Throwable e) {

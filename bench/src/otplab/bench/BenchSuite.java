@@ -1,5 +1,7 @@
 package otplab.bench;
 
+import java.util.Map;
+
 /**
  * One benchmark suite of {@code ./otplab bench}. A suite is found by being a public concrete
  * class of package {@code otplab.bench} with a no-argument constructor that implements this
@@ -21,5 +23,14 @@ public interface BenchSuite {
 
     default int order() {
         return DEFAULT_ORDER;
+    }
+
+    /**
+     * Options of this suite that take a value ({@code --learners 40}), by name with their leading
+     * dashes, each with a line of help. The harness accepts them on its command line and hands
+     * their values to every suite through {@link BenchContext#option}.
+     */
+    default Map<String, String> options() {
+        return Map.of();
     }
 }

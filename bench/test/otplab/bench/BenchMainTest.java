@@ -9,6 +9,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class BenchMainTest {
@@ -29,8 +30,13 @@ class BenchMainTest {
             }
 
             @Override
+            public Map<String, String> options() {
+                return name.equals("class") ? Map.of("--learners", "how many") : Map.of();
+            }
+
+            @Override
             public void run(BenchContext context) {
-                ran.add(name + (context.quick() ? " quick" : ""));
+                ran.add(name + (context.quick() ? " quick" : "") + context.option("--learners").map(n -> " learners " + n).orElse(""));
                 if (fails) {
                     throw new IllegalStateException("broken on purpose");
                 }
@@ -70,5 +76,18 @@ class BenchMainTest {
         String errors = err.toString(StandardCharsets.UTF_8);
         assertTrue(errors.contains("the framework suite failed: IllegalStateException: broken on purpose"));
         assertFalse(errors.contains("\tat "), "no stack trace on the terminal");
+    }
+
+    @Test
+    void aSuiteOptionTakesTheNextArgumentAsItsValueWhereverItStands() {
+        assertEquals(BenchMain.EXIT_OK, run(List.of(suite("framework", false), suite("class", false)), "class", "--learners", "40"));
+        assertEquals(List.of("class learners 40"), ran);
+    }
+
+    @Test
+    void aSuiteOptionWithoutAValueIsAUsageErrorInWords() {
+        assertEquals(BenchMain.EXIT_USAGE, run(List.of(suite("class", false)), "class", "--learners"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("option '--learners' needs a value"));
+        assertTrue(ran.isEmpty());
     }
 }
