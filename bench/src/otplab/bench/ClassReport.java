@@ -82,6 +82,8 @@ final class ClassReport {
                 .row("  replays", replays.seconds())
                 .row("  of which send to started (queue, worker start)", waits.seconds())
                 .row("  of which started to result (compile and run)", executions.seconds())
+                .row("runs with no answer; how long they had waited, p50 / p95 / max", tally.unanswered().size() + "; "
+                        + LatencySummary.of(tally.unanswered()).seconds())
                 .row("runs that waited in a queue (queued messages)", queuedRuns + " (" + tally.queuedMessages() + ")")
                 .row("submits (reference solution / starter)", submits.count() + " (" + submitsOfReference + " / "
                         + (submits.count() - submitsOfReference) + ")")
@@ -154,6 +156,7 @@ final class ClassReport {
         doc.put("replays", figures(replays));
         doc.put("runWaitUntilStarted", figures(waits));
         doc.put("runStartedToResult", figures(executions));
+        doc.put("unanswered", figures(LatencySummary.of(tally.unanswered())));
         doc.put("runsQueued", tally.runs().stream().filter(RunRecord::queued).count());
         doc.put("queuedMessages", tally.queuedMessages());
         doc.put("submits", figures(submits));

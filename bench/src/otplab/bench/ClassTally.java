@@ -32,6 +32,7 @@ public final class ClassTally {
 
     private final ConcurrentLinkedQueue<RunRecord> runs = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<SubmitRecord> submits = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Double> unanswered = new ConcurrentLinkedQueue<>();
     private final Map<String, Integer> errors = new TreeMap<>();
     private final Map<String, List<String>> examples = new LinkedHashMap<>();
     private final Map<String, Integer> lostReasons = new TreeMap<>();
@@ -41,6 +42,15 @@ public final class ClassTally {
 
     public void run(RunKind kind, double latencyMs, double waitMs, String status, boolean queued) {
         runs.add(new RunRecord(Objects.requireNonNull(kind, "kind must not be null"), latencyMs, waitMs, status, queued));
+    }
+
+    /** A run that got no answer (its socket closed, or nothing came in time), after waiting {@code waitedMs}. */
+    public void unanswered(double waitedMs) {
+        unanswered.add(waitedMs);
+    }
+
+    public List<Double> unanswered() {
+        return List.copyOf(unanswered);
     }
 
     public void submit(double latencyMs, String status, boolean reference) {

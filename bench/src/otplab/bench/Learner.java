@@ -166,7 +166,10 @@ final class Learner implements Runnable {
             }
             case Answer.Lost lost -> { }
             case Answer.Refused refused -> tally.error("run answered with an error message", where + ": " + shortened(refused.error()));
-            case Answer.Broken broken -> tally.error("run got no answer", where + ": " + broken.why());
+            case Answer.Broken broken -> {
+                tally.unanswered((answered - sent) / 1e6);
+                tally.error("run got no answer", where + ": " + broken.why());
+            }
         }
         return answer;
     }
