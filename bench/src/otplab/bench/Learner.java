@@ -107,13 +107,15 @@ final class Learner implements Runnable {
                 }
                 Answer answer = run(socket, lesson, cell, hasState ? RunKind.LATER : RunKind.FIRST, hasState);
                 switch (answer) {
-                    case Answer.Result result -> hasState = true;
+                    case Answer.Result _ -> hasState = true;
                     case Answer.Lost lost -> {
                         tally.lost(lost.reason());
                         hasState = replay(socket, lesson, ran, cell);
                     }
-                    case Answer.Refused refused -> { }
-                    case Answer.Broken broken -> {
+                    case Answer.Refused _ -> {
+                        // counted where it was answered; the learner reads the message and goes on
+                    }
+                    case Answer.Broken _ -> {
                         socket.close();
                         socket = null;
                     }
@@ -164,7 +166,9 @@ final class Learner implements Runnable {
                             where + ": " + shortened(result.error()));
                 }
             }
-            case Answer.Lost lost -> { }
+            case Answer.Lost _ -> {
+                // counted by the caller, which replays the cells above
+            }
             case Answer.Refused refused -> tally.error("run answered with an error message", where + ": " + shortened(refused.error()));
             case Answer.Broken broken -> {
                 tally.unanswered((answered - sent) / 1e6);
