@@ -56,6 +56,8 @@ public final class Runner implements AutoCloseable {
     /** Learner keys of callers without an owner cookie; a cookie never starts with either, so they meet no learner's lane. */
     private static final String SESSION_LEARNER = "session:";
     private static final String ANONYMOUS_LEARNER = "anonymous:";
+    /** How often a reset sends its stop again while the session's run has not ended. */
+    private static final long RESTOP_MS = 250;
     /** Why a session was parked, as {@code /metrics} counts it. */
     static final String PARKED_IDLE = "idle";
     static final String PARKED_OWN_LIMIT = "own_limit";
@@ -245,15 +247,36 @@ public final class Runner implements AutoCloseable {
         Session session = sessions.remove(validSession(sessionId));
         lost.forget(sessionId);
         if (session != null) {
-            if (session.worker != null) {
-                session.worker.stop();
-            }
-            session.lock.lock();
+            stopUntilLocked(session);
             try {
                 session.discardWorker();
             } finally {
                 session.lock.unlock();
             }
+        }
+    }
+
+    /**
+     * Takes the session's lock, stopping its cell until it is free: a stop that reaches a run before
+     * the run has sent its cell is lost, so it is sent again while the run holds the lock.
+     */
+    private static void stopUntilLocked(Session session) {
+        boolean interrupted = false;
+        while (true) {
+            NotebookWorker worker = session.worker;
+            if (worker != null) {
+                worker.stop();
+            }
+            try {
+                if (session.lock.tryLock(RESTOP_MS, TimeUnit.MILLISECONDS)) {
+                    break;
+                }
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 
