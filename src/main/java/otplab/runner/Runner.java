@@ -18,6 +18,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -414,7 +416,7 @@ public final class Runner implements AutoCloseable {
         }
     }
 
-    private RunResult timed(java.util.function.Supplier<RunResult> run) {
+    private RunResult timed(Supplier<RunResult> run) {
         long began = System.nanoTime();
         running.incrementAndGet();
         try {
@@ -430,7 +432,7 @@ public final class Runner implements AutoCloseable {
         return placeListener(listener, settings::learnerRuns);
     }
 
-    private OutputListener placeListener(OutputListener listener, java.util.function.IntSupplier parallel) {
+    private OutputListener placeListener(OutputListener listener, IntSupplier parallel) {
         return new OutputListener() {
             @Override
             public void queued(QueuePlace place) {
@@ -446,10 +448,10 @@ public final class Runner implements AutoCloseable {
      */
     private boolean parkIdleSession() {
         long activeSince = System.nanoTime() - settings.activeWindow().toNanos();
-        Optional<Session> oldest = sessions.values().stream()
+        return sessions.values().stream()
                 .filter(s -> s.worker != null && !s.running && s.lastUsed - activeSince < 0)
-                .min(Comparator.comparingLong(s -> s.lastUsed));
-        return oldest.isPresent() && park(oldest.get(), LostSessions.PARKED, PARKED_IDLE, true);
+                .sorted(Comparator.comparingLong(s -> s.lastUsed))
+                .anyMatch(s -> park(s, LostSessions.PARKED, PARKED_IDLE, true));
     }
 
     /**
