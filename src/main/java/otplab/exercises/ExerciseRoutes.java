@@ -34,6 +34,8 @@ final class ExerciseRoutes {
     static final String BUSY = "Every grading worker is busy; try again in a moment.";
     /** Gradings wait for a worker in their learner's own line (round-robin with every other line), apart from their runs. */
     private static final String GRADING_LINE = "grading:";
+    /** When to try again after a grading gave up waiting for a worker without an estimate. */
+    private static final long RETRY_AFTER_SECONDS = 5;
 
     private final Exercises exercises;
     private final Workers workers;
@@ -123,7 +125,14 @@ final class ExerciseRoutes {
             ctx.status(503).json(Map.of("error", stopping.getMessage()));
         } catch (WorkersBusyException busy) {
             metrics.refused(busy);
-            ctx.status(503).json(Map.of("error", BUSY));
+            // Where the grading stood when it gave up, and when to come back: never a bare 503.
+            Map<String, Object> answer = new LinkedHashMap<>(Map.of("error", BUSY));
+            busy.place().ifPresent(place -> {
+                answer.put("position", place.position());
+                answer.put("waiting", place.waiting());
+            });
+            ctx.header("Retry-After", Long.toString(busy.place().map(place -> place.estimateSeconds()).orElse(RETRY_AFTER_SECONDS)));
+            ctx.status(503).json(answer);
         }
     }
 
