@@ -185,7 +185,7 @@ class Session {
 
 /** The running indicator while a run waits for a worker: its place in line and the server's estimate, when the server sent them. */
 function waitingText(place) {
-  const base = "Waiting for a free worker…";
+  const base = place && place.line === "own" ? "Waiting for your other runs to finish…" : "Waiting for a free worker…";
   if (!place || !place.position) return base;
   const seconds = place.estimateSeconds ? `, about ${place.estimateSeconds} s` : "";
   return `${base} (${ordinal(place.position)} in line${seconds})`;

@@ -32,6 +32,10 @@ import otplab.web.HttpProblem;
 final class ExerciseRoutes {
     private static final Logger LOG = LoggerFactory.getLogger(ExerciseRoutes.class);
     static final String BUSY = "Every grading worker is busy; try again in a moment.";
+    /** Gradings wait for a worker in their learner's own line (round-robin with every other line), apart from their runs. */
+    private static final String GRADING_LINE = "grading:";
+    /** When to try again after a grading gave up waiting for a worker without an estimate. */
+    private static final long RETRY_AFTER_SECONDS = 5;
 
     private final Exercises exercises;
     private final Workers workers;
@@ -111,7 +115,9 @@ final class ExerciseRoutes {
         long started = System.nanoTime();
         // The pass is held until the grading is recorded, so a stopping server keeps every submission it accepted.
         try (RunGate.Pass pass = workers.gate().enter()) {
-            ResultsDocument results = workers.permits().with(() -> grader.get().grade(exercise, SubmissionRequest.sources(files), scope));
+            // One line per learner for gradings: ten submits in a row wait behind each other, not in front of other learners.
+            ResultsDocument results = workers.permits().with(GRADING_LINE + learner,
+                    () -> grader.get().grade(exercise, SubmissionRequest.sources(files), scope));
             metrics.graded(results.status().word(), started);
             record(ctx, exercise, scope, files, learner, results);
         } catch (ShuttingDownException stopping) {
@@ -119,7 +125,14 @@ final class ExerciseRoutes {
             ctx.status(503).json(Map.of("error", stopping.getMessage()));
         } catch (WorkersBusyException busy) {
             metrics.refused(busy);
-            ctx.status(503).json(Map.of("error", BUSY));
+            // Where the grading stood when it gave up, and when to come back: never a bare 503.
+            Map<String, Object> answer = new LinkedHashMap<>(Map.of("error", BUSY));
+            busy.place().ifPresent(place -> {
+                answer.put("position", place.position());
+                answer.put("waiting", place.waiting());
+            });
+            ctx.header("Retry-After", Long.toString(busy.place().map(place -> place.estimateSeconds()).orElse(RETRY_AFTER_SECONDS)));
+            ctx.status(503).json(answer);
         }
     }
 

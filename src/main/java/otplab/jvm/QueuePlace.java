@@ -6,9 +6,10 @@ import java.util.Objects;
 /**
  * Where a waiting run stands: {@code position} 1 is served next; {@code waiting} counts every run
  * in the same line, this one included; {@code estimate} is how long it will likely wait, from the
- * durations of recent runs ({@link Duration#ZERO} until someone knows better).
+ * durations of recent runs ({@link Duration#ZERO} until someone knows better); {@code ownLine}
+ * when the line is the learner's own, behind their other runs, not the line for a worker.
  */
-public record QueuePlace(int position, int waiting, Duration estimate) {
+public record QueuePlace(int position, int waiting, Duration estimate, boolean ownLine) {
     public QueuePlace {
         if (position < 1 || waiting < position) {
             throw new IllegalArgumentException("a place is from 1 to the number waiting");
@@ -18,11 +19,16 @@ public record QueuePlace(int position, int waiting, Duration estimate) {
 
     /** A place whose wait nobody has estimated yet. */
     public static QueuePlace of(int position, int waiting) {
-        return new QueuePlace(position, waiting, Duration.ZERO);
+        return new QueuePlace(position, waiting, Duration.ZERO, false);
     }
 
     public QueuePlace withEstimate(Duration value) {
-        return new QueuePlace(position, waiting, value);
+        return new QueuePlace(position, waiting, value, ownLine);
+    }
+
+    /** The same place, in the learner's own line. */
+    public QueuePlace inOwnLine() {
+        return new QueuePlace(position, waiting, estimate, true);
     }
 
     /** The estimate in whole seconds, at least 1: what {@code Retry-After} and the page show. */

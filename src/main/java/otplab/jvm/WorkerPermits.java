@@ -171,10 +171,15 @@ public final class WorkerPermits {
         return QueuePlace.of(before + 1, queued);
     }
 
-    /** Runs work that holds a worker of its own (a grading) under a permit. */
+    /** Runs work that holds a worker of its own (a grading) under a permit, in a line of its own. */
     public <T> T with(Supplier<T> work) throws WorkersBusyException {
+        return with("#" + anonymous.incrementAndGet(), work);
+    }
+
+    /** Runs {@code learner}'s work that holds a worker of its own (a grading) under a permit, in that learner's line. */
+    public <T> T with(String learner, Supplier<T> work) throws WorkersBusyException {
         Objects.requireNonNull(work, "work must not be null");
-        acquire(OutputListener.NONE);
+        acquire(learner, OutputListener.NONE);
         try {
             return work.get();
         } finally {

@@ -48,14 +48,16 @@ public final class WorkerSettings {
     public static final int DEFAULT_OPEN_FILES = WorkerLimits.DEFAULT_OPEN_FILES;
     public static final long DEFAULT_FILE_BYTES = WorkerLimits.DEFAULT_FILE_BYTES;
     /**
-     * A ready worker holds ~90 MB (PSS) and ~0.2 % of a core while it waits: four cover the first runs
-     * of a class arriving together; a larger burst is served by starts bounded at one per core.
+     * A ready worker holds ~80 MB (PSS) and ~0.2 % of a core while it waits, and a run that finds
+     * one answers in about a second where one that waits for a start on two busy cores may wait
+     * tens of seconds: eight cover a fifth of a class of 40 arriving together (~640 MB); a larger
+     * burst is served by starts bounded at one per core.
      */
-    public static final int DEFAULT_POOL_SIZE = 4;
+    public static final int DEFAULT_POOL_SIZE = 8;
     /** Worker JVMs started at once: one per core, since a start keeps about one core busy. */
     public static final int DEFAULT_PARALLEL_STARTS = Math.max(1, Runtime.getRuntime().availableProcessors());
     /**
-     * A class of 40, each with a lesson page (a session worker of ~90 MB PSS idle: ~4 GB), plus
+     * A class of 40, each with a lesson page (a session worker of ~80 MB PSS idle: ~3.2 GB), plus
      * eight for one-shot runs and gradings; memory, not CPU, bounds idle sessions, and a 24 GB
      * machine has room for several times this (docs/PERFORMANCE.md, "Capacity").
      */

@@ -59,7 +59,7 @@ final class LearnerLanes {
             }
             if (lane.waiting.size() >= queued) {
                 throw LearnerLimitException.lineFull(lane.running, lane.waiting.size(),
-                        QueuePlace.of(lane.waiting.size() + 1, lane.waiting.size() + 1));
+                        QueuePlace.of(lane.waiting.size() + 1, lane.waiting.size() + 1).inOwnLine());
             }
             lane.waiting.addLast(me);
         }
@@ -74,7 +74,7 @@ final class LearnerLanes {
                         notifyAll();
                         return;
                     }
-                    place = QueuePlace.of(position(lane, me), lane.waiting.size());
+                    place = QueuePlace.of(position(lane, me), lane.waiting.size()).inOwnLine();
                     long left = deadline - System.nanoTime();
                     if (left <= 0) {
                         leave(learner, lane, me);

@@ -247,6 +247,7 @@ public final class RunRoutes {
             answer.put("position", place.position());
             answer.put("waiting", place.waiting());
             answer.put("estimateSeconds", place.estimateSeconds());
+            answer.put("line", place.ownLine() ? "own" : "workers");
         });
         long retry = why.place().map(QueuePlace::estimateSeconds).orElse(RETRY_AFTER_SECONDS);
         ctx.header("Retry-After", Long.toString(retry));
@@ -337,7 +338,9 @@ public final class RunRoutes {
             @Override
             public void queued(QueuePlace place) {
                 send(ws, Map.of("type", "queued", "cell", cell, "waiting", place.waiting(), "position", place.position(),
-                        "estimateSeconds", place.estimateSeconds(), "message", "waiting for a free worker: " + place.inWords()));
+                        "estimateSeconds", place.estimateSeconds(), "line", place.ownLine() ? "own" : "workers",
+                        "message", (place.ownLine() ? "waiting for your other runs to finish: " : "waiting for a free worker: ")
+                                + place.inWords()));
             }
 
             @Override

@@ -18,6 +18,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,6 +58,8 @@ public final class Runner implements AutoCloseable {
     /** Learner keys of callers without an owner cookie; a cookie never starts with either, so they meet no learner's lane. */
     private static final String SESSION_LEARNER = "session:";
     private static final String ANONYMOUS_LEARNER = "anonymous:";
+    /** How often a reset sends its stop again while the session's run has not ended. */
+    private static final long RESTOP_MS = 250;
     /** Why a session was parked, as {@code /metrics} counts it. */
     static final String PARKED_IDLE = "idle";
     static final String PARKED_OWN_LIMIT = "own_limit";
@@ -245,15 +249,36 @@ public final class Runner implements AutoCloseable {
         Session session = sessions.remove(validSession(sessionId));
         lost.forget(sessionId);
         if (session != null) {
-            if (session.worker != null) {
-                session.worker.stop();
-            }
-            session.lock.lock();
+            stopUntilLocked(session);
             try {
                 session.discardWorker();
             } finally {
                 session.lock.unlock();
             }
+        }
+    }
+
+    /**
+     * Takes the session's lock, stopping its cell until it is free: a stop that reaches a run before
+     * the run has sent its cell is lost, so it is sent again while the run holds the lock.
+     */
+    private static void stopUntilLocked(Session session) {
+        boolean interrupted = false;
+        while (true) {
+            NotebookWorker worker = session.worker;
+            if (worker != null) {
+                worker.stop();
+            }
+            try {
+                if (session.lock.tryLock(RESTOP_MS, TimeUnit.MILLISECONDS)) {
+                    break;
+                }
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -391,7 +416,7 @@ public final class Runner implements AutoCloseable {
         }
     }
 
-    private RunResult timed(java.util.function.Supplier<RunResult> run) {
+    private RunResult timed(Supplier<RunResult> run) {
         long began = System.nanoTime();
         running.incrementAndGet();
         try {
@@ -407,7 +432,7 @@ public final class Runner implements AutoCloseable {
         return placeListener(listener, settings::learnerRuns);
     }
 
-    private OutputListener placeListener(OutputListener listener, java.util.function.IntSupplier parallel) {
+    private OutputListener placeListener(OutputListener listener, IntSupplier parallel) {
         return new OutputListener() {
             @Override
             public void queued(QueuePlace place) {
@@ -423,10 +448,10 @@ public final class Runner implements AutoCloseable {
      */
     private boolean parkIdleSession() {
         long activeSince = System.nanoTime() - settings.activeWindow().toNanos();
-        Optional<Session> oldest = sessions.values().stream()
+        return sessions.values().stream()
                 .filter(s -> s.worker != null && !s.running && s.lastUsed - activeSince < 0)
-                .min(Comparator.comparingLong(s -> s.lastUsed));
-        return oldest.isPresent() && park(oldest.get(), LostSessions.PARKED, PARKED_IDLE, true);
+                .sorted(Comparator.comparingLong(s -> s.lastUsed))
+                .anyMatch(s -> park(s, LostSessions.PARKED, PARKED_IDLE, true));
     }
 
     /**

@@ -313,6 +313,8 @@ class ExerciseApiTest {
             HttpResponse<String> response = post(learner(), busy, "/api/exercises/greeting/submit", filesBody(GreetingSolutions.passing()));
             assertEquals(503, response.statusCode(), response.body());
             assertEquals(ExerciseRoutes.BUSY, json(response).get("error").asText());
+            assertEquals(1, json(response).get("position").asInt(), response.body());
+            assertTrue(response.headers().firstValue("Retry-After").isPresent(), response.headers().toString());
             release.countDown();
             holder.join();
             assertEquals(200, post(learner(), busy, "/api/exercises/greeting/test",

@@ -74,6 +74,33 @@ class WorkerPermitsTest {
     }
 
     @Test
+    void gradingsOfOneLearnerShareTheirLineInsteadOfEachTakingATurn() throws Exception {
+        WorkerPermits permits = permits(1, Duration.ofSeconds(30));
+        permits.acquire("holder", OutputListener.NONE);
+        List<String> served = new ArrayList<>();
+        List<Thread> threads = new ArrayList<>();
+        for (String grading : List.of("many-1", "many-2", "other-1")) {
+            threads.add(Thread.ofVirtual().start(() -> {
+                try {
+                    permits.with(grading.substring(0, grading.indexOf('-')), () -> {
+                        synchronized (served) {
+                            return served.add(grading);
+                        }
+                    });
+                } catch (WorkersBusyException e) {
+                    throw new AssertionError(e);
+                }
+            }));
+            awaitQueued(permits, threads.size());
+        }
+        permits.release();
+        for (Thread thread : threads) {
+            thread.join(10_000);
+        }
+        assertEquals(List.of("many-1", "other-1", "many-2"), served);
+    }
+
+    @Test
     void aRunThatWaitedTooLongIsRefusedWithItsPlace() throws Exception {
         WorkerPermits permits = permits(1, Duration.ofMillis(300));
         permits.acquire("holder", OutputListener.NONE);

@@ -75,7 +75,9 @@ class LearnerFairnessTest {
                     greedy.runOnSocket("greedy-3", "System.out.println(\"third\");", false),
                     greedy.runOnSocket("greedy-4", "System.out.println(\"fourth\");", false));
             for (LinkedBlockingQueue<JsonNode> run : waitingInOwnLine) {
-                greedy.next(run, "queued");
+                JsonNode own = greedy.next(run, "queued");
+                assertEquals("own", own.path("line").asText(), own.toString());
+                assertTrue(own.path("message").asText().startsWith("waiting for your other runs to finish: "), own.toString());
             }
 
             LinkedBlockingQueue<JsonNode> lateRun = late.runOnSocket("late-page", "System.out.println(\"late\");", false);
@@ -83,7 +85,8 @@ class LearnerFairnessTest {
             assertEquals(1, queued.path("position").asInt(), queued.toString());
             assertTrue(queued.path("waiting").asInt() >= 1, queued.toString());
             assertTrue(queued.path("estimateSeconds").asInt() >= 1, queued.toString());
-            assertTrue(queued.path("message").asText().contains("1st in line"), queued.toString());
+            assertEquals("workers", queued.path("line").asText(), queued.toString());
+            assertTrue(queued.path("message").asText().startsWith("waiting for a free worker: 1st in line"), queued.toString());
 
             // One of the greedy learner's workers comes free: it goes to the other learner, not to their own next run.
             HttpResponse<String> reset = greedy.post("/api/sessions/greedy-1/reset", Map.of());
