@@ -48,6 +48,13 @@ public final class RunRoutes {
     private static final int BODY_OVERHEAD = 16 * 1024;
     /** When to try again after a refusal that never queued (a worker could not start, the server is stopping). */
     private static final long RETRY_AFTER_SECONDS = 5;
+    /**
+     * Jetty closes a WebSocket after 30 s without a message, and a page's socket is quiet both while
+     * its learner reads and while a run waits in line for a worker (a class on one machine waits
+     * that long at its busiest): the run was then lost with its socket. Longer than the longest
+     * wait for a worker plus the longest run a cell may ask for.
+     */
+    static final Duration SOCKET_IDLE_TIMEOUT = Duration.ofMinutes(10);
 
     private final Runner runner;
     private final SessionOwners owners;
@@ -81,6 +88,7 @@ public final class RunRoutes {
         config.routes.ws("/ws/run", ws -> {
             ws.onConnect(connected -> {
                 connected.session.setMaxTextMessageSize(routes.maxMessageBytes());
+                connected.session.setIdleTimeout(SOCKET_IDLE_TIMEOUT);
                 routes.sockets.put(connected.sessionId(), connected);
             });
             ws.onMessage(message -> routes.onSocketMessage(message, message.message(), pages));
