@@ -95,7 +95,9 @@ final class ServerProcesses {
                 continue;
             }
             OptionalLong workerRss = statusKb(pid, "VmRSS:");
-            if (workerRss.isEmpty()) {
+            OptionalLong workerPss = rollupKb(pid, "Pss:");
+            if (workerRss.isEmpty() || (workerPss.isEmpty() && statusKb(pid, "VmRSS:").isEmpty())) {
+                // ended between the listing and the reads
                 continue;
             }
             double cpu = cpuSeconds(pid)[0];
@@ -105,7 +107,6 @@ final class ServerProcesses {
                 grading++;
             }
             rss += workerRss.getAsLong();
-            OptionalLong workerPss = rollupKb(pid, "Pss:");
             if (workerPss.isPresent()) {
                 pss += workerPss.getAsLong();
             } else {
