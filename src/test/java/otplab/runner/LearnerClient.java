@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -54,24 +53,9 @@ final class LearnerClient {
     LinkedBlockingQueue<JsonNode> runOnSocket(String session, String code, boolean resume) throws Exception {
         sessions.add(session);
         LinkedBlockingQueue<JsonNode> messages = new LinkedBlockingQueue<>();
-        WebSocket socket = http.newWebSocketBuilder().buildAsync(uri("ws", "/ws/run"), new WebSocket.Listener() {
-            private final StringBuilder partial = new StringBuilder();
-
-            @Override
-            public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
-                partial.append(data);
-                if (last) {
-                    try {
-                        messages.add(JSON.readTree(partial.toString()));
-                    } catch (Exception e) {
-                        throw new IllegalStateException(e);
-                    }
-                    partial.setLength(0);
-                }
-                ws.request(1);
-                return null;
-            }
-        }).get(10, TimeUnit.SECONDS);
+        WebSocket socket = http.newWebSocketBuilder().buildAsync(uri("ws", "/ws/run"), new JsonFrames(messages::add, e -> {
+            throw new IllegalStateException(e);
+        })).get(10, TimeUnit.SECONDS);
         socket.sendText(JSON.writeValueAsString(Map.of("type", "run", "session", session, "cell", "c", "code", code,
                 "resume", resume)), true).join();
         return messages;

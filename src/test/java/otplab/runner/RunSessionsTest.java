@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -103,28 +102,12 @@ class RunSessionsTest {
         CompletableFuture<JsonNode> result = new CompletableFuture<>();
         server.get("/healthz"); // the page load that gives this client its owner cookie
         WebSocket socket = server.http.newWebSocketBuilder()
-                .buildAsync(URI.create("ws://127.0.0.1:" + server.app.port() + "/ws/run"), new WebSocket.Listener() {
-                    private final StringBuilder partial = new StringBuilder();
-
-                    @Override
-                    public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
-                        partial.append(data);
-                        if (last) {
-                            try {
-                                JsonNode message = JSON.readTree(partial.toString());
-                                messages.add(message);
-                                if (message.path("type").asText().equals("result")) {
-                                    result.complete(message);
-                                }
-                            } catch (Exception e) {
-                                result.completeExceptionally(e);
-                            }
-                            partial.setLength(0);
-                        }
-                        ws.request(1);
-                        return null;
+                .buildAsync(URI.create("ws://127.0.0.1:" + server.app.port() + "/ws/run"), new JsonFrames(message -> {
+                    messages.add(message);
+                    if (message.path("type").asText().equals("result")) {
+                        result.complete(message);
                     }
-                }).get(5, TimeUnit.SECONDS);
+                }, result::completeExceptionally)).get(5, TimeUnit.SECONDS);
         socket.sendText(JSON.writeValueAsString(Map.of("type", "run", "session", "page-d", "cell", "c1",
                 "code", "System.out.println(\"tick\");\nwhile (true) { }")), true).join();
         long deadline = System.nanoTime() + 5_000_000_000L;

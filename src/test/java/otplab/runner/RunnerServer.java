@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import otplab.jvm.WorkerSettings;
@@ -59,23 +58,7 @@ final class RunnerServer implements AutoCloseable {
     JsonNode firstAnswer(HttpClient client, Map<String, Object> message) throws Exception {
         CompletableFuture<JsonNode> answer = new CompletableFuture<>();
         WebSocket socket = client.newWebSocketBuilder().buildAsync(URI.create("ws://127.0.0.1:" + app.port() + "/ws/run"),
-                new WebSocket.Listener() {
-                    private final StringBuilder partial = new StringBuilder();
-
-                    @Override
-                    public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
-                        partial.append(data);
-                        if (last) {
-                            try {
-                                answer.complete(JSON.readTree(partial.toString()));
-                            } catch (Exception e) {
-                                answer.completeExceptionally(e);
-                            }
-                        }
-                        ws.request(1);
-                        return null;
-                    }
-                }).get(5, TimeUnit.SECONDS);
+                new JsonFrames(answer::complete, answer::completeExceptionally)).get(5, TimeUnit.SECONDS);
         socket.sendText(JSON.writeValueAsString(message), true).join();
         try {
             return answer.get(30, TimeUnit.SECONDS);
