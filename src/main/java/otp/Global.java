@@ -82,4 +82,9 @@ public final class Global {
     static void unregisterOnExit(GlobalName name, Proc proc) {
         TABLE.remove(name.value(), proc);
     }
+
+    /** Forgets every global name, for {@link NodeTables#clear()}. */
+    static void clear() {
+        TABLE.clear();
+    }
 }

@@ -76,4 +76,9 @@ final class Names {
         });
         return names;
     }
+
+    /** Forgets every name, for {@link NodeTables#clear()}. */
+    static void clear() {
+        TABLE.clear();
+    }
 }

@@ -76,4 +76,9 @@ public final class PubSub {
             subscribers.remove(proc);
         }
     }
+
+    /** Forgets every topic and its subscribers, for {@link NodeTables#clear()}. */
+    static void clear() {
+        TOPICS.clear();
+    }
 }

@@ -151,4 +151,9 @@ public final class Registry {
         }
         return table;
     }
+
+    /** Forgets every registry and its keys, for {@link NodeTables#clear()}. */
+    static void clear() {
+        TABLES.clear();
+    }
 }

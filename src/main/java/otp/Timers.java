@@ -20,6 +20,11 @@ public final class Timers {
     });
     private static final ConcurrentHashMap<Ref, Timer> PENDING = new ConcurrentHashMap<>();
 
+    static {
+        // A cancelled timer leaves the clock's queue at once, and with it the message it held.
+        CLOCK.setRemoveOnCancelPolicy(true);
+    }
+
     /**
      * A timer is pending while it is in PENDING: firing and cancelling both remove it, and only the
      * one that removes it acts. It is registered before it is scheduled, so a timer that fires at
@@ -86,5 +91,12 @@ public final class Timers {
     public static OptionalLong readTimer(Ref ref) {
         Timer timer = PENDING.get(Objects.requireNonNull(ref, "ref must not be null"));
         return timer == null ? OptionalLong.empty() : OptionalLong.of(timer.msLeft());
+    }
+
+    /** Cancels every pending timer, for {@link NodeTables#clear()}: none fires into the restarted node. */
+    static void clear() {
+        for (Ref ref : PENDING.keySet()) {
+            cancelTimer(ref);
+        }
     }
 }

@@ -78,4 +78,12 @@ public final class Trace {
             emit(new TraceEvent.Sent(from == null ? null : from.pid, to.pid, message, delivery));
         }
     }
+
+    /** Drops every subscriber, for {@link NodeTables#clear()}: a new observer subscribes afresh. */
+    static void clear() {
+        synchronized (LISTENERS) {
+            LISTENERS.clear();
+            refresh();
+        }
+    }
 }

@@ -54,6 +54,12 @@ public final class Repo implements AutoCloseable {
     /** How long a caller waits for a free connection before failing, like Ecto's {@code queue_target}. */
     public static final long CHECKOUT_TIMEOUT_MS = 5_000;
     private static final String UNIQUE_VIOLATION = "23505";
+    /** Repos not closed yet: a node's restart closes them, and so drops its in-memory databases. */
+    private static final java.util.Set<Repo> OPEN = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    static {
+        otp.NodeTables.atClear(() -> OPEN.forEach(Repo::close));
+    }
 
     private final String url;
     private final String user;
@@ -167,6 +173,7 @@ public final class Repo implements AutoCloseable {
         }
         Repo repo = new Repo(jdbcUrl, user, password, poolSize);
         repo.release(repo.checkout());
+        OPEN.add(repo);
         return repo;
     }
 
@@ -443,6 +450,7 @@ public final class Repo implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        OPEN.remove(this);
         if (url.startsWith("jdbc:h2:mem:")) {
             try (Connection c = open(); Statement st = c.createStatement()) {
                 st.execute("SHUTDOWN");

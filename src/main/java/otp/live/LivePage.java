@@ -49,6 +49,10 @@ public final class LivePage {
     private static final Map<Long, LiveSession> VIEWS = new ConcurrentHashMap<>();
     private static final Map<String, Pid> RELAYS = new ConcurrentHashMap<>();
 
+    static {
+        otp.NodeTables.atClear(LivePage::forgetViews);
+    }
+
     /** A message from another tab, handed to the topic's relay process. */
     private record Delivery(Object msg) {}
 
@@ -160,5 +164,16 @@ public final class LivePage {
         if (json.length() <= MAX_SHARED_MESSAGE_CHARS) {
             host.publish(topic, json);
         }
+    }
+
+    /** Closes every view and forgets the relays, whose processes a restart has taken down. */
+    private static void forgetViews() {
+        for (Long id : VIEWS.keySet()) {
+            LiveSession session = VIEWS.remove(id);
+            if (session != null) {
+                session.close();
+            }
+        }
+        RELAYS.clear();
     }
 }

@@ -39,6 +39,10 @@ import otp.web.ResourceController.ResourceAction;
 public final class Router implements Plug {
     private static volatile Router inPage;
 
+    static {
+        otp.NodeTables.atClear(() -> inPage = null);
+    }
+
     private static final Pattern LITERAL = Pattern.compile("[A-Za-z0-9._~!$&'()+,;=@-]+");
     private static final Pattern NAME = Pattern.compile("[a-z_][a-zA-Z0-9_]*");
 

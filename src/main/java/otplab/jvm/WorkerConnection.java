@@ -168,7 +168,7 @@ public final class WorkerConnection implements AutoCloseable {
                             collector.add(frame.field("stream").orElse("out"), frame.data());
                         }
                     }
-                    case RESULT, COMPLETIONS, ERROR, GRADED, WARMED -> {
+                    case RESULT, COMPLETIONS, ERROR, GRADED, WARMED, RESTARTED -> {
                         CompletableFuture<Frame> waiter = pending.remove(frame.id());
                         if (waiter != null) {
                             waiter.complete(frame);

@@ -88,6 +88,7 @@ public final class WorkerSettings {
     public static final String ENV_LEARNER_SESSIONS = "OTPLAB_LEARNER_SESSIONS";
     public static final String ENV_LEARNER_RUNS = "OTPLAB_LEARNER_RUNS";
     public static final String ENV_LEARNER_QUEUED = "OTPLAB_LEARNER_QUEUED";
+    public static final String ENV_LEARNER_REUSE = "OTPLAB_LEARNER_REUSE";
     /** The environment (dev, test, prod) the settings are read under; the server's own variable. */
     public static final String ENV_MODE = "OTP_LAB_ENV";
     /** Time a worker gets to answer a stop request before it is killed. */
@@ -105,6 +106,7 @@ public final class WorkerSettings {
     private final int learnerRuns;
     private final int learnerQueued;
     private final Duration activeWindow;
+    private final boolean learnerReuse;
     private final boolean allowUnsandboxed;
     private final Path workerJar;
     private final Path javaHome;
@@ -121,6 +123,7 @@ public final class WorkerSettings {
         learnerRuns = b.learnerRuns;
         learnerQueued = b.learnerQueued;
         activeWindow = b.activeWindow;
+        learnerReuse = b.learnerReuse;
         allowUnsandboxed = b.allowUnsandboxed;
         workerJar = b.workerJar;
         javaHome = b.javaHome;
@@ -167,6 +170,11 @@ public final class WorkerSettings {
     public int learnerQueued() { return learnerQueued; }
     /** How long after its last use a session counts as active: it is never parked for another learner meanwhile. */
     public Duration activeWindow() { return activeWindow; }
+    /**
+     * Whether a learner's notebook worker carries over to their next lesson page, restarted (every
+     * process killed, a new JShell) instead of replaced by a new JVM; never to another learner.
+     */
+    public boolean learnerReuse() { return learnerReuse; }
     /** Whether runs may go ahead without the OS sandbox when bubblewrap cannot run. Never the default. */
     public boolean allowUnsandboxed() { return allowUnsandboxed; }
     public Path workerJar() { return workerJar; }
@@ -185,6 +193,7 @@ public final class WorkerSettings {
         private int learnerRuns = DEFAULT_LEARNER_RUNS;
         private int learnerQueued = DEFAULT_LEARNER_QUEUED;
         private Duration activeWindow = Duration.ofMinutes(DEFAULT_ACTIVE_MINUTES);
+        private boolean learnerReuse = true;
         private boolean allowUnsandboxed;
         private Path workerJar;
         private Path javaHome = Path.of(System.getProperty("java.home"));
@@ -214,6 +223,7 @@ public final class WorkerSettings {
         public Builder learnerRuns(int value) { learnerRuns = value; return this; }
         public Builder learnerQueued(int value) { learnerQueued = value; return this; }
         public Builder activeWindow(Duration value) { activeWindow = Objects.requireNonNull(value, "activeWindow must not be null"); return this; }
+        public Builder learnerReuse(boolean value) { learnerReuse = value; return this; }
         public Builder allowUnsandboxed(boolean value) { allowUnsandboxed = value; return this; }
         public Builder workerJar(Path value) { workerJar = Objects.requireNonNull(value, "workerJar must not be null"); return this; }
         public Builder javaHome(Path value) { javaHome = Objects.requireNonNull(value, "javaHome must not be null"); return this; }
@@ -223,8 +233,8 @@ public final class WorkerSettings {
         /**
          * Reads the operator's settings: {@value #ENV_POOL_SIZE}, {@value #ENV_MAX_WORKERS},
          * {@value #ENV_RUN_SECONDS}, {@value #ENV_SESSION_IDLE_MINUTES}, {@value #ENV_QUEUE_SECONDS},
-         * {@value #ENV_LEARNER_SESSIONS}, {@value #ENV_LEARNER_RUNS}, {@value #ENV_LEARNER_QUEUED} and
-         * {@value #ENV_UNSAFE_NO_SANDBOX}{@code =1} (a boolean: 1/0, true/false, yes/no, on/off), through
+         * {@value #ENV_LEARNER_SESSIONS}, {@value #ENV_LEARNER_RUNS}, {@value #ENV_LEARNER_QUEUED},
+         * {@value #ENV_LEARNER_REUSE} and {@value #ENV_UNSAFE_NO_SANDBOX}{@code =1} (booleans: 1/0, true/false, yes/no, on/off), through
          * {@code otp.config}. Unset or blank variables keep the defaults.
          *
          * @throws IllegalArgumentException with a sentence for the operator when a value is unusable
@@ -239,11 +249,12 @@ public final class WorkerSettings {
             Setting<Integer> ownSessions = Setting.integer(ENV_LEARNER_SESSIONS).withDefault(learnerSessions);
             Setting<Integer> ownRuns = Setting.integer(ENV_LEARNER_RUNS).withDefault(learnerRuns);
             Setting<Integer> ownQueued = Setting.integer(ENV_LEARNER_QUEUED).withDefault(learnerQueued);
+            Setting<Boolean> reuse = Setting.bool(ENV_LEARNER_REUSE).withDefault(learnerReuse);
             Setting<Boolean> unsafe = Setting.bool(ENV_UNSAFE_NO_SANDBOX).withDefault(false);
             RuntimeConfig.Config loaded;
             try {
                 loaded = RuntimeConfig.of(ENV_MODE, pool, workers, runSeconds, idleMinutes, queueSeconds, ownSessions, ownRuns,
-                        ownQueued, unsafe).load(Env.of(env));
+                        ownQueued, reuse, unsafe).load(Env.of(env));
             } catch (ConfigException badSetting) {
                 throw new IllegalArgumentException(badSetting.getMessage(), badSetting);
             }
@@ -255,6 +266,7 @@ public final class WorkerSettings {
             learnerSessions = within(loaded, ownSessions, 1, MOST_PER_LEARNER);
             learnerRuns = within(loaded, ownRuns, 1, learnerSessions);
             learnerQueued = within(loaded, ownQueued, 0, MOST_PER_LEARNER);
+            learnerReuse = loaded.get(reuse);
             allowUnsandboxed = loaded.get(unsafe);
             return this;
         }

@@ -53,6 +53,13 @@ public record Frame(Type type, long id, List<String> fields, byte[] data) {
         WARM_UP(11),
         /** worker → server: the warm-up compilation is over (its outcome does not matter). */
         WARMED(12),
+        /**
+         * server → worker: start the learner's next page on this notebook worker: every process
+         * killed, the framework's tables emptied, a new JShell (the JVM and its warm javac stay).
+         */
+        RESTART(13),
+        /** worker → server: the answer to RESTART: {@code clean} true, or false with {@code why} (then the worker is retired). */
+        RESTARTED(14),
         /** server → worker: a request from the page's panel for the router of {@code otp.web.Router.tryInPage}. */
         REQUEST(41),
         /** worker → server: the router's answer ({@code status}, {@code header} name/value pairs, {@code body}) or an {@code error}. */

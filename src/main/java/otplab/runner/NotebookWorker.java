@@ -183,6 +183,40 @@ public final class NotebookWorker implements AutoCloseable {
         }
     }
 
+    /**
+     * Asks the worker to start a fresh notebook for its learner's next page ({@link Frame.Type#RESTART}):
+     * true when it answered clean within {@code timeout}; otherwise the caller retires it.
+     */
+    public boolean restart(Duration timeout) {
+        Objects.requireNonNull(timeout, "timeout must not be null");
+        if (!isAlive()) {
+            return false;
+        }
+        try (WorkerConnection.Exchange exchange = connection.open(null)) {
+            exchange.send(Frame.Type.RESTART, List.of(), null);
+            Frame frame = exchange.answer().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            if (frame.type() == Frame.Type.RESTARTED && frame.field("clean").orElse("").equals("true")) {
+                return true;
+            }
+            LOG.debug("a notebook worker did not restart clean: {}", frame.field("why").orElse(frame.type().toString()));
+            return false;
+        } catch (IOException | ExecutionException | TimeoutException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** CPU time the worker's processes have used so far, as the host counts it (zero when unknown). */
+    public Duration cpuTime() {
+        Duration total = Duration.ZERO;
+        for (ProcessHandle process : connection.processTree()) {
+            total = total.plus(process.info().totalCpuDuration().orElse(Duration.ZERO));
+        }
+        return total;
+    }
+
     /** Kills the worker's JVM. */
     @Override
     public void close() {

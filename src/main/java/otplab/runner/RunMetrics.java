@@ -33,8 +33,11 @@ final class RunMetrics {
         metrics.gauge("otplab_run_queue_length", "Runs and gradings waiting for a free worker.",
                 () -> runner.workers().permits().queued());
         metrics.gauge("otplab_sessions", "Notebook sessions (open lesson pages that ran a cell).", runner::sessionCount);
-        metrics.gauge("otplab_workers", "Notebook worker JVMs: live (in use or ready), idle (ready in the pool), starting.",
-                "state", runner::workerFigures);
+        metrics.gauge("otplab_workers", "Notebook worker JVMs: live (in use, ready or spare), idle (ready in the pool), starting,"
+                        + " spare (a learner's last page's, restarted for their next page).", "state", runner::workerFigures);
+        Metrics.Counter reused = metrics.counter("otplab_workers_reused_total",
+                "Lesson pages that took their learner's restarted worker instead of a new one.");
+        runner.onReused(reused::inc);
         Metrics.Counter parked = metrics.counter("otplab_sessions_parked_total",
                 "Sessions whose worker was stopped to make room: idle (unused past the active window) or own_limit.", "reason");
         runner.onParked(parked::inc);
@@ -54,7 +57,7 @@ final class RunMetrics {
         }
     }
 
-    static Map<String, Integer> figures(int inUse, int ready, int starting) {
-        return Map.of("live", inUse + ready, "idle", ready, "starting", starting);
+    static Map<String, Integer> figures(int inUse, int ready, int starting, int spare) {
+        return Map.of("live", inUse + ready + spare, "idle", ready, "starting", starting, "spare", spare);
     }
 }

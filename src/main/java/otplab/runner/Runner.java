@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -47,6 +48,13 @@ import otplab.protocol.WorkerRole;
  * ({@link otplab.jvm.WorkerPermits}). When workers run short an idle session is parked only once it
  * has been unused for {@link WorkerSettings#activeWindow()}; an active session is never taken.
  *
+ * <p>A page that ends (its reset) leaves its worker to the same learner's next page when {@link
+ * WorkerSettings#learnerReuse()} is on: the worker restarts (every process killed, the framework's
+ * tables emptied, a new JShell) and waits as that learner's spare, holding its permit, so the next
+ * page skips a JVM start and a cold javac. A spare never serves another learner; it is the first
+ * thing retired when workers run short, and it is retired instead of reused when it restarted
+ * unclean, has used much of its CPU limit, or burnt CPU while it waited.
+ *
  * <pre>{@code
  * Runner runner = Runner.create(settings -> settings.poolSize(2).maxWorkers(8).learnerSessions(3)).start();
  * RunResult result = runner.runOnce("System.out.println(1);", OutputListener.NONE);
@@ -63,12 +71,21 @@ public final class Runner implements AutoCloseable {
     /** Why a session was parked, as {@code /metrics} counts it. */
     static final String PARKED_IDLE = "idle";
     static final String PARKED_OWN_LIMIT = "own_limit";
+    /** How long a spare's restart may take; one that takes longer is retired. */
+    static final Duration RESTART_TIMEOUT = Duration.ofSeconds(10);
+    /** A spare that used more than this share of a core while it waited ran something: it is retired. */
+    static final double SPARE_IDLE_CPU_SHARE = 0.2;
+    /** CPU a spare may use while it waits regardless of how long (its collector, its observer's ticks). */
+    static final Duration SPARE_IDLE_CPU_SLACK = Duration.ofMillis(300);
 
     private final Workers workers;
     private final WorkerSettings settings;
     private final Sandbox sandbox;
     private final WorkerPool pool;
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+    /** Per learner, the worker of their last page, restarting or restarted, waiting for their next page. */
+    private final Map<String, Spare> spares = new ConcurrentHashMap<>();
+    private final java.util.concurrent.ExecutorService restarts = Executors.newVirtualThreadPerTaskExecutor();
     private final LostSessions lost = new LostSessions();
     private final LearnerLanes lanes;
     private final RecentRuns recent = new RecentRuns();
@@ -79,6 +96,7 @@ public final class Runner implements AutoCloseable {
     private volatile boolean closed;
     private volatile BiConsumer<String, Frame> pageListener = (session, frame) -> { };
     private volatile Consumer<String> parkedListener = reason -> { };
+    private volatile Runnable reusedListener = () -> { };
     private boolean started;
 
     private Runner(Workers workers) {
@@ -244,17 +262,126 @@ public final class Runner implements AutoCloseable {
         }
     }
 
-    /** Ends the session: its worker and every declaration are gone; the next run starts afresh. */
+    /**
+     * Ends the session: its declarations are gone and the next run starts afresh. Its worker is
+     * retired, or restarted as its learner's spare (see the class comment).
+     */
     public void reset(String sessionId) {
         Session session = sessions.remove(validSession(sessionId));
         lost.forget(sessionId);
         if (session != null) {
             stopUntilLocked(session);
             try {
-                session.discardWorker();
+                if (!setAside(session)) {
+                    session.discardWorker();
+                }
             } finally {
                 session.lock.unlock();
             }
+        }
+    }
+
+    /**
+     * Hands the session's worker, with its permit, to a restart that makes it its learner's spare;
+     * false when it is not to be kept (no learner cookie, reuse off, a worker gone or near its CPU
+     * limit), and the caller retires it.
+     */
+    private boolean setAside(Session session) {
+        NotebookWorker worker = session.worker;
+        if (!settings.learnerReuse() || closed || worker == null || !worker.isAlive() || !isCookieLearner(session.learner)
+                || worker.cpuTime().toSeconds() * 2 > settings.limits().cpuSeconds()) {
+            return false;
+        }
+        session.worker = null;
+        worker.connection().onPageFrame(frame -> { });
+        CompletableFuture<Rested> restarted = CompletableFuture.supplyAsync(() -> {
+            try {
+                if (worker.restart(RESTART_TIMEOUT)) {
+                    return new Rested(worker, worker.cpuTime(), System.nanoTime());
+                }
+            } catch (RuntimeException failed) {
+                LOG.warn("a notebook worker's restart failed", failed);
+            }
+            retire(worker);
+            return null;
+        }, restarts);
+        Spare previous = spares.put(session.learner, new Spare(restarted));
+        if (previous != null) {
+            retireWhenRestarted(previous);
+        }
+        return true;
+    }
+
+    /** The learner's spare when it restarted clean and stayed idle since; otherwise null (a spare found unfit is retired). */
+    private NotebookWorker claimSpare(String learner) {
+        Spare spare = spares.remove(learner);
+        if (spare == null) {
+            return null;
+        }
+        Rested rested;
+        try {
+            rested = spare.restarted().get(RESTART_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            retireWhenRestarted(spare);
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            retireWhenRestarted(spare);
+            return null;
+        }
+        if (rested == null) {
+            return null;
+        }
+        if (!rested.worker().isAlive() || rested.busySince()) {
+            retire(rested.worker());
+            return null;
+        }
+        reusedListener.run();
+        return rested.worker();
+    }
+
+    /** Retires the oldest spare, for a learner waiting for a worker; true when one was retired. */
+    private boolean retireOldestSpare() {
+        return spares.entrySet().stream()
+                .filter(entry -> entry.getValue().restarted().isDone())
+                .min(Comparator.comparingLong(entry -> entry.getValue().since()))
+                .map(entry -> spares.remove(entry.getKey(), entry.getValue()) && retireWhenRestarted(entry.getValue()))
+                .orElse(false);
+    }
+
+    /** Retires a spare once its restart is over (at once when it is); always true. */
+    private boolean retireWhenRestarted(Spare spare) {
+        spare.restarted().thenAccept(rested -> {
+            if (rested != null) {
+                retire(rested.worker());
+            }
+        });
+        return true;
+    }
+
+    private void retire(NotebookWorker worker) {
+        worker.close();
+        workers.permits().release();
+    }
+
+    private static boolean isCookieLearner(String learner) {
+        return !learner.startsWith(SESSION_LEARNER) && !learner.startsWith(ANONYMOUS_LEARNER);
+    }
+
+    /** A worker restarted clean, with the CPU time it had used then. */
+    private record Rested(NotebookWorker worker, Duration cpuAtRest, long restedAt) {
+        /** Whether it used more CPU while it waited than an idle JVM does: learner code outlived the restart. */
+        boolean busySince() {
+            Duration waited = Duration.ofNanos(System.nanoTime() - restedAt);
+            Duration allowed = SPARE_IDLE_CPU_SLACK.plus(Duration.ofNanos((long) (waited.toNanos() * SPARE_IDLE_CPU_SHARE)));
+            return worker.cpuTime().minus(cpuAtRest).compareTo(allowed) > 0;
+        }
+    }
+
+    /** A learner's spare: its restart, and when it was set aside. */
+    private record Spare(CompletableFuture<Rested> restarted, long since) {
+        Spare(CompletableFuture<Rested> restarted) {
+            this(restarted, System.nanoTime());
         }
     }
 
@@ -311,6 +438,11 @@ public final class Runner implements AutoCloseable {
         parkedListener = Objects.requireNonNull(listener, "listener must not be null");
     }
 
+    /** Hears every page that took its learner's spare instead of a new worker. */
+    void onReused(Runnable listener) {
+        reusedListener = Objects.requireNonNull(listener, "listener must not be null");
+    }
+
     /** Where every session worker's unasked page frames go, with the session's id; {@link SessionPages} turns them into events. */
     void onPageFrame(BiConsumer<String, Frame> listener) {
         pageListener = Objects.requireNonNull(listener, "listener must not be null");
@@ -332,6 +464,7 @@ public final class Runner implements AutoCloseable {
         figures.put("ready", pool.readyCount());
         figures.put("busy", workers.permits().busy());
         figures.put("sessions", sessions.size());
+        figures.put("spares", spares.size());
         figures.put("queued", workers.permits().queued());
         figures.put("learners", lanes.learners());
         figures.put("maxWorkers", settings.maxWorkers());
@@ -347,7 +480,7 @@ public final class Runner implements AutoCloseable {
     /** Notebook workers in use, ready and starting, for {@code /metrics}. */
     Map<String, Integer> workerFigures() {
         int inUse = (int) sessions.values().stream().filter(s -> s.worker != null).count();
-        return RunMetrics.figures(inUse, pool.readyCount(), pool.startingCount());
+        return RunMetrics.figures(inUse, pool.readyCount(), pool.startingCount(), spares.size());
     }
 
     private Optional<RunResult> refuse(String code) {
@@ -447,6 +580,9 @@ public final class Runner implements AutoCloseable {
      * session is never taken; the run waits instead.
      */
     private boolean parkIdleSession() {
+        if (retireOldestSpare()) {
+            return true;
+        }
         long activeSince = System.nanoTime() - settings.activeWindow().toNanos();
         return sessions.values().stream()
                 .filter(s -> s.worker != null && !s.running && s.lastUsed - activeSince < 0)
@@ -513,6 +649,12 @@ public final class Runner implements AutoCloseable {
                 all.addAll(s.worker.connection().processTree());
             }
         });
+        spares.values().forEach(spare -> {
+            Rested rested = spare.restarted().getNow(null);
+            if (rested != null) {
+                all.addAll(rested.worker().connection().processTree());
+            }
+        });
         return all;
     }
 
@@ -522,6 +664,9 @@ public final class Runner implements AutoCloseable {
         sweeper.shutdownNow();
         pool.close();
         sessions.keySet().forEach(this::reset);
+        spares.values().forEach(this::retireWhenRestarted);
+        spares.clear();
+        restarts.shutdown();
     }
 
     private final class Session {
@@ -543,7 +688,16 @@ public final class Runner implements AutoCloseable {
                 lost.record(id, LostSessions.CRASHED);
             }
             if (worker == null) {
-                worker = parkOwnOldest(learner, this) ? take(listener) : acquire(learner, listener);
+                NotebookWorker spare = claimSpare(learner);
+                if (spare == null) {
+                    worker = parkOwnOldest(learner, this) ? take(listener) : acquire(learner, listener);
+                } else {
+                    if (parkOwnOldest(learner, this)) {
+                        // The spare brought its own permit, so the parked session's is not needed.
+                        workers.permits().release();
+                    }
+                    worker = spare;
+                }
                 worker.connection().onPageFrame(frame -> pageListener.accept(id, frame));
             }
             return worker;

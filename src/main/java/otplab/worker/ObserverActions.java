@@ -34,6 +34,15 @@ final class ObserverActions implements AutoCloseable {
         return new ObserverActions(ProcessObserver.start(snapshots));
     }
 
+    /** Kills every process of the session (see {@link ProcessObserver#killAll}); true when none is left within {@code graceMs}. */
+    boolean killAll(long graceMs) {
+        try {
+            return thread.submit(() -> observer.killAll(graceMs)).get();
+        } catch (java.util.concurrent.ExecutionException | InterruptedException failed) {
+            return false;
+        }
+    }
+
     void submit(Frame request, Consumer<Frame> reply) {
         thread.submit(() -> reply.accept(answer(request)));
     }

@@ -42,6 +42,8 @@ public final class ProcessObserver implements AutoCloseable {
     static final int MAX_EVENTS = 100;
     /** Queue lengths are counted up to here ("10000+" on the page): counting walks the queue. */
     static final int QUEUE_COUNT_LIMIT = 10_000;
+    /** How often {@link #killAll} looks again for processes that are still dying, or newly restarted. */
+    static final long KILL_POLL_MS = 5;
 
     private record Node(Pid pid, Pid parent, long order) {}
 
@@ -80,6 +82,31 @@ public final class ProcessObserver implements AutoCloseable {
     /** A process of ours (the one that sends the page's exit signals) that the learner should not see. */
     void hide(Pid pid) {
         hidden = pid;
+    }
+
+    /**
+     * Kills every process seen alive (oldest first, so supervisors go before they can restart
+     * their children) until none is left or {@code graceMs} has passed; true when none is left.
+     * Run by a process, since an exit signal needs a sender.
+     */
+    boolean killAll(long graceMs) {
+        long deadline = System.nanoTime() + graceMs * 1_000_000;
+        while (true) {
+            List<Node> alive = live.values().stream().filter(node -> node.pid() != hidden)
+                    .sorted(Comparator.comparingLong(Node::order)).toList();
+            if (alive.isEmpty()) {
+                return true;
+            }
+            if (System.nanoTime() - deadline > 0) {
+                return false;
+            }
+            for (Node node : alive) {
+                if (Process.isAlive(node.pid())) {
+                    Process.exit(node.pid(), Reason.KILL);
+                }
+            }
+            Process.sleep(KILL_POLL_MS);
+        }
     }
 
     Optional<Pid> find(String pid) {

@@ -42,11 +42,13 @@ public final class WorkerMain {
     public static final long DEFAULT_OUTPUT_LIMIT = 1024 * 1024;
     static final String WARM_UP_CELL = "String warmUp = \"ready\";";
     static final String GRADING_ONLY = "this worker only grades";
+    /** How long a restart waits for killed processes to be gone before it calls the worker unclean. */
+    static final long RESTART_GRACE_MS = 1000;
 
     private final ControlChannel channel;
     private final OutputBudget budget;
-    /** Absent in a grading worker. */
-    private final Notebook notebook;
+    /** Absent in a grading worker; replaced on {@link Frame.Type#RESTART}. */
+    private volatile Notebook notebook;
     private final ExecutorService evaluator = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "otplab-evaluator");
         thread.setDaemon(true);
@@ -67,14 +69,19 @@ public final class WorkerMain {
         System.setIn(InputStream.nullInputStream());
         this.page = new PageHarness(channel);
         otp.live.LivePage.host(page);
-        if (grading) {
-            this.notebook = null;
-        } else {
-            this.notebook = new Notebook(new PrintStream(OutputStream.nullOutputStream()));
-            // Crash reports name the learner's classes as they wrote them, not JShell's wrappers.
-            otp.Log.setHandler(line -> System.err.println(Notebook.learnerNames(line)));
-            notebook.eval(WARM_UP_CELL);
-        }
+        this.notebook = grading ? null : freshNotebook();
+    }
+
+    private static Notebook freshNotebook() {
+        Notebook fresh = new Notebook(new PrintStream(OutputStream.nullOutputStream()));
+        // Crash reports name the learner's classes as they wrote them, not JShell's wrappers.
+        otp.Log.setHandler(line -> System.err.println(Notebook.learnerNames(line)));
+        fresh.eval(WARM_UP_CELL);
+        return fresh;
+    }
+
+    private ObserverActions startObserver() {
+        return ObserverActions.start(snapshot -> sendOrExit(Frame.of(Frame.Type.OBSERVED, 0, "json", snapshot)));
     }
 
     public static void main(String[] args) throws IOException {
@@ -153,7 +160,7 @@ public final class WorkerMain {
     private void serve(int warmUps) throws IOException {
         channel.send(Frame.of(Frame.Type.HELLO, 0, "pid", Long.toString(ProcessHandle.current().pid())));
         if (notebook != null) {
-            observer = ObserverActions.start(snapshot -> sendOrExit(Frame.of(Frame.Type.OBSERVED, 0, "json", snapshot)));
+            observer = startObserver();
         }
         warmUp(warmUps);
         while (true) {
@@ -172,6 +179,7 @@ public final class WorkerMain {
                 case GRADE -> evaluator.submit(() -> sendOrExit(GradingHarness.grade(request)));
                 case WARM_UP -> evaluator.submit(() -> sendOrExit(GradingHarness.rehearse(request)));
                 case COMPLETE -> evaluator.submit(() -> complete(request));
+                case RESTART -> evaluator.submit(() -> sendOrExit(restart(request)));
                 case REQUEST -> evaluator.submit(() -> sendOrExit(page.request(request)));
                 case LIVE_EVENT -> Thread.ofVirtual().start(() -> sendOrExit(page.liveEvent(request)));
                 case DELIVER -> page.deliver(request);
@@ -221,6 +229,26 @@ public final class WorkerMain {
             }
         }
         sendOrExit(new Frame(Frame.Type.RESULT, request.id(), fields, null));
+    }
+
+    /**
+     * Starts the same learner's next page on this JVM, which keeps its warm javac: every process is
+     * killed, the framework's tables are emptied ({@link otp.NodeTables#clear()}) and a new JShell
+     * replaces the old one with all its declarations. Runs on the evaluator, after any cell. When a
+     * process outlives its kill the answer is not clean, and the server retires this worker.
+     */
+    private Frame restart(Frame request) {
+        boolean noneLeft = observer.killAll(RESTART_GRACE_MS);
+        observer.close();
+        otp.NodeTables.clear();
+        notebook.close();
+        notebook = freshNotebook();
+        observer = startObserver();
+        // The last page's classes and objects go now, while the learner reads, so the spare waits small.
+        System.gc();
+        return noneLeft ? Frame.of(Frame.Type.RESTARTED, request.id(), "clean", "true")
+                : Frame.of(Frame.Type.RESTARTED, request.id(), "clean", "false",
+                        "why", "a process was still alive " + RESTART_GRACE_MS + " ms after it was killed");
     }
 
     private void complete(Frame request) {

@@ -135,6 +135,13 @@ public final class PolicedExecutionControl extends DirectExecutionControl {
         }
     }
 
+    /** JShell closes its engine with the notebook; the session's thread ends with it. */
+    @Override
+    public void close() {
+        super.close();
+        session.close();
+    }
+
     /** Refusals recorded since the last call, oldest first. */
     public List<BytecodePolicy.Violation> drainViolations() {
         synchronized (violations) {

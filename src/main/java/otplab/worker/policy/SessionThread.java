@@ -16,6 +16,7 @@ final class SessionThread {
 
     private final BlockingQueue<Work> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
+    private volatile boolean closed;
 
     SessionThread() {
         thread = new Thread(this::serve, "otplab-session");
@@ -53,8 +54,14 @@ final class SessionThread {
         thread.interrupt();
     }
 
+    /** Ends the thread once it is idle: the notebook it served is gone. */
+    void close() {
+        closed = true;
+        thread.interrupt();
+    }
+
     private void serve() {
-        while (true) {
+        while (!closed) {
             Work work;
             try {
                 work = queue.take();
